@@ -1,0 +1,28 @@
+"""The frame: page config, access gate, language, shared sidebar, navigation.
+
+Every page is a thin script in ``pages/``; the logic is in ``core``. On the first
+start against an empty database the demo export in ``data/`` is loaded through
+the same ingest path a person's upload takes (set ``KAM_DEMO=0`` to start empty).
+"""
+
+import streamlit as st
+
+from pages import ui
+
+st.set_page_config(page_title="Key accounts", page_icon="🤝", layout="wide")
+
+ui.language_picker()
+ui.access_gate()
+ui.load_demo_if_empty()
+
+PAGES = [
+    st.Page("pages/data.py", title=ui.tr("nav.data"), icon="📥", url_path="data", default=True),
+    st.Page("pages/grid.py", title=ui.tr("nav.grid"), icon="🔲", url_path="grid"),
+    st.Page("pages/concentration.py", title=ui.tr("nav.concentration"), icon="📈", url_path="concentration"),
+    st.Page("pages/churn.py", title=ui.tr("nav.churn"), icon="📉", url_path="churn"),
+    st.Page("pages/winback.py", title=ui.tr("nav.winback"), icon="📞", url_path="winback"),
+]
+
+page = st.navigation(PAGES)
+ui.sidebar_filters()
+page.run()

@@ -1,0 +1,55 @@
+"""The command line: ``python -m core COMMAND ...``, a thin shell over ``core``.
+
+Each command lives in the module named in ``COMMANDS``, which provides
+``add_arguments(parser)`` and ``run(args) -> (payload, exit_code)``. The payload
+is printed as JSON (or written where ``--out`` says). A ``KamError`` becomes its
+one-line message on stderr and exit status 1 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+
+from core.errors import KamError
+
+COMMANDS = {
+    "ingest": ("core.ingest_cli", "load sales exports (CSV, XLSX, XLS) into the store"),
+    "reasons": ("core.churn_cli", "load a file of loss reasons (client, reason, optional date)"),
+    "abcxyz": ("core.grid_cli", "the nine-cell ABC-XYZ grid"),
+    "concentration": ("core.concentration_cli", "revenue concentration in key clients"),
+    "churn": ("core.churn_cli", "lost clients, their dynamics and reasons"),
+    "winback": ("core.winback_cli", "the win-back call list"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m core", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text)
+        module = importlib.import_module(module_name)
+        adder = getattr(module, f"add_{name}_arguments", None) or module.add_arguments
+        adder(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module = importlib.import_module(COMMANDS[args.command][0])
+    runner = getattr(module, f"run_{args.command}", None) or module.run
+    try:
+        payload, code = runner(args)
+    except KamError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    if payload is not None:
+        print(json.dumps(payload, ensure_ascii=False, indent=1, default=str))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

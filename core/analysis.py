@@ -1,0 +1,179 @@
+"""What every view shares: the shared filters, periods, the analysis window, the as-of date.
+
+Every view of DOMAIN.md reads the per-client-per-day table ``daily`` through
+``filtered_daily``: a SQL fragment with ``?`` placeholders plus its bound
+values, so a filter is applied the same way on the page, in the CLI and in the
+export. Nothing here loops over clients in Python.
+
+Periods are calendar periods (``date_trunc``): weeks start on Monday. The
+analysis window is the last ``window`` periods ending with the period that holds
+the as-of date; lines after the as-of date are left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from core.errors import InputError
+
+PERIODS = ("week", "month", "quarter")
+BASES = ("revenue", "margin")
+FILTER_COLUMNS = ("region", "manager", "segment")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The shared sidebar filters. Empty tuples mean "all"."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    region: tuple[str, ...] = ()
+    manager: tuple[str, ...] = ()
+    segment: tuple[str, ...] = ()
+
+    def where(self) -> tuple[str, list]:
+        """A SQL condition over ``daily`` (always valid, ``TRUE`` when empty) and its values."""
+        parts, values = ["TRUE"], []
+        if self.date_from:
+            parts.append("date >= ?")
+            values.append(self.date_from)
+        if self.date_to:
+            parts.append("date <= ?")
+            values.append(self.date_to)
+        for column in FILTER_COLUMNS:
+            chosen = getattr(self, column)
+            if chosen:
+                parts.append(f"{column} IN ({', '.join('?' * len(chosen))})")
+                values.extend(chosen)
+        return " AND ".join(parts), values
+
+    def as_dict(self) -> dict:
+        return {
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            **{c: list(getattr(self, c)) for c in FILTER_COLUMNS},
+        }
+
+    @classmethod
+    def from_where(cls, items: list[str] | None) -> "Filters":
+        """Build filters from CLI ``--where COLUMN=VALUE`` items (repeat a column for OR)."""
+        chosen: dict[str, list[str]] = {}
+        dates: dict[str, date] = {}
+        for item in items or []:
+            column, sep, value = item.partition("=")
+            column = column.strip().lower()
+            if not sep:
+                raise InputError(f"--where takes COLUMN=VALUE, got '{item}'.")
+            if column in ("date_from", "date_to"):
+                dates[column] = parse_date(value)
+            elif column in FILTER_COLUMNS:
+                chosen.setdefault(column, []).append(value)
+            else:
+                raise InputError(
+                    f"--where: unknown column '{column}'. Use one of: "
+                    f"{', '.join(FILTER_COLUMNS + ('date_from', 'date_to'))}."
+                )
+        return cls(**dates, **{c: tuple(v) for c, v in chosen.items()})
+
+
+def filtered_daily(filters: Filters) -> tuple[str, list]:
+    """``SELECT * FROM daily WHERE <filters>`` and its values, to use as a CTE."""
+    condition, values = filters.where()
+    return "SELECT * FROM daily WHERE " + condition, values
+
+
+def basis_column(basis: str) -> str:
+    """The ``daily`` column holding the basis (a fixed identifier, never user text)."""
+    if basis not in BASES:
+        raise InputError(f"Basis must be one of {', '.join(BASES)}, not '{basis}'.")
+    return basis
+
+
+def parse_date(text: str | date | None) -> date | None:
+    if text is None or isinstance(text, date):
+        return text
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise InputError(f"'{text}' is not a date; write it as YYYY-MM-DD.") from None
+
+
+def period_start(day: date, period: str) -> date:
+    """The first day of the calendar period holding ``day`` (weeks start on Monday)."""
+    if period == "week":
+        return day - timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    if period == "quarter":
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    raise InputError(f"Period must be one of {', '.join(PERIODS)}, not '{period}'.")
+
+
+def shift_periods(start: date, period: str, count: int) -> date:
+    """The start of the period ``count`` periods after (negative: before) ``start``."""
+    if period == "week":
+        return start + timedelta(weeks=count)
+    months = count * (3 if period == "quarter" else 1)
+    index = start.year * 12 + start.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def window_start(as_of: date, period: str, window: int) -> date:
+    """First day of the analysis window: ``window`` periods ending with as-of's period."""
+    if window < 1:
+        raise InputError("The window must hold at least one period.")
+    return shift_periods(period_start(as_of, period), period, -(window - 1))
+
+
+def period_label(start: date, period: str) -> str:
+    """``2019-03`` for a month, ``2019Q1`` for a quarter, ``2019-03-04`` (its Monday) for a week."""
+    if period == "month":
+        return f"{start.year}-{start.month:02d}"
+    if period == "quarter":
+        return f"{start.year}Q{(start.month - 1) // 3 + 1}"
+    return start.isoformat()
+
+
+def data_dates(store, filters: Filters) -> tuple[date | None, date | None]:
+    """First and last date of the lines the filters keep."""
+    fragment, values = filtered_daily(filters)
+    first, last = store.query_rows(f"SELECT min(date), max(date) FROM ({fragment})", values)[0]
+    return first, last
+
+
+def resolve_as_of(store, filters: Filters, as_of: date | None) -> date:
+    """The as-of date: the one given, else the latest date the filters keep."""
+    if as_of:
+        return as_of
+    last = data_dates(store, filters)[1]
+    if last is None:
+        raise InputError("There are no sales lines to analyse yet: load a file on the Data page first.")
+    return last
+
+
+def add_common_arguments(parser: argparse.ArgumentParser, *, window: int | None = 12,
+                         periods: tuple[str, ...] = PERIODS) -> None:
+    """The CLI flags every analysis shares: --db, --basis, --period, --window, --as-of, --where."""
+    parser.add_argument("--db", help="database file (default: $KAM_DB or data/kam.duckdb)")
+    parser.add_argument("--basis", choices=BASES, default="revenue")
+    parser.add_argument("--period", choices=periods, default="month")
+    if window is not None:
+        parser.add_argument("--window", type=int, default=window, help="periods in the analysis window")
+    parser.add_argument("--as-of", type=parse_date, default=None, help="YYYY-MM-DD (default: latest date)")
+    parser.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                        help="filter: region, manager, segment, date_from, date_to (repeatable)")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A resolved analysis window: as-of date, period kind, first day."""
+
+    as_of: date
+    period: str
+    periods: int
+    start: date = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "start", window_start(self.as_of, self.period, self.periods))

@@ -1,0 +1,233 @@
+"""The DuckDB store: one database file, one connection per process, one write path.
+
+What it promises:
+
+- **One connection per process, a cursor per query.** DuckDB locks its file to
+  one process; inside the process every read takes its own cursor, so threads of
+  a Streamlit server never share a result.
+- **Writes go one way.** ``Store.write`` runs a function inside ``BEGIN …
+  COMMIT`` under a process-wide lock; if anything raises, the transaction rolls
+  back and the store is exactly as it was. The derived tables (``daily``,
+  ``clients``) are rebuilt inside the same transaction as every change to the
+  lines, so they can never disagree with them.
+- **Values are bound, identifiers quoted.** SQL lives in ``core/sql/*.sql``; any
+  identifier taken from a file goes through ``quote_ident``.
+- **A busy file is said plainly.** When another process (usually the running
+  app) holds the file, ``StoreBusy`` says so and nothing is touched.
+
+The schema is every ``core/sql/schema_*.sql`` file, run in name order at open, so
+each area of the product (tags, reasons, win-back status) keeps its own tables
+in its own file.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable
+
+import duckdb
+import pandas as pd
+
+from core.errors import StoreBusy, StoreError
+
+SQL_DIR = Path(__file__).parent / "sql"
+DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "kam.duckdb"
+DB_ENV = "KAM_DB"
+
+
+def default_db_path() -> Path:
+    """The database file: ``$KAM_DB`` when set, else ``data/kam.duckdb``."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of ``core/sql/<name>.sql``."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def quote_ident(name: str) -> str:
+    """Quote an identifier (a column name from an uploaded file) for DuckDB."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def run_script(cur: duckdb.DuckDBPyConnection, script: str) -> None:
+    """Run each ``;``-separated statement of a committed SQL script."""
+    for statement in script.split(";\n"):
+        body = "\n".join(
+            line for line in statement.splitlines() if not line.strip().startswith("--")
+        ).strip()
+        if body:
+            cur.execute(body)
+
+
+class Store:
+    """The product's database. Open one per process (the app caches it)."""
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path) if path else default_db_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = duckdb.connect(str(self.path))
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusy(
+                    f"The database {self.path} is open in another program — most likely the "
+                    "running dashboard. Upload through the app's Data page, or stop the app "
+                    "and run the command again. Nothing was changed."
+                ) from None
+            raise StoreError(f"Cannot open the database {self.path}: {exc}") from None
+        self._write_lock = threading.RLock()
+        with self._write_lock:
+            cur = self.conn.cursor()
+            for schema in sorted(SQL_DIR.glob("schema_*.sql")):
+                run_script(cur, schema.read_text(encoding="utf-8"))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading -----------------------------------------------------------------
+
+    def query(self, statement: str, params: Any = None) -> pd.DataFrame:
+        """Run a read query on its own cursor; the whole result as a DataFrame."""
+        try:
+            return self.conn.cursor().execute(statement, params).df()
+        except duckdb.Error as exc:
+            raise StoreError(f"The database could not answer: {exc}") from exc
+
+    def query_rows(self, statement: str, params: Any = None) -> list[tuple]:
+        try:
+            return self.conn.cursor().execute(statement, params).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"The database could not answer: {exc}") from exc
+
+    def scalar(self, statement: str, params: Any = None) -> Any:
+        rows = self.query_rows(statement, params)
+        return rows[0][0] if rows else None
+
+    def version(self) -> int:
+        """A number that changes whenever the data changes (for caches)."""
+        return int(self.scalar("SELECT value FROM store_meta WHERE key = 'version'"))
+
+    def has_margin(self) -> bool:
+        """True when any stored line carries a margin."""
+        return bool(self.scalar("SELECT count(margin) > 0 FROM lines"))
+
+    def is_empty(self) -> bool:
+        return not self.scalar("SELECT count(*) FROM lines")
+
+    # -- writing -----------------------------------------------------------------
+
+    def write(self, change: Callable[[duckdb.DuckDBPyConnection], Any], *, refresh: bool = False) -> Any:
+        """Run ``change(cursor)`` as one transaction, serialized with every other write.
+
+        With ``refresh`` the derived tables are rebuilt inside the same
+        transaction. On any error the transaction rolls back and the error is
+        raised again (wrapped in ``StoreError`` when it came from DuckDB).
+        """
+        with self._write_lock:
+            cur = self.conn.cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                result = change(cur)
+                if refresh:
+                    refresh_derived(cur)
+                cur.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'version'")
+                cur.execute("COMMIT")
+            except duckdb.Error as exc:
+                cur.execute("ROLLBACK")
+                raise StoreError(f"The database refused the change; nothing was saved. ({exc})") from exc
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            return result
+
+    def uploads(self) -> pd.DataFrame:
+        """The upload log, newest first."""
+        return self.query(sql("list_uploads"))
+
+    def delete_upload(self, upload_id: int) -> int:
+        """Delete one upload and its lines; returns the number of lines removed."""
+
+        def change(cur):
+            removed = cur.execute(
+                "SELECT count(*) FROM lines WHERE upload_id = ?", [upload_id]
+            ).fetchone()[0]
+            cur.execute("DELETE FROM lines WHERE upload_id = ?", [upload_id])
+            cur.execute("DELETE FROM rejected_rows WHERE upload_id = ?", [upload_id])
+            cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
+            return removed
+
+        return self.write(change, refresh=True)
+
+
+def refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild ``daily`` and ``clients`` from ``lines`` (inside the caller's transaction)."""
+    run_script(cur, sql("refresh_daily"))
+    run_script(cur, sql("refresh_clients"))
+
+
+LINE_COLUMNS = (
+    "row_number", "date", "client_id", "client_name", "amount", "margin", "quantity",
+    "product", "order_id", "manager", "region", "segment", "loss_reason",
+)
+
+
+def add_upload(
+    store: Store,
+    lines: pd.DataFrame,
+    *,
+    file_name: str,
+    sha256: str,
+    source_key: str,
+    sheet: str | None = None,
+    mapping: str | None = None,
+    options: str | None = None,
+    rejected: pd.DataFrame | None = None,
+    loaded_by: str | None = None,
+    replace_overlap: bool = False,
+) -> dict:
+    """Store one upload's clean lines (and its set-aside rows) in one transaction.
+
+    ``lines`` holds any of ``LINE_COLUMNS`` (``date``, ``client_id`` and
+    ``amount`` required). With ``replace_overlap`` the lines of earlier uploads
+    from the same source (same ``source_key``) dated inside this upload's date
+    range are deleted first. Returns ``{"upload_id", "rows_loaded",
+    "replaced_rows"}``.
+    """
+    staged = lines.reindex(columns=list(LINE_COLUMNS)).copy()
+    if staged["row_number"].isna().all():
+        staged["row_number"] = range(1, len(staged) + 1)
+    staged["date"] = pd.to_datetime(staged["date"]).dt.date
+    rejected = rejected if rejected is not None else pd.DataFrame(columns=["row_number", "reason", "raw"])
+
+    def change(cur):
+        upload_id = cur.execute("SELECT nextval('upload_id_seq')").fetchone()[0]
+        date_min, date_max = cur.execute("SELECT min(date), max(date) FROM staged").fetchone()
+        replaced = 0
+        if replace_overlap and date_min is not None:
+            replaced = cur.execute(sql("count_overlap"), [source_key, date_min, date_max]).fetchone()[0]
+            cur.execute(sql("delete_overlap"), [source_key, date_min, date_max])
+        cur.execute(sql("insert_lines"), [upload_id])
+        if len(rejected):
+            cur.execute(
+                "INSERT INTO rejected_rows SELECT ?, row_number, reason, raw FROM rejected",
+                [upload_id],
+            )
+        cur.execute(
+            sql("insert_upload"),
+            [upload_id, file_name, sha256, sheet, source_key, mapping, options,
+             len(staged), len(rejected), replaced, loaded_by, upload_id],
+        )
+        return {"upload_id": upload_id, "rows_loaded": len(staged), "replaced_rows": replaced}
+
+    return store.write(change, refresh=True)

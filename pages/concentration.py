@@ -1,0 +1,5 @@
+"""Placeholder until the concentration view lands (see its issue)."""
+
+import streamlit as st
+
+st.info("concentration: not built yet")

@@ -1,0 +1,5 @@
+"""Placeholder until the winback view lands (see its issue)."""
+
+import streamlit as st
+
+st.info("winback: not built yet")

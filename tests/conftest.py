@@ -1,0 +1,33 @@
+"""Shared fixtures: a fresh store per test, and the real files of ../shared when present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+REAL = ROOT.parent / "shared" / "data" / "real"
+
+
+@pytest.fixture
+def store(tmp_path):
+    from core.store import Store
+
+    s = Store(tmp_path / "test.duckdb")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def real_dir() -> Path:
+    if not REAL.is_dir():
+        pytest.skip(f"real data folder {REAL} is absent (it lives in ../shared, outside the repository)")
+    return REAL
+
+
+@pytest.fixture(scope="session")
+def expected(real_dir) -> dict:
+    return json.loads((real_dir / "expected.json").read_text(encoding="utf-8"))
