@@ -36,7 +36,8 @@ def store() -> Store:
 
 
 def lang() -> str:
-    value = st.session_state.get("lang", DEFAULT_LANGUAGE)
+    # The sidebar picker sets session state; a page run alone (AppTest) reads the URL.
+    value = st.session_state.get("lang") or st.query_params.get("lang") or DEFAULT_LANGUAGE
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
