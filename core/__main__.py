@@ -29,8 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     for name, (module_name, help_text) in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # a view still being built; its command appears when its module lands
         sub = commands.add_parser(name, help=help_text)
-        module = importlib.import_module(module_name)
         adder = getattr(module, f"add_{name}_arguments", None) or module.add_arguments
         adder(sub)
     return parser
@@ -46,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     except KamError as exc:
         print(exc.message, file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug, not bad input: still one line, never a traceback
+        print(f"Unexpected error ({type(exc).__name__}): {exc}. Nothing was changed.", file=sys.stderr)
+        return 2
     if payload is not None:
         print(json.dumps(payload, ensure_ascii=False, indent=1, default=str))
     return code

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from core.errors import StoreBusy, StoreError
 
@@ -89,7 +91,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -161,7 +163,7 @@ class Store:
         def change(cur):
             removed = cur.execute(
                 "SELECT count(*) FROM lines WHERE upload_id = ?", [upload_id]
-            ).fetchone()[0]
+            ).fetchall()[0][0]
             cur.execute("DELETE FROM lines WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM rejected_rows WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
@@ -184,7 +186,7 @@ LINE_COLUMNS = (
 
 def add_upload(
     store: Store,
-    lines: pd.DataFrame,
+    lines: pd.DataFrame | pa.Table,
     *,
     file_name: str,
     sha256: str,
@@ -195,27 +197,32 @@ def add_upload(
     rejected: pd.DataFrame | None = None,
     loaded_by: str | None = None,
     replace_overlap: bool = False,
+    also: Callable[[duckdb.DuckDBPyConnection], Any] | None = None,
 ) -> dict:
     """Store one upload's clean lines (and its set-aside rows) in one transaction.
 
     ``lines`` holds any of ``LINE_COLUMNS`` (``date``, ``client_id`` and
     ``amount`` required). With ``replace_overlap`` the lines of earlier uploads
     from the same source (same ``source_key``) dated inside this upload's date
-    range are deleted first. Returns ``{"upload_id", "rows_loaded",
-    "replaced_rows"}``.
+    range are deleted first. ``also(cursor)`` runs inside the same transaction
+    (ingest keeps the confirmed mapping that way). Returns ``{"upload_id",
+    "rows_loaded", "replaced_rows"}``.
     """
-    staged = lines.reindex(columns=list(LINE_COLUMNS)).copy()
-    if staged["row_number"].isna().all():
-        staged["row_number"] = range(1, len(staged) + 1)
-    staged["date"] = pd.to_datetime(staged["date"]).dt.date
+    if isinstance(lines, pa.Table):
+        staged = lines.select(list(LINE_COLUMNS))
+    else:
+        staged = lines.reindex(columns=list(LINE_COLUMNS)).copy()
+        if staged["row_number"].isna().all():
+            staged["row_number"] = range(1, len(staged) + 1)
+        staged["date"] = pd.to_datetime(staged["date"]).dt.date
     rejected = rejected if rejected is not None else pd.DataFrame(columns=["row_number", "reason", "raw"])
 
     def change(cur):
-        upload_id = cur.execute("SELECT nextval('upload_id_seq')").fetchone()[0]
-        date_min, date_max = cur.execute("SELECT min(date), max(date) FROM staged").fetchone()
+        upload_id = cur.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]
+        date_min, date_max = cur.execute("SELECT min(date), max(date) FROM staged").fetchall()[0]
         replaced = 0
         if replace_overlap and date_min is not None:
-            replaced = cur.execute(sql("count_overlap"), [source_key, date_min, date_max]).fetchone()[0]
+            replaced = cur.execute(sql("count_overlap"), [source_key, date_min, date_max]).fetchall()[0][0]
             cur.execute(sql("delete_overlap"), [source_key, date_min, date_max])
         cur.execute(sql("insert_lines"), [upload_id])
         if len(rejected):
@@ -228,6 +235,8 @@ def add_upload(
             [upload_id, file_name, sha256, sheet, source_key, mapping, options,
              len(staged), len(rejected), replaced, loaded_by, upload_id],
         )
+        if also is not None:
+            also(cur)
         return {"upload_id": upload_id, "rows_loaded": len(staged), "replaced_rows": replaced}
 
     return store.write(change, refresh=True)

@@ -1,0 +1,334 @@
+"""Reading an export: CSV (plain, .gz, .zip), XLSX and XLS into one shape, ``RawTable``.
+
+Every reader returns the file's cells as text, untouched, with the line number
+each row had in the source file, so that a value that cannot be read later can
+be reported as "row 1,234: date '31/02/2019' …". Typing the values is the job of
+validation (``core.ingest``), done once, in SQL, for every kind of file.
+
+- **CSV** is sniffed here: the encoding (UTF-8 with or without BOM, else cp1251 or
+  cp1252, told apart by which one turns the high bytes into letters), the
+  separator (``,`` ``;`` tab ``|``, or columns aligned with runs of spaces) and
+  whether the first line is a header (no header when every cell of the first
+  line looks like a number or a date). The file itself is then read by DuckDB's
+  CSV reader on a private in-memory connection (all columns as text); aligned
+  columns go through pandas' whitespace splitter.
+- **XLSX / XLS** are read with python-calamine (far faster than openpyxl); every
+  sheet is listed and one is picked. Typed cells become canonical text: dates
+  ISO ``YYYY-MM-DD``, whole floats without ``.0`` (so a client id a spreadsheet
+  turned into ``13085.0`` reads ``13085``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from core.errors import InputError
+
+SNIFF_BYTES = 256 * 1024
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+DELIMITERS = (",", ";", "\t", "|")
+ROW = "__row"  # the column holding each row's line number in the source file
+
+_NUMBER_OR_DATE = re.compile(
+    r"^\s*[-+(]?[\d\s.,/:\-]*\d[\d\s.,/:\-)%]*\s*$"  # numbers, dates, times, percentages
+)
+
+
+@dataclass
+class RawTable:
+    """A file's cells as text, with the source line number of each row in column ``__row``."""
+
+    file_name: str
+    table: pa.Table
+    columns: list[str]
+    has_header: bool
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    @property
+    def rows(self) -> int:
+        return self.table.num_rows
+
+    def sample(self, rows: int = 2000) -> pd.DataFrame:
+        """The first ``rows`` rows as a DataFrame of text (for detection and previews)."""
+        return self.table.slice(0, rows).to_pandas()
+
+
+def read_table(source: str | os.PathLike, file_name: str | None = None, sheet: str | None = None) -> RawTable:
+    """Read a CSV/XLSX/XLS file (optionally .gz or .zip) into a ``RawTable``.
+
+    ``file_name`` is the name the person knows the file by (an upload's temporary
+    path has another); it decides the kind of file. Raises ``InputError`` with a
+    plain message when the file cannot be read.
+    """
+    path = Path(source)
+    name = file_name or path.name
+    lower = name.lower()
+    try:
+        if lower.endswith(EXCEL_SUFFIXES):
+            return _read_excel(path, name, sheet)
+        with _plain_text_file(path, lower) as text_path:
+            return _read_text(text_path, name)
+    except InputError:
+        raise
+    except (OSError, ValueError, zipfile.BadZipFile, duckdb.Error, pd.errors.ParserError) as exc:
+        raise InputError(f"'{name}' could not be read as a sales export: {_first_line(exc)}") from None
+
+
+def excel_sheets(path: str | os.PathLike) -> list[str]:
+    """The sheet names of an Excel workbook, in order."""
+    from python_calamine import CalamineWorkbook
+
+    return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+
+
+# -- text files ------------------------------------------------------------------
+
+
+class _plain_text_file:
+    """Context manager giving a path to the plain CSV inside a .gz or .zip (or the file itself)."""
+
+    def __init__(self, path: Path, lower_name: str):
+        self.path, self.lower, self.tmp = path, lower_name, None
+
+    def __enter__(self) -> Path:
+        if self.lower.endswith(".gz"):
+            self.tmp = _spill(gzip.open(self.path, "rb"))
+            return self.tmp
+        if self.lower.endswith(".zip"):
+            archive = zipfile.ZipFile(self.path)
+            members = [m for m in archive.namelist() if not m.endswith("/") and not m.startswith("__MACOSX")]
+            texts = [m for m in members if m.lower().endswith((".csv", ".txt", ".tsv"))] or members
+            if len(texts) != 1:
+                raise InputError(
+                    f"The zip holds {len(texts)} files ({', '.join(texts[:5])}); put exactly one CSV in it."
+                )
+            self.tmp = _spill(archive.open(texts[0]))
+            return self.tmp
+        return self.path
+
+    def __exit__(self, *exc) -> None:
+        if self.tmp is not None:
+            self.tmp.unlink(missing_ok=True)
+
+
+def _spill(stream) -> Path:
+    with stream, tempfile.NamedTemporaryFile(delete=False, suffix=".csv") as out:
+        shutil.copyfileobj(stream, out, length=1 << 20)
+    return Path(out.name)
+
+
+def detect_encoding(path: Path) -> str:
+    """``utf-8-sig``, ``utf-8``, ``cp1251`` or ``cp1252``: the first that fits the whole file."""
+    with open(path, "rb") as f:
+        head = f.read(4)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    sample = b""
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+                if len(sample) < SNIFF_BYTES:
+                    sample += chunk[: SNIFF_BYTES - len(sample)]
+            decoder.decode(b"", final=True)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    with open(path, "rb") as f:
+        sample = f.read(SNIFF_BYTES)
+    high = bytes(b for b in sample if b >= 0xC0)
+    cyrillic = sum(1 for ch in high.decode("cp1251", errors="replace") if "\u0400" <= ch <= "\u04ff")
+    return "cp1251" if high and cyrillic >= 0.6 * len(high) else "cp1252"
+
+
+def _as_utf8(path: Path, encoding: str) -> tuple[Path, bool]:
+    """A UTF-8 copy of the file (DuckDB reads UTF-8 only); ``(path, is_temporary)``."""
+    if encoding == "utf-8":
+        return path, False
+    out = tempfile.NamedTemporaryFile(delete=False, suffix=".csv", mode="w", encoding="utf-8", newline="")
+    with open(path, encoding=encoding, newline="") as src, out:
+        shutil.copyfileobj(src, out, length=1 << 20)
+    return Path(out.name), True
+
+
+def sniff_delimiter(lines: list[str]) -> str | None:
+    """The separator that splits the sample lines into the same number (> 1) of fields.
+
+    ``None`` means columns aligned with runs of spaces (or a single column).
+    """
+    best, best_score = None, 0.0
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        if not counts:
+            continue
+        typical = max(set(counts), key=counts.count)
+        if typical < 2:
+            continue
+        score = counts.count(typical) / len(counts) + typical / 1000
+        if score > best_score:
+            best, best_score = delimiter, score
+    if best is not None and best_score >= 0.8:
+        return best
+    return None
+
+
+def looks_like_header(cells: list[str]) -> bool:
+    """A first line is a header unless every non-empty cell looks like a number or a date."""
+    filled = [c for c in cells if c is not None and str(c).strip()]
+    return bool(filled) and not all(_NUMBER_OR_DATE.match(str(c)) for c in filled)
+
+
+def _read_text(path: Path, name: str) -> RawTable:
+    encoding = detect_encoding(path)
+    utf8_path, temporary = _as_utf8(path, "utf-8" if encoding == "utf-8-sig" else encoding)
+    try:
+        with open(utf8_path, encoding="utf-8-sig", newline="") as f:
+            head = [line for line in (f.readline() for _ in range(200)) if line.strip()]
+        if not head:
+            raise InputError(f"'{name}' is empty.")
+        delimiter = sniff_delimiter(head)
+        if delimiter is None and len(head[0].split()) > 1:
+            table, has_header = _read_aligned(utf8_path, head)
+        elif delimiter is None:
+            raise InputError(
+                f"'{name}' has a single column: no separator (comma, semicolon, tab) was found."
+            )
+        else:
+            table, has_header = _read_delimited(utf8_path, head, delimiter)
+    finally:
+        if temporary:
+            utf8_path.unlink(missing_ok=True)
+    columns = [c for c in table.column_names if c != ROW]
+    return RawTable(name, table, columns, has_header, encoding=encoding, delimiter=delimiter or "spaces")
+
+
+def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[pa.Table, bool]:
+    first = next(csv.reader(head[:1], delimiter=delimiter))
+    has_header = looks_like_header(first)
+    con = duckdb.connect()
+    try:
+        relation = con.read_csv(
+            str(path), delimiter=delimiter, header=has_header, all_varchar=True, quotechar='"',
+            escapechar='"', null_padding=True, encoding="utf-8", sample_size=-1,
+        )
+        table = relation.to_arrow_table()
+    finally:
+        con.close()
+    if not has_header:
+        table = table.rename_columns([f"column {i + 1}" for i in range(table.num_columns)])
+    else:
+        table = table.rename_columns([_clean_header(c, i) for i, c in enumerate(table.column_names)])
+    first_line = 2 if has_header else 1
+    return table.append_column(ROW, pa.array(range(first_line, first_line + table.num_rows), pa.int64())), has_header
+
+
+def _read_aligned(path: Path, head: list[str]) -> tuple[pa.Table, bool]:
+    has_header = looks_like_header(head[0].split())
+    frame = pd.read_csv(path, sep=r"\s+", header=0 if has_header else None, dtype=str,
+                        keep_default_na=False, encoding="utf-8-sig")
+    if has_header:
+        frame.columns = [_clean_header(c, i) for i, c in enumerate(frame.columns)]
+    else:
+        frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
+    first_line = 2 if has_header else 1
+    frame[ROW] = range(first_line, first_line + len(frame))
+    return pa.Table.from_pandas(frame, preserve_index=False), has_header
+
+
+def _clean_header(name, index: int) -> str:
+    text = str(name).replace("\ufeff", "").strip()
+    return text or f"column {index + 1}"
+
+
+# -- Excel -------------------------------------------------------------------------
+
+
+def _read_excel(path: Path, name: str, sheet: str | None) -> RawTable:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except CalamineError as exc:
+        raise InputError(f"'{name}' is not a readable Excel workbook: {_first_line(exc)}") from None
+    sheets = list(workbook.sheet_names)
+    if sheet is None:
+        sheet = sheets[0] if sheets else None
+    if sheet not in sheets:
+        raise InputError(f"'{name}' has no sheet '{sheet}'. Its sheets: {', '.join(sheets)}.")
+    rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=True)
+    start = next((i for i, r in enumerate(rows) if any(_cell_text(c) for c in r)), None)
+    if start is None:
+        raise InputError(f"Sheet '{sheet}' of '{name}' is empty.")
+    width = max(len(r) for r in rows[start:])
+    texts = [[_cell_text(c) for c in r] + [None] * (width - len(r)) for r in rows[start:]]
+    has_header = looks_like_header(texts[0])
+    if has_header:
+        columns = _unique([_clean_header(c if c is not None else "", i) for i, c in enumerate(texts[0])])
+        body, first_line = texts[1:], start + 2
+    else:
+        columns = [f"column {i + 1}" for i in range(width)]
+        body, first_line = texts, start + 1
+    body_cols = list(zip(*body, strict=False)) if body else [()] * width
+    arrays = {col: pa.array(list(values), pa.string()) for col, values in zip(columns, body_cols, strict=False)}
+    arrays[ROW] = pa.array(range(first_line, first_line + len(body)), pa.int64())
+    return RawTable(name, pa.table(arrays), columns, has_header, sheet=sheet, sheets=sheets)
+
+
+def _cell_text(value) -> str | None:
+    """A typed spreadsheet cell as canonical text (None for an empty cell)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(value)
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        if n in seen:
+            seen[n] += 1
+            out.append(f"{n} ({seen[n]})")
+        else:
+            seen[n] = 1
+            out.append(n)
+    return out
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def spill_upload(data: bytes | io.BufferedIOBase, suffix: str) -> Path:
+    """Write an uploaded file to a temporary path (DuckDB reads files, not streams)."""
+    with tempfile.NamedTemporaryFile(delete=False, suffix=suffix) as out:
+        out.write(data if isinstance(data, bytes) else data.read())
+    return Path(out.name)

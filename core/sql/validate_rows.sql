@@ -1,0 +1,31 @@
+-- Type and check every row of an upload; a row with a reason is set aside.
+WITH typed AS (
+    SELECT {row} AS row_number,
+           {date} AS date, {date_raw} AS date_raw,
+           {client_id} AS client_id,
+           {amount} AS amount, {amount_raw} AS amount_raw,
+           {margin} AS margin, {margin_raw} AS margin_raw,
+           {quantity} AS quantity, {quantity_raw} AS quantity_raw,
+           {unit_price} AS unit_price, {unit_price_raw} AS unit_price_raw,
+           {texts},
+           {raw_row} AS raw
+    FROM raw
+)
+SELECT row_number, date,
+       coalesce(client_id, client_name) AS client_id,
+       client_name, {amount_expr} AS amount, margin, quantity,
+       product, order_id, manager, region, segment, loss_reason,
+       CASE
+           WHEN date_raw IS NULL THEN 'date is empty'
+           WHEN date IS NULL THEN 'date ''' || date_raw || ''' cannot be read as a date'
+           WHEN year(date) NOT BETWEEN 1900 AND 2100 THEN 'date ''' || date_raw || ''' is out of range'
+           WHEN coalesce(client_id, client_name) IS NULL THEN 'client is empty'
+           WHEN amount_raw IS NULL AND unit_price_raw IS NULL THEN 'amount is empty'
+           WHEN amount_raw IS NOT NULL AND amount IS NULL THEN 'amount ''' || amount_raw || ''' is not a number'
+           WHEN unit_price_raw IS NOT NULL AND unit_price IS NULL THEN 'unit price ''' || unit_price_raw || ''' is not a number'
+           WHEN {amount_expr} IS NULL THEN 'amount is empty'
+           WHEN margin_raw IS NOT NULL AND margin IS NULL THEN 'margin ''' || margin_raw || ''' is not a number'
+           WHEN quantity_raw IS NOT NULL AND quantity IS NULL THEN 'quantity ''' || quantity_raw || ''' is not a number'
+       END AS reason,
+       raw
+FROM typed
