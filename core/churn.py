@@ -1,0 +1,249 @@
+"""Lost clients and their dynamics (DOMAIN.md, "Lost clients and their dynamics").
+
+One frozen ``ChurnParams`` in, plain tables out; the page, the CLI and the
+win-back list call these same functions. Everything is DuckDB SQL over the
+filtered ``daily`` table (``core/sql/churn_*.sql``): window functions over each
+client's distinct purchase days, no loop over clients.
+
+What the definitions mean here, settled by reading DOMAIN.md literally and
+checked against ``../shared/data/real/expected.json`` (Superstore and CDNOW,
+L = 180 / 90 / 365, month and quarter — every figure reproduces):
+
+- **Purchase day**: any day with at least one line of the client that the
+  filters keep, whatever its amount (CDNOW's 0.00 lines count: leaving them
+  out breaks the reference counts). Lines after the as-of date do not exist.
+- **Lost at d**: the last purchase on or before d is L or more days earlier.
+  A loss is dated ``last purchase + L``; a gap of more than L days between two
+  purchase days is a loss followed by a win-back (a purchase exactly on
+  ``last + L`` keeps the client). Only losses dated up to as-of count.
+- **Won back**: the first purchase after the loss; ``won_back_date`` is NaT when
+  there is none up to the as-of date.
+- **Value before loss**: the client's basis over the 365 calendar days ending
+  on (and including) the last purchase before the loss, i.e.
+  ``last - 364 … last`` (the "> last - 365" reading; ">=" breaks the reference
+  values).
+- **At risk**: at least 3 distinct purchase days up to as-of, not lost, and
+  ``as_of - last purchase > k × median gap``, the median of the gaps between
+  consecutive purchase days (interpolated for an even count: two gaps of 10
+  and 30 days give 20). ``basis`` is the value in the 365 days to the last
+  purchase, as for a loss.
+- **Periods shown**: calendar months or quarters from the one holding the
+  first possible loss (first date + L) through the one holding as-of (which
+  counts only up to as-of). ``lost`` / ``lost_value`` count losses dated in the
+  period, ``won_back`` win-backs dated in it; ``active_start`` is the clients
+  that bought before the period and are not lost on its first day;
+  ``churn_rate = lost / active_start`` (NaN when nobody was active).
+- **Trend**: least-squares slope of ``lost`` against the period number (clients
+  per period). It is "flat" while the fitted change over the periods shown
+  stays within ``FLAT_SHARE`` (10 %) of the average count, else rising/falling.
+- **Reasons**: see ``core.reasons``; a loss without one has ``reason`` None and
+  is counted as "unknown" in the breakdown, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from core.analysis import (
+    Filters,
+    basis_column,
+    data_dates,
+    filtered_daily,
+    parse_date,
+    period_label,
+    period_start,
+    resolve_as_of,
+    shift_periods,
+)
+from core.errors import InputError
+from core.store import Store, sql
+
+CHURN_PERIODS = ("month", "quarter")
+UNKNOWN = "unknown"
+FLAT_SHARE = 0.10
+
+
+@dataclass(frozen=True)
+class ChurnParams:
+    """What the churn view depends on; every field is a control on the page."""
+
+    lost_days: int = 180
+    period: str = "month"
+    as_of: date | None = None
+    basis: str = "revenue"
+    risk_k: float = 2.0
+    filters: Filters = Filters()
+
+    def checked(self) -> ChurnParams:
+        if int(self.lost_days) < 1:
+            raise InputError("The number of days without a purchase (L) must be at least 1.")
+        if self.period not in CHURN_PERIODS:
+            raise InputError(f"Period must be one of {', '.join(CHURN_PERIODS)}, not '{self.period}'.")
+        if not self.risk_k > 0:
+            raise InputError("The at-risk factor k must be above zero.")
+        basis_column(self.basis)
+        return self
+
+    def as_dict(self, as_of: date) -> dict:
+        return {
+            "lost_days": int(self.lost_days),
+            "period": self.period,
+            "as_of": as_of.isoformat(),
+            "basis": self.basis,
+            "risk_k": float(self.risk_k),
+            "filters": self.filters.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class ChurnResult:
+    """The churn view: settings used, per-period dynamics, trend, tables, reasons."""
+
+    parameters: dict
+    as_of: date
+    periods: pd.DataFrame  # period, period_start, lost, lost_value, active_start, churn_rate, won_back
+    trend: dict  # slope, direction
+    lost: pd.DataFrame  # lost_clients()
+    at_risk: pd.DataFrame  # at_risk()
+    reasons: pd.DataFrame  # reason, clients, losses, value, share_value, cumulative_share (Pareto order)
+    reasons_by_period: pd.DataFrame = field(default_factory=pd.DataFrame)  # period, reason, clients, value
+
+
+# -- the query frame -------------------------------------------------------------------
+
+
+def _resolve(store: Store, params: ChurnParams) -> date:
+    params.checked()
+    if params.basis == "margin" and not store.has_margin():
+        raise InputError("The loaded lines carry no margin: choose revenue as the basis.")
+    return resolve_as_of(store, params.filters, parse_date(params.as_of))
+
+
+def _query(store: Store, params: ChurnParams, as_of: date, body: str, extra: list | None = None) -> pd.DataFrame:
+    """``churn_base`` (settings, days, spans, losses) followed by ``body``."""
+    fragment, filter_values = filtered_daily(params.filters)
+    text = (
+        sql("churn_base").replace("{filtered}", fragment).replace("{basis}", basis_column(params.basis)) + "\n" + body
+    )
+    values = [as_of, int(params.lost_days), float(params.risk_k), *filter_values, *(extra or [])]
+    return store.query(text, values)
+
+
+def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+    return frame
+
+
+# -- the API -------------------------------------------------------------------------
+
+
+def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
+    """Every loss dated up to as-of, one row per loss (a client can have several).
+
+    Columns: client_id, last_purchase, loss_date, value_before_loss,
+    won_back_date (NaT when not won back by as-of), reason (None when unknown).
+    Sorted by client_id, loss_date.
+    """
+    as_of = _resolve(store, params)
+    events = _query(store, params, as_of, sql("churn_events"))
+    return _dates(events, "last_purchase", "loss_date", "won_back_date")
+
+
+def lost_clients(store: Store, params: ChurnParams) -> pd.DataFrame:
+    """Clients lost at the as-of date (their latest loss not won back).
+
+    Columns: client_id, client_name, last_purchase, loss_date, days_since,
+    value_before_loss, manager, region, segment, reason (None when unknown);
+    sorted by value_before_loss descending, then client_id.
+    """
+    as_of = _resolve(store, params)
+    lost = _query(store, params, as_of, sql("churn_lost"))
+    return _dates(lost, "last_purchase", "loss_date")
+
+
+def at_risk(store: Store, params: ChurnParams) -> pd.DataFrame:
+    """Clients overdue against their own cadence but not yet lost.
+
+    Columns: client_id, client_name, last_purchase, median_gap_days,
+    days_since, basis (value in the 365 days to the last purchase), manager,
+    region, segment; sorted by basis descending, then client_id.
+    """
+    as_of = _resolve(store, params)
+    risky = _query(store, params, as_of, sql("churn_at_risk"))
+    return _dates(risky, "last_purchase")
+
+
+def period_starts(store: Store, params: ChurnParams, as_of: date) -> list[date]:
+    """The periods shown: from the one holding the first possible loss to the one holding as-of."""
+    first, _ = data_dates(store, params.filters)
+    if first is None:
+        return []
+    first_loss = pd.Timestamp(first) + pd.Timedelta(days=int(params.lost_days))
+    if first_loss.date() > as_of:
+        return []
+    start, last = period_start(first_loss.date(), params.period), period_start(as_of, params.period)
+    starts = []
+    while start <= last:
+        starts.append(start)
+        start = shift_periods(start, params.period, 1)
+    return starts
+
+
+def trend(counts) -> dict:
+    """Least-squares slope of the counts per period, and its direction."""
+    counts = np.asarray(list(counts), dtype=float)
+    if len(counts) < 2:
+        return {"slope": None, "direction": "flat"}
+    slope = float(np.polyfit(np.arange(len(counts)), counts, 1)[0])
+    change, level = abs(slope) * (len(counts) - 1), counts.mean()
+    if change <= FLAT_SHARE * level or slope == 0:
+        direction = "flat"
+    else:
+        direction = "rising" if slope > 0 else "falling"
+    return {"slope": slope, "direction": direction}
+
+
+def churn(store: Store, params: ChurnParams) -> ChurnResult:
+    """The whole churn view for ``params``."""
+    as_of = _resolve(store, params)
+    starts = period_starts(store, params, as_of)
+    ends = [shift_periods(s, params.period, 1) for s in starts]
+    periods = _query(store, params, as_of, sql("churn_periods"), [starts, ends])
+    periods.insert(0, "period", [period_label(s, params.period) for s in starts])
+    periods["churn_rate"] = periods["lost"] / periods["active_start"].where(periods["active_start"] > 0)
+    periods = periods[["period", "period_start", "lost", "lost_value", "active_start", "churn_rate", "won_back"]]
+    periods = _dates(periods, "period_start")
+
+    breakdown = _query(store, params, as_of, sql("churn_reasons"), [starts, ends])
+    breakdown["reason"] = breakdown["reason"].replace("", UNKNOWN)
+    overall = breakdown[breakdown["period_start"].isna()].drop(columns="period_start")
+    by_period = breakdown[breakdown["period_start"].notna()].reset_index(drop=True)
+    labels = {s: period_label(s, params.period) for s in starts}
+    by_period.insert(0, "period", [labels[pd.Timestamp(s).date()] for s in by_period["period_start"]])
+    by_period = by_period.drop(columns="period_start")
+
+    return ChurnResult(
+        parameters=params.as_dict(as_of),
+        as_of=as_of,
+        periods=periods,
+        trend=trend(periods["lost"]),
+        lost=_dates(_query(store, params, as_of, sql("churn_lost")), "last_purchase", "loss_date"),
+        at_risk=_dates(_query(store, params, as_of, sql("churn_at_risk")), "last_purchase"),
+        reasons=reason_pareto(overall),
+        reasons_by_period=by_period,
+    )
+
+
+def reason_pareto(overall: pd.DataFrame) -> pd.DataFrame:
+    """Reasons by lost value descending, with each one's share and the cumulative share."""
+    columns = ["reason", "clients", "losses", "value", "share_value", "cumulative_share"]
+    pareto = overall.sort_values(["value", "reason"], ascending=[False, True], ignore_index=True)
+    total = pareto["value"].sum()
+    pareto["share_value"] = pareto["value"] / total if total else np.nan
+    pareto["cumulative_share"] = pareto["share_value"].cumsum()
+    return pareto.reindex(columns=columns)

@@ -1,0 +1,41 @@
+-- Per period: losses dated in it, their value before loss, win-backs dated in
+-- it, and the clients active at its first day (bought before the period and
+-- not lost on that day). The period starts are bound as a list (?).
+, periods AS (
+    SELECT unnest(?::DATE[]) AS period_start, unnest(?::DATE[]) AS period_end
+),
+active_spans AS (
+    -- The days a span keeps its client active: from the purchase until the
+    -- next purchase or the loss, whichever comes first.
+    SELECT sp.client_id, sp.last_purchase, sp.previous_purchase,
+           least(coalesce(sp.next_purchase, DATE '9999-12-31'), sp.last_purchase + s.lost_days) AS active_until
+    FROM spans sp, settings s
+),
+active AS (
+    SELECT p.period_start, count(*) AS active_start
+    FROM periods p
+    JOIN active_spans a
+      ON a.last_purchase <= p.period_start AND p.period_start < a.active_until
+    WHERE a.last_purchase < p.period_start OR a.previous_purchase IS NOT NULL
+    GROUP BY p.period_start
+),
+lost AS (
+    SELECT p.period_start, count(*) AS lost, sum(l.value_before_loss) AS lost_value
+    FROM periods p JOIN losses l ON l.loss_date >= p.period_start AND l.loss_date < p.period_end
+    GROUP BY p.period_start
+),
+won AS (
+    SELECT p.period_start, count(*) AS won_back
+    FROM periods p JOIN losses l ON l.won_back_date >= p.period_start AND l.won_back_date < p.period_end
+    GROUP BY p.period_start
+)
+SELECT p.period_start,
+       coalesce(lost.lost, 0) AS lost,
+       coalesce(lost.lost_value, 0) AS lost_value,
+       coalesce(active.active_start, 0) AS active_start,
+       coalesce(won.won_back, 0) AS won_back
+FROM periods p
+LEFT JOIN lost USING (period_start)
+LEFT JOIN active USING (period_start)
+LEFT JOIN won USING (period_start)
+ORDER BY p.period_start
