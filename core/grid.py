@@ -1,0 +1,429 @@
+"""The nine-cell ABC-XYZ grid of DOMAIN.md: clients by value (ABC) and by regularity (XYZ).
+
+What it promises:
+
+- ``abcxyz(store, params)`` computes the grid in one DuckDB query
+  (``core/sql/grid.sql``) over the ``daily`` table as the shared filters leave
+  it; nothing loops over clients or lines in Python. The page, the command line
+  and the Excel export all call it with the same ``GridParams``.
+- ``former_cells`` gives each client its cell in the grid whose as-of date is
+  its last purchase (for churn and win-back), in one query for all clients.
+- ``migration`` compares the grid with the one whose window ends one window
+  earlier; ``tercile_limits`` and ``dominant_xyz`` back the page's "one class
+  holds nearly everyone" notice.
+
+The rules, read literally from DOMAIN.md, and the details it leaves open,
+settled here (each one checked against every ``abcxyz`` figure of
+``../shared/data/real/expected.json`` for Superstore and CDNOW):
+
+- **Window.** The last ``window`` calendar periods (weeks start on Monday), the
+  last one holding the as-of date; lines after the as-of date are left out.
+  A client is in the grid when it has at least one line in the window.
+- **Who is ranked for ABC.** Every client in the grid, the too-new ones
+  included: DOMAIN.md defines ABC over "clients with a line in the window" and
+  sets only XYZ aside for the too-new. (Ranking only the classified clients
+  misses the Superstore quarter/8 figures: AZ 335 instead of 339.) Too-new
+  clients therefore carry an ABC class and rank in the client list, but sit in
+  the strip, never in one of the nine cells.
+- **Shares.** A client's share is its basis ÷ the sum of the positive client
+  bases; ``before(c)`` sums the bases of the clients ranked strictly above
+  (basis descending, ties by client id). A: ``before < a``; B: ``before < b``;
+  C otherwise, and always C when the basis is zero or negative. Limits are
+  compared as products (``100·before < a·total``) so a client sitting exactly
+  on a limit is not moved by a rounding error. A cell's share is its basis
+  over the same total, so a cell of negative-margin clients has a negative share.
+- **Periods counted.** From the later of the window's first period and the
+  client's first period in the data the filters keep, to the as-of period;
+  periods without lines count as zero. "The data" is the filtered data: a
+  region filter judges a client on its purchases in that region.
+- **Too new.** Fewer than 3 periods counted: no XYZ class, shown in the strip.
+- **Zero or negative basis.** C, and Z when it has 3 periods or more (no CV:
+  the mean is not positive). This holds for the frequency measure too: the
+  sentence in DOMAIN.md states it for XYZ as a whole.
+- **CV.** Population standard deviation ÷ mean of the per-period basis.
+  X: ``CV ≤ x``, Y: ``CV ≤ y``, Z above (limits inclusive, as written).
+- **Frequency.** Periods with at least one line ÷ periods counted. A "purchase"
+  is any stored line of the client, whatever its amount — the same thing the
+  store's ``last_date`` and every other view call a purchase. X: ``≥ x``,
+  Y: ``≥ y``, Z below. (The expected figures come out the same whether
+  zero-amount lines count or not.)
+- **former_cells** groups the clients by the period of their last purchase and
+  computes one grid per group, with the as-of date at the group's latest last
+  purchase. A client's own basis, periods and XYZ class are exactly those of
+  its own last-purchase date (it has no line after its last purchase); the ABC
+  ranking it is placed in includes other clients' lines up to the group's
+  date, at most one period later. This keeps the cost at one grid per period
+  instead of one per distinct date (thousands on ten million lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import pandas as pd
+
+from core.analysis import (
+    BASES,
+    PERIODS,
+    Filters,
+    basis_column,
+    data_dates,
+    filtered_daily,
+    resolve_as_of,
+    window_start,
+)
+from core.errors import InputError
+from core.store import sql
+
+MEASURES = ("cv", "frequency")
+DEFAULT_LIMITS = {"cv": (10.0, 25.0), "frequency": (75.0, 40.0)}
+ABC_CLASSES = ("A", "B", "C")
+XYZ_CLASSES = ("X", "Y", "Z")
+CELLS = tuple(a + x for a in ABC_CLASSES for x in XYZ_CLASSES)
+TOO_NEW_PERIODS = 3
+# How to count calendar periods between two period starts, by period kind.
+_PERIOD_STEPS = {"week": ("day", 7), "month": ("month", 1), "quarter": ("month", 3)}
+# Labels of the migration table beside the nine cells.
+TOO_NEW = "too_new"
+ABSENT_BEFORE = "new"
+ABSENT_NOW = "gone"
+
+
+@dataclass(frozen=True)
+class GridParams:
+    """Everything the grid depends on. Limits are percentages (80, not 0.8)."""
+
+    basis: str = "revenue"
+    period: str = "month"
+    window: int = 12
+    as_of: date | None = None
+    a: float = 80.0
+    b: float = 95.0
+    xyz: str = "cv"
+    x: float | None = None
+    y: float | None = None
+    filters: Filters = Filters()
+
+    def limits(self) -> tuple[float, float]:
+        """The XYZ limits, the measure's defaults filled in (cv 10/25, frequency 75/40)."""
+        default_x, default_y = DEFAULT_LIMITS.get(self.xyz, (None, None))
+        return (default_x if self.x is None else float(self.x), default_y if self.y is None else float(self.y))
+
+    def as_dict(self) -> dict:
+        x, y = self.limits()
+        return {
+            "basis": self.basis,
+            "period": self.period,
+            "window": self.window,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "a": self.a,
+            "b": self.b,
+            "xyz": self.xyz,
+            "x": x,
+            "y": y,
+            "filters": self.filters.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class GridResult:
+    """One computed grid. ``params`` is resolved: as-of date and XYZ limits filled in.
+
+    ``clients`` has one row per client in the window, ranked by basis: client_id,
+    client_name, basis, share, abc_rank, share_before, abc, xyz (None when too
+    new), cell (None when too new), cv, frequency, periods, purchase_periods,
+    last_purchase, manager, region, segment. ``cells`` is indexed by the nine
+    cell names with abc, xyz, clients, basis, share. ``new`` is the too-new strip
+    (clients, basis, share).
+    """
+
+    params: GridParams
+    window_start: date
+    clients: pd.DataFrame
+    cells: pd.DataFrame
+    new: dict
+    total_positive: float
+    data_first: date | None = None
+    data_last: date | None = None
+
+    @property
+    def classified(self) -> pd.DataFrame:
+        return self.clients[self.clients["xyz"].notna()]
+
+
+def validate(params: GridParams) -> None:
+    """Raise ``InputError`` for parameters a person could set wrong."""
+    basis_column(params.basis)
+    if params.period not in PERIODS:
+        raise InputError(f"Period must be one of {', '.join(PERIODS)}, not '{params.period}'.")
+    if not isinstance(params.window, int) or params.window < 1:
+        raise InputError("The window must hold at least one period.")
+    if not 0 < params.a <= params.b <= 100:
+        raise InputError(f"ABC limits must satisfy 0 < A ≤ B ≤ 100 (got A {params.a:g} %, B {params.b:g} %).")
+    if params.xyz not in MEASURES:
+        raise InputError(f"The XYZ measure must be one of {', '.join(MEASURES)}, not '{params.xyz}'.")
+    x, y = params.limits()
+    if x < 0 or y < 0:
+        raise InputError("XYZ limits cannot be negative.")
+    if params.xyz == "cv" and x > y:
+        raise InputError(f"For CV the X limit must not exceed the Y limit (got X {x:g} %, Y {y:g} %).")
+    if params.xyz == "frequency" and (x < y or x > 100):
+        raise InputError(
+            f"For purchase frequency the X limit must be at least the Y limit and at most 100 % "
+            f"(got X {x:g} %, Y {y:g} %)."
+        )
+
+
+def _grid_frame(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFrame:
+    """The grid query for several as-of dates at once (one row per as-of date and client)."""
+    validate(params)
+    if params.basis == "margin" and not store.has_margin():
+        raise InputError("The stored lines carry no margin: choose revenue as the basis, or load a margin column.")
+    fragment, values = filtered_daily(params.filters)
+    diff_unit, diff_step = _PERIOD_STEPS[params.period]
+    statement = (
+        sql("grid")
+        .replace("{filtered}", fragment)
+        .replace("{basis}", basis_column(params.basis))
+        .replace("{period}", params.period)
+        .replace("{diff_unit}", diff_unit)
+        .replace("{diff_step}", str(diff_step))
+    )
+    starts = [window_start(d, params.period, params.window) for d in as_of_dates]
+    x, y = params.limits()
+    frame = store.query(statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y])
+    for column in ("as_of", "last_purchase"):
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    return frame
+
+
+def abcxyz(store, params: GridParams) -> GridResult:
+    """The nine-cell grid for ``params`` (as-of date defaults to the latest date the filters keep)."""
+    validate(params)
+    as_of = resolve_as_of(store, params.filters, params.as_of)
+    x, y = params.limits()
+    resolved = replace(params, as_of=as_of, x=x, y=y)
+    clients = _grid_frame(store, resolved, [as_of]).drop(columns=["as_of"]).reset_index(drop=True)
+    total_positive = float(clients["basis"].clip(lower=0).sum())
+    first, last = data_dates(store, params.filters)
+    return GridResult(
+        params=resolved,
+        window_start=window_start(as_of, params.period, params.window),
+        clients=clients,
+        cells=cell_table(clients, total_positive),
+        new=_strip(clients, total_positive),
+        total_positive=total_positive,
+        data_first=first,
+        data_last=last,
+    )
+
+
+def cell_table(clients: pd.DataFrame, total_positive: float) -> pd.DataFrame:
+    """Clients, basis and share per cell, all nine cells present (empty ones at zero)."""
+    classified = clients[clients["cell"].notna()]
+    counts = classified.groupby("cell")["client_id"].count()
+    bases = classified.groupby("cell")["basis"].sum()
+    table = pd.DataFrame(
+        {
+            "abc": [c[0] for c in CELLS],
+            "xyz": [c[1] for c in CELLS],
+            "clients": [int(counts.get(c, 0)) for c in CELLS],
+            "basis": [float(bases.get(c, 0.0)) for c in CELLS],
+        },
+        index=pd.Index(CELLS, name="cell"),
+    )
+    table["share"] = table["basis"] / total_positive if total_positive > 0 else 0.0
+    return table
+
+
+def _strip(clients: pd.DataFrame, total_positive: float) -> dict:
+    too_new = clients[clients["xyz"].isna()]
+    basis = float(too_new["basis"].sum())
+    return {
+        "clients": len(too_new),
+        "basis": basis,
+        "share": basis / total_positive if total_positive > 0 else 0.0,
+    }
+
+
+def as_payload(result: GridResult) -> dict:
+    """The grid as the command line prints it (shares as fractions, dates as YYYY-MM-DD)."""
+    parameters = result.params.as_dict()
+    parameters["window_start"] = result.window_start.isoformat()
+    parameters["data_first"] = result.data_first.isoformat() if result.data_first else None
+    parameters["data_last"] = result.data_last.isoformat() if result.data_last else None
+    cells = {
+        cell: {"clients": int(row.clients), "basis": float(row.basis), "share": float(row.share)}
+        for cell, row in result.cells.iterrows()
+    }
+    clients = [
+        {
+            "client_id": row.client_id,
+            "client_name": None if pd.isna(row.client_name) else row.client_name,
+            "basis": float(row.basis),
+            "share": None if pd.isna(row.share) else float(row.share),
+            "abc": row.abc,
+            "xyz": None if pd.isna(row.xyz) else row.xyz,
+            "cv": None if pd.isna(row.cv) else float(row.cv),
+            "frequency": float(row.frequency),
+            "periods": int(row.periods),
+        }
+        for row in result.clients.itertuples(index=False)
+    ]
+    return {
+        "parameters": parameters,
+        "cells": cells,
+        "new": {"clients": result.new["clients"], "basis": result.new["basis"]},
+        "clients": clients,
+    }
+
+
+def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.DataFrame:
+    """Each client's cell in the grid whose as-of date is its last purchase.
+
+    ``last_purchase`` has columns client_id and last_purchase (a date, or empty).
+    Returns client_id and former_cell ("AZ", ...; None when the client was too
+    new to classify then, or has no last purchase). One query for all clients:
+    see the module docstring for how the as-of dates are grouped by period.
+    """
+    wanted = last_purchase[["client_id", "last_purchase"]].copy()
+    wanted["last_purchase"] = pd.to_datetime(wanted["last_purchase"]).dt.date
+    known = wanted.dropna(subset=["last_purchase"])
+    result = wanted[["client_id"]].copy()
+    result["former_cell"] = pd.Series(None, index=result.index, dtype=object)
+    if known.empty:
+        return result
+    validate(params)
+    group_as_of = known.groupby(_period_starts(known["last_purchase"], params.period))["last_purchase"].transform("max")
+    as_of_dates = sorted(set(group_as_of))
+    grids = _grid_frame(store, params, as_of_dates)[["as_of", "client_id", "cell"]]
+    pairs = pd.DataFrame({"client_id": known["client_id"].to_numpy(), "as_of": group_as_of.to_numpy()})
+    found = pairs.merge(grids, on=["as_of", "client_id"], how="left")
+    cell_of = dict(zip(found["client_id"], found["cell"], strict=True))
+    cells = [None if pd.isna(cell_of.get(c)) else cell_of.get(c) for c in result["client_id"]]
+    result["former_cell"] = pd.Series(cells, index=result.index, dtype=object)
+    return result
+
+
+def _period_starts(days: pd.Series, period: str) -> pd.Series:
+    """The start of each day's calendar period (weeks start on Monday), vectorised."""
+    stamps = pd.to_datetime(days)
+    if period == "week":
+        starts = stamps - pd.to_timedelta(stamps.dt.weekday, unit="D")
+    else:
+        starts = stamps.dt.to_period("Q" if period == "quarter" else "M").dt.start_time
+    return starts.dt.date
+
+
+@dataclass(frozen=True)
+class Migration:
+    """The grid now against the grid of the window ending one window earlier.
+
+    ``transitions``: rows are the previous cell (or ``too_new``, or ``new`` for
+    clients absent then), columns the current cell (or ``too_new``, or ``gone``),
+    values client counts. ``slipped``: clients that went A→B/C or X/Y→Z, with
+    their cells and basis then and now.
+    """
+
+    previous_as_of: date
+    previous_window_start: date
+    transitions: pd.DataFrame
+    slipped: pd.DataFrame
+
+
+def migration(store, params: GridParams) -> Migration:
+    """Previous cell × current cell for every client in either grid, and the clients that slipped."""
+    now = abcxyz(store, params)
+    previous_as_of = now.window_start - timedelta(days=1)
+    before = abcxyz(store, replace(now.params, as_of=previous_as_of))
+    keep = ["client_id", "client_name", "abc", "xyz", "cell", "basis"]
+    joined = before.clients[keep].merge(
+        now.clients[keep], on="client_id", how="outer", suffixes=("_then", "_now"), indicator=True
+    )
+    joined["client_name"] = joined["client_name_now"].fillna(joined["client_name_then"])
+    joined["label_then"] = joined["cell_then"].fillna(TOO_NEW).where(joined["_merge"] != "right_only", ABSENT_BEFORE)
+    joined["label_now"] = joined["cell_now"].fillna(TOO_NEW).where(joined["_merge"] != "left_only", ABSENT_NOW)
+    rows = [*CELLS, TOO_NEW, ABSENT_BEFORE]
+    columns = [*CELLS, TOO_NEW, ABSENT_NOW]
+    transitions = (
+        pd.crosstab(joined["label_then"], joined["label_now"]).reindex(index=rows, columns=columns, fill_value=0)
+        if len(joined)
+        else pd.DataFrame(0, index=rows, columns=columns)
+    )
+    transitions.index.name, transitions.columns.name = "then", "now"
+    both = joined[joined["_merge"] == "both"]
+    slipped_abc = (both["abc_then"] == "A") & both["abc_now"].isin(["B", "C"])
+    slipped_xyz = both["xyz_then"].isin(["X", "Y"]) & (both["xyz_now"] == "Z")
+    slipped = (
+        both.loc[
+            slipped_abc | slipped_xyz,
+            [
+                "client_id",
+                "client_name",
+                "cell_then",
+                "cell_now",
+                "basis_then",
+                "basis_now",
+            ],
+        ]
+        .sort_values(["basis_then", "client_id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+    return Migration(
+        previous_as_of=previous_as_of,
+        previous_window_start=before.window_start,
+        transitions=transitions.astype(int),
+        slipped=slipped,
+    )
+
+
+def dominant_xyz(result: GridResult, threshold: float = 0.8) -> tuple[str, float] | None:
+    """The XYZ class holding ``threshold`` or more of the classified clients, and its share."""
+    classes = result.classified["xyz"]
+    if classes.empty:
+        return None
+    shares = classes.value_counts(normalize=True)
+    if shares.iloc[0] >= threshold:
+        return str(shares.index[0]), float(shares.iloc[0])
+    return None
+
+
+def tercile_limits(result: GridResult) -> tuple[float, float] | None:
+    """XYZ limits (percent, one decimal) that split the classified clients into thirds by the measure.
+
+    For CV: X up to the lower tercile, Y up to the upper one (clients without a
+    CV — zero or negative basis — are Z whatever the limits and left out). For
+    frequency: X from the upper tercile, Y from the lower one. None when there
+    is nothing to split.
+    """
+    classified = result.classified
+    if result.params.xyz == "cv":
+        values = classified["cv"].dropna()
+        if values.empty:
+            return None
+        low, high = values.quantile([1 / 3, 2 / 3])
+        return round(float(low) * 100, 1), round(float(high) * 100, 1)
+    values = classified["frequency"].dropna()
+    if values.empty:
+        return None
+    low, high = values.quantile([1 / 3, 2 / 3])
+    return round(float(high) * 100, 1), round(float(low) * 100, 1)
+
+
+__all__ = [
+    "ABC_CLASSES",
+    "BASES",
+    "CELLS",
+    "GridParams",
+    "GridResult",
+    "Migration",
+    "XYZ_CLASSES",
+    "abcxyz",
+    "as_payload",
+    "cell_table",
+    "dominant_xyz",
+    "former_cells",
+    "migration",
+    "tercile_limits",
+]
