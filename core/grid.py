@@ -427,3 +427,143 @@ __all__ = [
     "migration",
     "tercile_limits",
 ]
+
+
+# -- the Excel pack ---------------------------------------------------------------------
+
+# One colour per cell: the row (value) sets the hue, the column (regularity) its strength.
+CELL_COLOURS = {
+    "AX": "6DBE73",
+    "AY": "A3D69C",
+    "AZ": "D3ECCB",
+    "BX": "F5C842",
+    "BY": "F9DC86",
+    "BZ": "FCEDC2",
+    "CX": "F08D6A",
+    "CY": "F6B9A1",
+    "CZ": "FADDD1",
+    TOO_NEW: "D9D9D9",
+}
+
+
+def client_columns(lang: str = "en") -> dict[str, str]:
+    """The client list's columns and their headers in ``lang``."""
+    from core.i18n import t
+
+    keys = {
+        "client_id": "grid.col.client_id",
+        "client_name": "grid.col.client",
+        "basis": "grid.col.basis",
+        "share": "grid.col.share",
+        "abc_rank": "grid.col.rank",
+        "share_before": "grid.col.share_before",
+        "abc": "grid.abc",
+        "xyz": "grid.xyz_class",
+        "cell": "grid.cell",
+        "cv": "grid.col.cv",
+        "frequency": "grid.col.frequency",
+        "periods": "grid.col.periods",
+        "purchase_periods": "grid.col.purchase_periods",
+        "last_purchase": "grid.col.last_purchase",
+        "manager": "grid.col.manager",
+        "region": "grid.col.region",
+        "segment": "grid.col.segment",
+    }
+    return {column: t(key, lang) for column, key in keys.items()}
+
+
+def grid_workbook(result: GridResult, moved: Migration | None = None, lang: str = "en") -> bytes:
+    """The Excel pack: the grid, the client list, the migration, and every parameter used."""
+    from core.export import DATE, INTEGER, MONEY, PERCENT, Sheet, workbook
+    from core.i18n import t
+
+    def cell_label(cell):
+        return t("grid.too_new", lang) if cell == TOO_NEW else cell
+
+    grid_rows = result.cells.reset_index()
+    grid_rows.loc[len(grid_rows)] = [
+        TOO_NEW,
+        None,
+        None,
+        result.new["clients"],
+        result.new["basis"],
+        result.new["share"],
+    ]
+    grid_rows["strategy"] = [t(f"grid.strategy.{c}", lang) for c in grid_rows["cell"]]
+    fills = {(i, "cell"): CELL_COLOURS[c] for i, c in enumerate(grid_rows["cell"])}
+    grid_rows["cell"] = grid_rows["cell"].map(cell_label)
+    grid_headers = {
+        "cell": t("grid.cell", lang),
+        "abc": "ABC",
+        "xyz": "XYZ",
+        "clients": t("common.clients", lang),
+        "basis": t("grid.col.basis", lang),
+        "share": t("grid.col.share", lang),
+        "strategy": t("grid.strategy", lang),
+    }
+    sheets = [
+        Sheet(
+            t("grid.sheet.grid", lang),
+            grid_rows.rename(columns=grid_headers),
+            {grid_headers["clients"]: INTEGER, grid_headers["basis"]: MONEY, grid_headers["share"]: PERCENT},
+            {(i, grid_headers["cell"]): colour for (i, _), colour in fills.items()},
+        )
+    ]
+
+    headers = client_columns(lang)
+    clients = result.clients[list(headers)].copy()
+    client_fills = {
+        (i, headers["cell"]): CELL_COLOURS[c if isinstance(c, str) else TOO_NEW] for i, c in enumerate(clients["cell"])
+    }
+    clients["cell"] = clients["cell"].map(lambda c: c if isinstance(c, str) else t("grid.too_new", lang))
+    sheets.append(
+        Sheet(
+            t("grid.sheet.clients", lang),
+            clients.rename(columns=headers),
+            {
+                headers["basis"]: MONEY,
+                headers["share"]: PERCENT,
+                headers["share_before"]: PERCENT,
+                headers["cv"]: PERCENT,
+                headers["frequency"]: PERCENT,
+                headers["abc_rank"]: INTEGER,
+                headers["last_purchase"]: DATE,
+            },
+            client_fills,
+        )
+    )
+
+    if moved is not None:
+        labels = {
+            TOO_NEW: t("grid.too_new", lang),
+            ABSENT_BEFORE: t("grid.migration.new", lang),
+            ABSENT_NOW: t("grid.migration.gone", lang),
+        }
+        table = moved.transitions.rename(index=lambda c: labels.get(c, c), columns=lambda c: labels.get(c, c))
+        table.index.name = f"{t('grid.migration.then', lang)} \\ {t('grid.migration.now', lang)}"
+        sheets.append(Sheet(t("grid.sheet.migration", lang), table, index=True))
+        slipped_headers = {
+            "client_id": headers["client_id"],
+            "client_name": headers["client_name"],
+            "cell_then": t("grid.col.cell_then", lang),
+            "cell_now": t("grid.col.cell_now", lang),
+            "basis_then": t("grid.col.basis_then", lang),
+            "basis_now": t("grid.col.basis_now", lang),
+        }
+        slipped = moved.slipped.copy()
+        slipped["cell_now"] = slipped["cell_now"].map(lambda c: c if isinstance(c, str) else labels[TOO_NEW])
+        sheets.append(
+            Sheet(
+                t("grid.sheet.slipped", lang),
+                slipped.rename(columns=slipped_headers),
+                {slipped_headers["basis_then"]: MONEY, slipped_headers["basis_now"]: MONEY},
+            )
+        )
+
+    parameters = result.params.as_dict()
+    parameters["window_start"] = result.window_start
+    parameters["data_first_date"] = result.data_first
+    parameters["data_last_date"] = result.data_last
+    if moved is not None:
+        parameters["migration_previous_window"] = f"{moved.previous_window_start} – {moved.previous_as_of}"
+    return workbook(sheets, parameters)
