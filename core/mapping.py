@@ -101,7 +101,8 @@ PRIMARY_DATE_WORDS = ("order", "invoice", "sale", "заказ", "продаж", 
 NOT_AMOUNT_WORDS = ("discount", "tax", "vat", "cost", "скидк", "ндс", "себесто", "ფასდაკლ", "დღგ", "თვითღირ")
 
 _DATE_SHAPE = re.compile(r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(19|20)\d{6})(\s.*)?$")
-_NUMBER_SHAPE = re.compile(r"^\s*[-+(]?[\d\s.,\u00a0\u202f$€£₾₽%]*\d[\d\s.,\u00a0\u202f$€£₾₽%)]*\s*$")
+_NUMBER_NOISE = re.compile(r"[\s\u00a0\u202f\u2009'’$€£₾₽¥%]|USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი", re.IGNORECASE)
+_NUMBER_SHAPE = re.compile(r"^[-+(]?[\d.,]*\d[\d.,]*\)?-?$")
 
 
 @dataclass
@@ -172,6 +173,8 @@ def _share(values: pd.Series, pattern: re.Pattern) -> float:
     filled = filled[filled.str.strip() != ""]
     if filled.empty:
         return 0.0
+    if pattern is _NUMBER_SHAPE:
+        filled = filled.map(lambda v: _NUMBER_NOISE.sub("", v))
     return float(filled.map(lambda v: bool(pattern.match(v))).mean())
 
 
@@ -194,7 +197,7 @@ def guess(raw: RawTable) -> Mapping:
                 continue
             if role == "date" and date_like[column] < 0.8:
                 continue
-            if role in NUMERIC_ROLES and number_like[column] < 0.8:
+            if role in NUMERIC_ROLES and number_like[column] < 0.6:
                 continue
             scored.append((score, column))
         if not scored:

@@ -6,7 +6,7 @@ be reported as "row 1,234: date '31/02/2019' …". Typing the values is the job 
 validation (``core.ingest``), done once, in SQL, for every kind of file.
 
 - **CSV** is sniffed here: the encoding (UTF-8 with or without BOM, else cp1251 or
-  cp1252, told apart by which one turns the high bytes into letters), the
+  cp1252, told apart by whether the high bytes come in runs — Russian words — or alone), the
   separator (``,`` ``;`` tab ``|``, or columns aligned with runs of spaces) and
   whether the first line is a header (no header when every cell of the first
   line looks like a number or a date). The file itself is then read by DuckDB's
@@ -157,9 +157,12 @@ def detect_encoding(path: Path) -> str:
         pass
     with open(path, "rb") as f:
         sample = f.read(SNIFF_BYTES)
-    high = bytes(b for b in sample if b >= 0xC0)
-    cyrillic = sum(1 for ch in high.decode("cp1251", errors="replace") if "\u0400" <= ch <= "\u04ff")
-    return "cp1251" if high and cyrillic >= 0.6 * len(high) else "cp1252"
+    # Russian words are runs of high bytes; in Western text (Café, Müller) a
+    # high byte mostly stands alone between ASCII letters.
+    letters = [i for i, b in enumerate(sample) if b >= 0xC0]
+    in_runs = sum(1 for i in letters if (i > 0 and sample[i - 1] >= 0xC0)
+                  or (i + 1 < len(sample) and sample[i + 1] >= 0xC0))
+    return "cp1251" if letters and in_runs >= 0.5 * len(letters) else "cp1252"
 
 
 def _as_utf8(path: Path, encoding: str) -> tuple[Path, bool]:

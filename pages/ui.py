@@ -5,7 +5,8 @@ in common lives here so each page reads top to bottom.
 
 - ``store()`` — the process's one ``Store`` (``st.cache_resource``).
 - ``tr(key, **values)`` — the translation function in the chosen language.
-- ``filters()`` — the shared sidebar filters as a ``core.analysis.Filters``.
+- ``filters()`` — the shared sidebar filters as a ``core.analysis.Filters``
+  (dates, region, manager, segment, kind of key client).
 - ``compute(fn, params)`` — ``fn(store, params)`` cached on the parameters and the
   store's data version, so moving a slider back is instant and an upload
   invalidates everything at once.
@@ -19,7 +20,7 @@ from datetime import date
 
 import streamlit as st
 
-from core.analysis import Filters
+from core.analysis import KINDS, Filters
 from core.errors import KamError
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from core.store import Store, default_db_path
@@ -36,8 +37,11 @@ def store() -> Store:
 
 
 def lang() -> str:
-    # The sidebar picker sets session state; a page run alone (AppTest) reads the URL.
+    # The sidebar picker sets session state; a page run alone (AppTest) reads the URL,
+    # where a bound select box keeps the option as shown (the language's own name).
     value = st.session_state.get("lang") or st.query_params.get("lang") or DEFAULT_LANGUAGE
+    by_name = {name: code for code, name in LANGUAGES.items()}
+    value = by_name.get(value, value)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
@@ -83,6 +87,10 @@ def sidebar_filters() -> None:
                 tr(f"filters.{column}"), options[column], placeholder=tr("filters.all"),
                 key=f"f_{column}", bind="query-params",
             )
+    st.sidebar.multiselect(
+        tr("tags.filter"), list(KINDS), format_func=lambda kind: tr(f"tags.kind.{kind}"),
+        placeholder=tr("filters.all"), key="f_kind", bind="query-params",
+    )
 
 
 def filters() -> Filters:
@@ -94,6 +102,7 @@ def filters() -> Filters:
         date_from=date_from,
         date_to=date_to,
         **{c: tuple(st.session_state.get(f"f_{c}") or ()) for c in ("region", "manager", "segment")},
+        kind=tuple(k for k in st.session_state.get("f_kind") or () if k in KINDS),
     )
 
 
@@ -159,3 +168,16 @@ def _load_demo_once(path: str) -> bool:
     except KamError as exc:
         st.warning(exc.message)
         return False
+
+
+def who() -> str:
+    """Who is acting, for the records people leave (uploads, tags, reasons, statuses).
+
+    The signed-in user's e-mail or name when the app has a login, else "team".
+    """
+    try:
+        if st.user.get("is_logged_in"):
+            return str(st.user.get("email") or st.user.get("name") or "team")
+    except (AttributeError, KeyError):
+        pass
+    return "team"

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from core.i18n import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -21,7 +23,7 @@ def open_page(db_path, page: str, *, lang: str = "en", query: dict | None = None
     os.environ["KAM_DB"] = str(db_path)
     os.environ["KAM_DEMO"] = "0"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
-    at.query_params["lang"] = lang
+    at.query_params["lang"] = LANGUAGES[lang]  # the URL holds the option as shown
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()  # st.navigation registers the pages on the first run

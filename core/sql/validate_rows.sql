@@ -12,14 +12,14 @@ WITH typed AS (
     FROM raw
 )
 SELECT row_number, date,
-       coalesce(client_id, client_name) AS client_id,
+       client_id,
        client_name, {amount_expr} AS amount, margin, quantity,
        product, order_id, manager, region, segment, loss_reason,
        CASE
            WHEN date_raw IS NULL THEN 'date is empty'
            WHEN date IS NULL THEN 'date ''' || date_raw || ''' cannot be read as a date'
            WHEN year(date) NOT BETWEEN 1900 AND 2100 THEN 'date ''' || date_raw || ''' is out of range'
-           WHEN coalesce(client_id, client_name) IS NULL THEN 'client is empty'
+           WHEN client_id IS NULL THEN 'client is empty'
            WHEN amount_raw IS NULL AND unit_price_raw IS NULL THEN 'amount is empty'
            WHEN amount_raw IS NOT NULL AND amount IS NULL THEN 'amount ''' || amount_raw || ''' is not a number'
            WHEN unit_price_raw IS NOT NULL AND unit_price IS NULL THEN 'unit price ''' || unit_price_raw || ''' is not a number'

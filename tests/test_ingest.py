@@ -1,0 +1,279 @@
+"""Ingest on hand-made files: encodings, separators, number and date shapes, mapping, the one transaction."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from core import ingest, mapping
+from core.errors import InputError, NeedsChoice, StoreBusy, StoreError
+from core.reading import read_table
+from core.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(tmp_path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def totals(store: Store) -> tuple:
+    return store.query_rows("SELECT count(*), round(sum(amount), 2), round(sum(margin), 2) FROM lines")[0]
+
+
+def test_small_file_loads_clean_rows_and_sets_aside_the_rest(store):
+    outcome = ingest.ingest_path(store, FIXTURES / "sales_small.csv")
+    assert (outcome["status"], outcome["rows_loaded"], outcome["rows_rejected"]) == ("loaded", 4, 3)
+    # 100 + 50.50 - 10 + 1,200.25 (the thousands comma is read) = 1,340.75
+    assert totals(store) == (4, 1340.75, 323.0)
+    reasons = store.query("SELECT row_number, reason FROM rejected_rows ORDER BY row_number")
+    assert list(reasons["row_number"]) == [6, 7, 8]
+    assert reasons["reason"][0] == "date 'not a date' cannot be read as a date"
+    assert reasons["reason"][1] == "client is empty"
+    assert reasons["reason"][2] == "amount 'abc' is not a number"
+    # the order date wins over the ship date
+    assert store.scalar("SELECT min(date) FROM lines").isoformat() == "2024-01-05"
+
+
+def test_same_file_twice_is_unchanged(store):
+    ingest.ingest_path(store, FIXTURES / "sales_small.csv")
+    version = store.version()
+    again = ingest.ingest_path(store, FIXTURES / "sales_small.csv")
+    assert again["status"] == "unchanged" and "nothing changed" in again["message"]
+    assert store.version() == version and totals(store)[0] == 4
+
+
+def test_semicolons_decimal_commas_and_every_kind_of_space(tmp_path, store):
+    text = (
+        "Дата;Контрагент;Сумма;Маржа\n"
+        "03.02.2024;ООО Ромашка;1 234,50 руб.;10%\n"
+        "13.02.2024;ООО Ромашка;2\u00a0000,00;5,5\n"
+        "14.02.2024;ИП Лютик;1000,25 руб;(3,25)\n"
+        "15.02.2024;ИП Лютик;12,5;0\n"
+    )
+    path = write(tmp_path, "export.csv", text, "cp1251")
+    raw = read_table(path)
+    assert (raw.encoding, raw.delimiter) == ("cp1251", ";")
+    ingest.ingest_path(store, path)
+    # 1,234.50 + 2,000.00 + 1,000.25 + 12.5 ; margin 10 + 5.5 - 3.25 + 0
+    assert totals(store) == (4, 4247.25, 12.25)
+    assert store.scalar("SELECT min(date) FROM lines").isoformat() == "2024-02-03"  # day-first: 13.02 proves it
+    assert store.scalar("SELECT count(DISTINCT client_id) FROM lines") == 2  # names used as ids
+
+
+def test_lari_signs_narrow_spaces_and_accounting_negatives(tmp_path, store):
+    text = "Date;Client;Amount\n2024-01-01;A;1\u202f000,25 ₾\n2024-01-02;A;250,00-\n2024-01-03;A;nan\n"
+    ingest.ingest_path(store, write(tmp_path, "gel.csv", text))
+    assert totals(store)[:2] == (2, 750.25)  # 1,000.25 − 250.00; 'nan' is set aside, not read as a number
+
+
+def test_cp1252_tabs_and_thousands_points(tmp_path, store):
+    text = "Date\tCustomer\tAmount\n2024-01-01\tCafé Müller\t1.234,00\n2024-01-02\tCafé Müller\t0,50\n"
+    path = write(tmp_path, "tabs.txt", text, "cp1252")
+    raw = read_table(path)
+    assert (raw.encoding, raw.delimiter) == ("cp1252", "\t")
+    ingest.ingest_path(store, path)
+    assert totals(store)[:2] == (2, 1234.5)
+    assert store.scalar("SELECT client_id FROM lines LIMIT 1") == "Café Müller"
+
+
+def test_utf8_bom_gz_and_zip_read_alike(tmp_path, store):
+    text = '\ufeffDate,Client,Amount\n2024-01-01,A,"$1,000.00"\n2024-01-02,B,2.5\n'
+    plain = write(tmp_path, "a.csv", text)
+    gz = tmp_path / "a.csv.gz"
+    gz.write_bytes(gzip.compress(plain.read_bytes()))
+    zipped = tmp_path / "a.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.write(plain, "inside.csv")
+    for path in (plain, gz, zipped):
+        raw = read_table(path)
+        assert raw.columns == ["Date", "Client", "Amount"]
+        assert raw.sample()["Amount"].tolist() == ["$1,000.00", "2.5"]
+    ingest.ingest_path(store, gz)
+    assert totals(store)[:2] == (2, 1002.5)
+
+
+def test_whitespace_aligned_file_without_header_maps_by_shape(tmp_path, store):
+    text = " 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n 00005 0002 19970102  1   12.00\r\n"
+    path = write(tmp_path, "cd.txt", text)
+    raw = read_table(path)
+    assert not raw.has_header and raw.columns == [f"column {i}" for i in range(1, 6)]
+    guessed = mapping.guess(raw)
+    assert (guessed.column("date"), guessed.column("client_id"), guessed.column("amount")) == (
+        "column 3", "column 1", "column 5")
+    ingest.ingest_path(store, path, overrides={"client_id": "2"})  # by 1-based position
+    assert store.query_rows("SELECT DISTINCT client_id FROM lines ORDER BY 1") == [("0001",), ("0002",)]
+    assert totals(store)[:2] == (3, 71.06)
+
+
+def test_ambiguous_dates_are_never_guessed(tmp_path, store):
+    path = write(tmp_path, "amb.csv", "Date,Client,Amount\n03/01/19,A,10\n04/02/19,A,20\n")
+    with pytest.raises(NeedsChoice) as refused:
+        ingest.ingest_path(store, path)
+    assert "--dayfirst or --monthfirst" in refused.value.message
+    assert store.is_empty()
+    ingest.ingest_path(store, path, date_order="dayfirst")
+    assert [d.isoformat() for (d,) in store.query_rows("SELECT date FROM lines ORDER BY date")] == [
+        "2019-01-03", "2019-02-04"]
+
+
+def test_month_first_is_detected_from_a_day_above_12(tmp_path, store):
+    path = write(tmp_path, "us.csv", "Order Date,Client,Amount\n11/8/2018,A,10\n1/13/2019,A,20\n")
+    ingest.ingest_path(store, path)
+    assert [d.isoformat() for (d,) in store.query_rows("SELECT date FROM lines ORDER BY date")] == [
+        "2018-11-08", "2019-01-13"]
+
+
+def test_amount_from_quantity_times_unit_price(tmp_path, store):
+    path = write(tmp_path, "q.csv", "Date,Client,Quantity,Unit Price\n2024-01-01,A,3,2.50\n2024-01-02,A,-1,2.50\n")
+    guessed = mapping.guess(read_table(path))
+    assert guessed.amount_from_price and not guessed.missing()
+    ingest.ingest_path(store, path)
+    assert totals(store)[:2] == (2, 5.0)  # 3 × 2.50 − 1 × 2.50; the return is kept
+
+
+def test_file_without_amount_is_refused_naming_its_columns(tmp_path, store):
+    path = write(tmp_path, "bad.csv", "Date,Client,Comment\n2024-01-01,A,hello\n")
+    with pytest.raises(InputError) as refused:
+        ingest.ingest_path(store, path)
+    assert "no usable amount column" in refused.value.message
+    assert "Date, Client, Comment" in refused.value.message
+    assert store.is_empty()
+
+
+def test_two_amount_candidates_are_not_picked_between(tmp_path, store):
+    path = write(tmp_path, "two.csv", "Date,Client,Sales,Revenue\n2024-01-01,A,1,2\n")
+    with pytest.raises(NeedsChoice) as refused:
+        ingest.ingest_path(store, path)
+    assert "--map amount=COLUMN" in refused.value.message
+    ingest.ingest_path(store, path, overrides={"amount": "Revenue"})
+    assert totals(store)[:2] == (1, 2.0)
+
+
+def test_xlsx_every_sheet_listed_and_numeric_ids_cleaned(tmp_path, store):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Notes"
+    sheet = workbook.create_sheet("Sales")
+    sheet.append(["თარიღი", "კლიენტი", "თანხა", "მოგება", "მენეჯერი"])
+    sheet.append([__import__("datetime").datetime(2024, 5, 1), 13085.0, 100.5, 10, "ნინო"])
+    sheet.append([__import__("datetime").datetime(2024, 5, 2), 13085, 99.5, 9, "ნინო"])
+    path = tmp_path / "book.xlsx"
+    workbook.save(path)
+    raw = read_table(path, sheet="Sales")
+    assert raw.sheets == ["Notes", "Sales"]
+    guessed = mapping.guess(raw)
+    assert {r: guessed.column(r) for r in ("date", "client_id", "amount", "margin", "manager")} == {
+        "date": "თარიღი", "client_id": "კლიენტი", "amount": "თანხა", "margin": "მოგება", "manager": "მენეჯერი"}
+    ingest.ingest_path(store, path, sheet="Sales")
+    assert store.query_rows("SELECT DISTINCT client_id FROM lines") == [("13085",)]
+    assert totals(store) == (2, 200.0, 19.0)
+
+
+def test_legacy_xls_with_russian_headers(store):
+    ingest.ingest_path(store, FIXTURES / "legacy_two_sheets.xls", sheet="Sales")
+    assert totals(store)[:2] == (3, 2450.75)
+    assert store.query_rows("SELECT client_id, count(*) FROM lines GROUP BY 1 ORDER BY 1") == [
+        ("13085", 2), ("20001", 1)]
+    with pytest.raises(InputError, match="no sheet 'Nope'"):
+        ingest.ingest_path(store, FIXTURES / "legacy_two_sheets.xls", sheet="Nope")
+
+
+def test_confirmed_mapping_is_remembered_for_the_same_headers(tmp_path, store):
+    first = write(tmp_path, "m1.csv", "When,Who,Total\n2024-01-01,A,1\n")
+    second = write(tmp_path, "m2.csv", "When,Who,Total\n2024-02-01,B,2\n")
+    with pytest.raises(InputError):
+        ingest.ingest_path(store, first)  # nothing to guess from
+    ingest.ingest_path(store, first, overrides={"date": "When", "client_id": "Who", "amount": "Total"})
+    ingest.ingest_path(store, second)  # no overrides needed now
+    assert totals(store)[:2] == (2, 3.0)
+
+
+def test_overlapping_export_replaces_its_period_only_when_confirmed(tmp_path, store):
+    january_march = write(tmp_path, "q1.csv", "Date,Client,Amount\n2024-01-10,A,1\n2024-02-10,A,2\n2024-03-10,A,4\n")
+    march_april = write(tmp_path, "q2.csv", "Date,Client,Amount\n2024-03-01,A,40\n2024-04-01,A,80\n")
+    ingest.ingest_path(store, january_march)
+    with pytest.raises(NeedsChoice) as refused:
+        ingest.ingest_path(store, march_april)
+    assert "overlaps 1 lines" in refused.value.message and "--replace-overlap" in refused.value.message
+    assert totals(store)[:2] == (3, 7.0)
+    outcome = ingest.ingest_path(store, march_april, replace_overlap=True)
+    assert outcome["replaced_rows"] == 1
+    assert totals(store)[:2] == (4, 123.0)  # 1 + 2 + 40 + 80: March replaced
+
+
+def test_failure_inside_the_transaction_leaves_the_store_as_it_was(tmp_path, store, monkeypatch):
+    ingest.ingest_path(store, FIXTURES / "sales_small.csv")
+    before = (totals(store), store.uploads().shape[0], store.version())
+    path = write(tmp_path, "next.csv", "Order Date,Customer ID,Sales\n2025-01-01,Z,99\n")
+
+    def broken(cur):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("core.store.refresh_derived", broken)
+    with pytest.raises(RuntimeError):
+        ingest.ingest_path(store, path)
+    assert (totals(store), store.uploads().shape[0], store.version()) == before
+    assert store.scalar("SELECT count(*) FROM daily WHERE client_id = 'Z'") == 0
+
+
+def test_delete_upload_removes_its_lines_and_refreshes_clients(store):
+    outcome = ingest.ingest_path(store, FIXTURES / "sales_small.csv")
+    assert store.delete_upload(outcome["upload_id"]) == 4
+    assert store.is_empty() and store.scalar("SELECT count(*) FROM clients") == 0
+
+
+def test_cli_json_and_exit_status(tmp_path):
+    db = tmp_path / "cli.duckdb"
+    ambiguous = write(tmp_path, "amb.csv", "Date,Client,Amount\n03/01/19,A,10\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "core", "ingest", str(FIXTURES / "sales_small.csv"), str(ambiguous), "--db", str(db)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert run.returncode == 1
+    files = json.loads(run.stdout)["files"]
+    assert [(f["status"], f["rows_loaded"], f["rows_rejected"]) for f in files] == [
+        ("loaded", 4, 3), ("refused", 0, 0)]
+    assert "--dayfirst or --monthfirst" in files[1]["message"]
+    assert "Traceback" not in run.stderr and "--dayfirst" in run.stderr
+    again = subprocess.run(
+        [sys.executable, "-m", "core", "ingest", str(ambiguous), "--db", str(db), "--monthfirst"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert again.returncode == 0 and json.loads(again.stdout)["files"][0]["status"] == "loaded"
+
+
+def test_busy_database_is_said_plainly_and_nothing_is_lost(tmp_path):
+    db = tmp_path / "busy.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"from core.store import Store; s = Store({str(db)!r}); print('ready', flush=True); "
+                               "import sys; sys.stdin.read()"],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreBusy, match="open in another program"):
+            Store(db)
+        run = subprocess.run(
+            [sys.executable, "-m", "core", "ingest", str(FIXTURES / "sales_small.csv"), "--db", str(db)],
+            cwd=ROOT, capture_output=True, text=True,
+        )
+        assert run.returncode == 1 and "open in another program" in run.stderr and "Traceback" not in run.stderr
+    finally:
+        holder.communicate("")
+    with Store(db) as store:
+        assert store.is_empty()
+
+
+def test_database_errors_are_wrapped(store):
+    with pytest.raises(StoreError):
+        store.query("SELECT * FROM no_such_table")
