@@ -21,6 +21,7 @@ from core.errors import InputError
 PERIODS = ("week", "month", "quarter")
 BASES = ("revenue", "margin")
 FILTER_COLUMNS = ("region", "manager", "segment")
+KINDS = ("breadwinner", "prospect", "image_maker", "expert")  # DOMAIN.md "Who is a key client"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Filters:
     region: tuple[str, ...] = ()
     manager: tuple[str, ...] = ()
     segment: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()  # kinds of key client (view client_kinds, core/sql/schema_40_tags.sql)
 
     def where(self) -> tuple[str, list]:
         """A SQL condition over ``daily`` (always valid, ``TRUE`` when empty) and its values."""
@@ -47,6 +49,12 @@ class Filters:
             if chosen:
                 parts.append(f"{column} IN ({', '.join('?' * len(chosen))})")
                 values.extend(chosen)
+        if self.kind:
+            parts.append(
+                "client_id IN (SELECT client_id FROM client_kinds WHERE kind IN ("
+                + ", ".join("?" * len(self.kind)) + "))"
+            )
+            values.extend(self.kind)
         return " AND ".join(parts), values
 
     def as_dict(self) -> dict:
@@ -54,6 +62,7 @@ class Filters:
             "date_from": self.date_from.isoformat() if self.date_from else None,
             "date_to": self.date_to.isoformat() if self.date_to else None,
             **{c: list(getattr(self, c)) for c in FILTER_COLUMNS},
+            "kind": list(self.kind),
         }
 
     @classmethod
@@ -70,10 +79,14 @@ class Filters:
                 dates[column] = parse_date(value)
             elif column in FILTER_COLUMNS:
                 chosen.setdefault(column, []).append(value)
+            elif column == "kind":
+                if value.strip() not in KINDS:
+                    raise InputError(f"--where kind=: unknown kind '{value}'. Use one of: {', '.join(KINDS)}.")
+                chosen.setdefault(column, []).append(value.strip())
             else:
                 raise InputError(
                     f"--where: unknown column '{column}'. Use one of: "
-                    f"{', '.join(FILTER_COLUMNS + ('date_from', 'date_to'))}."
+                    f"{', '.join(FILTER_COLUMNS + ('kind', 'date_from', 'date_to'))}."
                 )
         return cls(**dates, **{c: tuple(v) for c, v in chosen.items()})
 
@@ -163,7 +176,7 @@ def add_common_arguments(parser: argparse.ArgumentParser, *, window: int | None 
         parser.add_argument("--window", type=int, default=window, help="periods in the analysis window")
     parser.add_argument("--as-of", type=parse_date, default=None, help="YYYY-MM-DD (default: latest date)")
     parser.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
-                        help="filter: region, manager, segment, date_from, date_to (repeatable)")
+                        help="filter: region, manager, segment, kind, date_from, date_to (repeatable)")
 
 
 @dataclass(frozen=True)

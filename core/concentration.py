@@ -1,0 +1,274 @@
+"""Concentration of the basis in few clients: top-N share, key set, Pareto curve, Gini, HHI.
+
+What it computes (DOMAIN.md, "Concentration" and "Who is a key client"), over
+the same analysis window as the ABC-XYZ grid: the last ``window`` calendar
+periods ending with the period that holds the as-of date, lines after the
+as-of date left out, the shared filters applied (``core.analysis``).
+
+Settled where DOMAIN.md leaves room (checked against ``expected.json``):
+
+- A client's **basis** is its summed revenue (or margin) over the window; its
+  **share** is its basis ÷ ``total``, the sum of the *positive* client bases —
+  the same share as the ABC grid. Clients with a zero or negative basis have no
+  share: they are left out of the curve, the top N, the key set, Gini and HHI,
+  and counted apart (``clients_left_out``). ``clients`` counts the positive ones.
+- Clients are ranked by basis descending, ties by client id.
+- **Top-N share**: the summed shares of the first N ranked clients (1.0 when
+  fewer than N clients).
+- **Key set**: the smallest run of top clients whose cumulative share reaches
+  the target (``>=``; a target hit exactly stops there). A tolerance of 1e-9
+  absorbs floating-point sums such as 0.4 + 0.3.
+- **Gini** over the positive clients: ``sum((n + 1 - 2 rank) * basis) / (n *
+  total)`` with rank descending — 0 when all are equal, (n−1)/n in the limit
+  where one client holds everything (the others being left out only when they
+  have exactly nothing, a lone client scores 0).
+- **HHI**: the sum of squared percentage shares, 0–10,000 (10,000: one client).
+- **Breadwinner**: a client whose margin is ``breadwinner_share`` % (default
+  10) or more of the summed positive client margins in the same window and
+  filters — revenue when no line carries a margin — whatever the chosen basis.
+- **Trend**: the same figures for rolling windows of the same length, one per
+  period, ending with each period from the first one holding a full window of
+  data up to the as-of period (only the as-of window when the data is shorter
+  than one window). Its last row equals the headline figures.
+- **What if clients leave**: ``without`` removes clients before anything is
+  computed, so every figure above is "as if they had never bought".
+
+``concentration(store, params)`` is the one function the page, the CLI and the
+export call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import pandas as pd
+
+from core.analysis import (
+    PERIODS,
+    Filters,
+    Window,
+    basis_column,
+    data_dates,
+    filtered_daily,
+    period_label,
+    period_start,
+    resolve_as_of,
+    shift_periods,
+)
+from core.errors import InputError
+from core.store import sql
+
+TOLERANCE = 1e-9
+KEY_SHARE_BAND = (30.0, 55.0)  # the article's share of sales held by key clients, percent
+HHI_BANDS = (1500.0, 2500.0)  # the usual antitrust reading: unconcentrated / moderate / high
+
+
+@dataclass(frozen=True)
+class ConcentrationParams:
+    """What the concentration view depends on. ``target`` and ``breadwinner_share`` in percent."""
+
+    basis: str = "revenue"
+    period: str = "month"
+    window: int = 12
+    as_of: date | None = None
+    top: int = 10
+    target: float = 50.0
+    filters: Filters = field(default_factory=Filters)
+    breadwinner_share: float = 10.0
+    without: tuple[str, ...] = ()
+
+    def validate(self) -> None:
+        basis_column(self.basis)
+        if self.period not in PERIODS:
+            raise InputError(f"Period must be one of {', '.join(PERIODS)}, not '{self.period}'.")
+        if self.window < 1:
+            raise InputError("The window must hold at least one period.")
+        if self.top < 1:
+            raise InputError("Top N must be at least 1 client.")
+        if not 0 < self.target <= 100:
+            raise InputError(f"The key-set target is a percentage above 0 and at most 100, not {self.target}.")
+        if not 0 < self.breadwinner_share <= 100:
+            raise InputError("The breadwinner share is a percentage above 0 and at most 100.")
+
+
+@dataclass(frozen=True)
+class Concentration:
+    """The figures of one analysis window, the ranked clients, breadwinners and the trend."""
+
+    params: ConcentrationParams
+    window: Window
+    breadwinner_basis: str
+    total: float
+    clients: int
+    clients_left_out: int
+    top_n_share: float
+    key_set_clients: int
+    key_set_share: float
+    gini: float
+    hhi: float
+    ranking: pd.DataFrame  # rank, client_id, client_name, revenue, margin, basis, share, cumulative_share, ...
+    breadwinners: pd.DataFrame  # client_id, client_name, share (of the breadwinner basis)
+    trend: pd.DataFrame  # period, last_period, top_n_share, key_set_clients, key_set_share, hhi, gini, ...
+
+    @property
+    def key_set_ids(self) -> list[str]:
+        return self.ranking["client_id"].head(self.key_set_clients).tolist()
+
+    def as_json(self) -> dict:
+        """The CLI payload (shares as fractions, dates as YYYY-MM-DD)."""
+        p = self.params
+        return {
+            "parameters": {
+                "basis": p.basis,
+                "period": p.period,
+                "window": p.window,
+                "as_of": self.window.as_of.isoformat(),
+                "window_start": self.window.start.isoformat(),
+                "top": p.top,
+                "target": p.target,
+                "breadwinner_share": p.breadwinner_share,
+                "breadwinner_basis": self.breadwinner_basis,
+                "filters": p.filters.as_dict(),
+                "without": list(p.without),
+            },
+            "total": self.total,
+            "clients": self.clients,
+            "top_n_share": self.top_n_share,
+            "key_set": {"clients": self.key_set_clients, "share": self.key_set_share, "client_ids": self.key_set_ids},
+            "gini": self.gini,
+            "hhi": self.hhi,
+            "breadwinners": [
+                {"client_id": c, "share": s}
+                for c, s in zip(self.breadwinners["client_id"], self.breadwinners["share"], strict=True)
+            ],
+            "trend": [
+                {
+                    "period": r.period,
+                    "top_n_share": _number(r.top_n_share),
+                    "key_set_clients": int(r.key_set_clients) if pd.notna(r.key_set_clients) else None,
+                    "hhi": _number(r.hhi),
+                }
+                for r in self.trend.itertuples()
+            ],
+        }
+
+
+def _number(value) -> float | None:
+    # A trend window where no client has a positive basis has no figures: null, not NaN.
+    return float(value) if pd.notna(value) else None
+
+
+def hhi_reading(hhi: float) -> str:
+    """``unconcentrated`` below 1,500, ``moderate`` up to 2,500, ``high`` above (antitrust bands)."""
+    if hhi < HHI_BANDS[0]:
+        return "unconcentrated"
+    return "moderate" if hhi <= HHI_BANDS[1] else "high"
+
+
+def _fill(template: str, params: ConcentrationParams, breadwinner_basis: str = "revenue") -> tuple[str, list]:
+    # Every spliced name comes from a whitelist (basis_column, PERIODS); values stay bound.
+    fragment, values = filtered_daily(params.filters)
+    text = (
+        sql(template)
+        .replace("{daily}", fragment)
+        .replace("{basis}", basis_column(params.basis))
+        .replace("{breadwinner_basis}", basis_column(breadwinner_basis))
+        .replace("{period}", params.period)
+    )
+    return text, values
+
+
+def window_ends(first_day: date, window: Window) -> list[date]:
+    """Starts of the last periods of the trend windows (see the module docstring)."""
+    last = period_start(window.as_of, window.period)
+    first_full = shift_periods(period_start(first_day, window.period), window.period, window.periods - 1)
+    if first_full > last:
+        return [last]
+    ends, current = [], first_full
+    while current <= last:  # a loop over periods, never over clients
+        ends.append(current)
+        current = shift_periods(current, window.period, 1)
+    return ends
+
+
+def figures(store, params: ConcentrationParams, window: Window, ends: list[date]) -> pd.DataFrame:
+    """One row of figures per analysis window ending with each period start in ``ends``."""
+    starts = [shift_periods(end, params.period, -(params.window - 1)) for end in ends]
+    text, values = _fill("concentration_figures", params)
+    target = params.target / 100
+    rows = store.query(
+        text,
+        [*values, window.as_of, list(params.without), ends, starts, params.top, target, TOLERANCE, target, TOLERANCE],
+    )
+    rows["last_period"] = pd.to_datetime(rows["last_period"]).dt.date
+    rows["period"] = [period_label(d, params.period) for d in rows["last_period"]]
+    return rows
+
+
+def concentration(store, params: ConcentrationParams) -> Concentration:
+    """The concentration view for ``params`` (see the module docstring for every rule)."""
+    params.validate()
+    has_margin = store.has_margin()
+    if params.basis == "margin" and not has_margin:
+        raise InputError("No margin was loaded with the sales lines, so the basis can only be revenue.")
+    as_of = resolve_as_of(store, params.filters, params.as_of)
+    window = Window(as_of, params.period, params.window)
+    breadwinner_basis = "margin" if has_margin else "revenue"
+
+    text, values = _fill("concentration_ranking", params, breadwinner_basis)
+    ranking = store.query(text, [*values, window.start, as_of, list(params.without)])
+
+    first_day = data_dates(store, params.filters)[0] or window.start
+    trend = figures(store, params, window, window_ends(first_day, window))
+    headline = trend.iloc[-1]
+    if not headline["clients"]:
+        raise InputError(
+            f"No client has a positive {params.basis} between {window.start} and {as_of} with these filters, "
+            "so there is no concentration to measure. Widen the window, move the as-of date or clear filters."
+        )
+    bread = ranking[ranking["breadwinner_share"] >= params.breadwinner_share / 100 - TOLERANCE]
+    breadwinners = (
+        bread[["client_id", "client_name", "breadwinner_share"]]
+        .rename(columns={"breadwinner_share": "share"})
+        .sort_values(["share", "client_id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+    return Concentration(
+        params=params,
+        window=window,
+        breadwinner_basis=breadwinner_basis,
+        total=float(headline["total"]),
+        clients=int(headline["clients"]),
+        clients_left_out=int(headline["clients_left_out"]),
+        top_n_share=float(headline["top_n_share"]),
+        key_set_clients=int(headline["key_set_clients"]),
+        key_set_share=float(headline["key_set_share"]),
+        gini=float(headline["gini"]),
+        hhi=float(headline["hhi"]),
+        ranking=ranking,
+        breadwinners=breadwinners,
+        trend=trend,
+    )
+
+
+def dependence_direction(trend: pd.DataFrame, threshold: float = 0.01) -> str:
+    """``rising``/``falling``/``steady``: the trend's last top-N share against its first.
+
+    A move of more than ``threshold`` (a fraction; default one percentage point)
+    counts, so the meeting is not told "rising" over noise. One point: steady.
+    """
+    shares = trend["top_n_share"].dropna()
+    if len(shares) < 2:
+        return "steady"
+    change = float(shares.iloc[-1]) - float(shares.iloc[0])
+    if change > threshold:
+        return "rising"
+    return "falling" if change < -threshold else "steady"
+
+
+def what_if(store, params: ConcentrationParams, leaving: tuple[str, ...]) -> tuple[Concentration, Concentration]:
+    """The view as it is, and as if ``leaving`` had never bought (both under the same parameters)."""
+    before = concentration(store, params)
+    after = concentration(store, replace(params, without=tuple(sorted(set(params.without) | set(leaving)))))
+    return before, after

@@ -1,0 +1,284 @@
+"""Concentration: hand-computed cases at every boundary, the real files, the CLI."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from core.__main__ import main
+from core.analysis import Filters
+from core.concentration import ConcentrationParams, concentration, dependence_direction, hhi_reading, what_if
+from core.errors import InputError
+from core.store import Store, add_upload
+from tests.realdata import load_cdnow, load_superstore
+
+
+def load(
+    store,
+    bases: dict[str, float],
+    *,
+    day: date = date(2024, 6, 15),
+    margins: dict | None = None,
+    region: str = "North",
+    source: str = "test",
+) -> None:
+    """One line per client on ``day`` with the given revenue (and margin)."""
+    lines = pd.DataFrame(
+        {
+            "date": [day] * len(bases),
+            "client_id": list(bases),
+            "client_name": [f"Client {c}" for c in bases],
+            "amount": [float(v) for v in bases.values()],
+            "margin": [float(margins[c]) for c in bases] if margins else None,
+            "region": region,
+        }
+    )
+    add_upload(store, lines, file_name=f"{source}.csv", sha256=source, source_key=source)
+
+
+def test_equal_clients_have_gini_zero_and_hhi_ten_thousand_over_n(store):
+    load(store, {"a": 100, "b": 100, "c": 100, "d": 100})
+    result = concentration(store, ConcentrationParams(top=1))
+    assert result.gini == pytest.approx(0)
+    assert result.hhi == pytest.approx(4 * 25**2)  # 2,500
+    assert result.top_n_share == pytest.approx(0.25)
+    assert result.total == 400 and result.clients == 4
+
+
+def test_one_client_holding_nearly_all_has_gini_n_minus_one_over_n(store):
+    # Gini counts positive clients only, so the others hold a cent rather than nothing.
+    load(store, {"big": 1_000_000_000, "a": 0.01, "b": 0.01, "c": 0.01, "d": 0.01})
+    result = concentration(store, ConcentrationParams())
+    assert result.gini == pytest.approx(4 / 5, abs=1e-9)
+
+
+def test_monopoly_has_hhi_ten_thousand(store):
+    load(store, {"only": 500, "returns": -20, "nothing": 0})
+    result = concentration(store, ConcentrationParams())
+    assert result.hhi == pytest.approx(10_000)
+    assert result.gini == pytest.approx(0)
+    assert result.clients == 1 and result.clients_left_out == 2
+    assert result.key_set_ids == ["only"] and result.key_set_share == pytest.approx(1)
+
+
+def test_key_set_stops_where_target_is_hit_exactly(store):
+    load(store, {"a": 40, "b": 30, "c": 20, "d": 10})
+    # 40 + 30 = 70 % exactly (0.4 + 0.3 is 0.7000000000000001 in floating point, 0.7 * 100 is 70.00000000000001)
+    assert concentration(store, ConcentrationParams(target=70)).key_set_clients == 2
+    assert concentration(store, ConcentrationParams(target=70.5)).key_set_clients == 3
+    assert concentration(store, ConcentrationParams(target=40)).key_set_clients == 1
+    assert concentration(store, ConcentrationParams(target=100)).key_set_clients == 4
+    hit = concentration(store, ConcentrationParams(target=90))
+    assert hit.key_set_ids == ["a", "b", "c"] and hit.key_set_share == pytest.approx(0.9)
+
+
+def test_negative_basis_clients_are_left_out_of_shares_gini_hhi_and_key_set(store):
+    load(store, {"a": 60, "b": 20, "c": 20, "loss": -50, "zero": 0})
+    result = concentration(store, ConcentrationParams(target=60))
+    assert result.total == 100  # the positive bases only: shares are of 100, not 50
+    assert result.clients == 3 and result.clients_left_out == 2
+    assert result.key_set_ids == ["a"]
+    assert result.hhi == pytest.approx(60**2 + 20**2 + 20**2)
+    # Gini of (60, 20, 20): sum((n + 1 - 2 rank) * x) / (n * total) = (2*60 + 0*20 - 2*20) / 300
+    assert result.gini == pytest.approx(80 / 300)
+    ranked = result.ranking.set_index("client_id")
+    assert pd.isna(ranked.at["loss", "share"]) and ranked.at["loss", "rank"] == 5
+    assert ranked.at["a", "share"] == pytest.approx(0.6)
+
+
+def test_top_n_ties_rank_by_client_id_and_n_beyond_clients_is_everything(store):
+    load(store, {"b": 50, "a": 50, "c": 100})
+    result = concentration(store, ConcentrationParams(top=2, target=50))
+    assert result.ranking["client_id"].tolist() == ["c", "a", "b"]
+    assert result.top_n_share == pytest.approx(0.75)
+    assert concentration(store, ConcentrationParams(top=10)).top_n_share == pytest.approx(1)
+
+
+def test_what_if_clients_leave(store):
+    load(store, {"a": 50, "b": 30, "c": 10, "d": 10})
+    before, after = what_if(store, ConcentrationParams(top=1, target=50), ("a",))
+    assert (before.total, before.top_n_share, before.key_set_clients) == (100, 0.5, 1)
+    assert before.hhi == pytest.approx(50**2 + 30**2 + 10**2 + 10**2)  # 3,600
+    assert after.total == 50
+    assert after.top_n_share == pytest.approx(0.6)  # b: 30 of 50
+    assert after.key_set_ids == ["b"]
+    assert after.hhi == pytest.approx(60**2 + 20**2 + 20**2)  # 4,400
+    both = concentration(store, ConcentrationParams(top=1, without=("a", "b")))
+    assert both.total == 20 and both.hhi == pytest.approx(5_000)
+
+
+def test_window_drops_lines_before_it_and_after_as_of(store):
+    load(store, {"a": 10, "b": 10}, day=date(2024, 1, 31), source="jan")
+    load(store, {"a": 30}, day=date(2024, 2, 1), source="feb")
+    load(store, {"b": 1000}, day=date(2024, 3, 1), source="mar")
+    feb = concentration(store, ConcentrationParams(window=1, as_of=date(2024, 2, 29)))
+    assert feb.total == 30 and feb.key_set_ids == ["a"]
+    two = concentration(store, ConcentrationParams(window=2, as_of=date(2024, 2, 29)))
+    assert two.total == 50 and two.ranking["client_id"].tolist() == ["a", "b"]
+
+
+def test_breadwinner_is_ten_percent_of_margin_whatever_the_basis(store):
+    load(store, {"a": 10, "b": 10, "c": 80}, margins={"a": 10, "b": -5, "c": 90})
+    result = concentration(store, ConcentrationParams(basis="revenue"))
+    assert result.breadwinner_basis == "margin"
+    # margin shares of the positive margins (100): a 10 % (exactly the threshold), c 90 %; b loses money
+    assert result.breadwinners["client_id"].tolist() == ["c", "a"]
+    assert result.breadwinners["share"].tolist() == pytest.approx([0.9, 0.1])
+    stricter = concentration(store, ConcentrationParams(breadwinner_share=10.5))
+    assert stricter.breadwinners["client_id"].tolist() == ["c"]
+
+
+def test_breadwinner_uses_revenue_without_margin_and_margin_basis_needs_margin(store):
+    load(store, {"a": 95, "b": 5})
+    result = concentration(store, ConcentrationParams())
+    assert result.breadwinner_basis == "revenue"
+    assert result.breadwinners["client_id"].tolist() == ["a"]
+    with pytest.raises(InputError, match="margin"):
+        concentration(store, ConcentrationParams(basis="margin"))
+
+
+def test_trend_rolls_the_window_and_ends_with_the_headline(store):
+    load(store, {"a": 10, "b": 10}, day=date(2024, 1, 10), source="jan")
+    load(store, {"a": 30, "b": 10}, day=date(2024, 2, 10), source="feb")
+    load(store, {"a": 70, "b": 10}, day=date(2024, 3, 10), source="mar")
+    result = concentration(store, ConcentrationParams(window=2, top=1))
+    # windows of two months ending Feb (a 40 of 60) and Mar (a 100 of 120); January alone is not a full window
+    assert result.trend["period"].tolist() == ["2024-02", "2024-03"]
+    assert result.trend["top_n_share"].tolist() == pytest.approx([40 / 60, 100 / 120])
+    assert result.trend["top_n_share"].iloc[-1] == pytest.approx(result.top_n_share)
+    assert result.trend["hhi"].iloc[-1] == pytest.approx(result.hhi)
+    assert dependence_direction(result.trend) == "rising"
+    short = concentration(store, ConcentrationParams(window=6))
+    assert short.trend["period"].tolist() == ["2024-03"]
+
+
+def test_filters_and_kind_filter_apply(store):
+    load(store, {"a": 60, "b": 40}, region="North", source="north")
+    load(store, {"c": 900}, region="South", source="south")
+    north = concentration(store, ConcentrationParams(filters=Filters(region=("North",))))
+    assert north.total == 100
+    # c brings 90 % of revenue (no margin loaded): the only breadwinner of the client_kinds view
+    bread = concentration(store, ConcentrationParams(filters=Filters(kind=("breadwinner",))))
+    assert bread.ranking["client_id"].tolist() == ["c"]
+
+
+def test_readings_and_bad_parameters(store):
+    assert [hhi_reading(h) for h in (1499.9, 1500, 2500, 2500.1)] == ["unconcentrated", "moderate", "moderate", "high"]
+    load(store, {"a": 1})
+    for bad in (
+        ConcentrationParams(top=0),
+        ConcentrationParams(target=0),
+        ConcentrationParams(target=101),
+        ConcentrationParams(window=0),
+        ConcentrationParams(period="day"),
+    ):
+        with pytest.raises(InputError):
+            concentration(store, bad)
+    with pytest.raises(InputError, match="positive"):
+        concentration(store, ConcentrationParams(without=("a",)))
+
+
+def test_empty_store_says_load_data(store):
+    with pytest.raises(InputError, match="Data page"):
+        concentration(store, ConcentrationParams())
+
+
+# -- real files --------------------------------------------------------------------------
+
+LOADERS = {"superstore": load_superstore, "cdnow_master": load_cdnow}
+
+
+@pytest.fixture(scope="module", params=list(LOADERS))
+def real_store(request, real_dir, tmp_path_factory):
+    """The real file loaded into a database file, closed (tests open it, the CLI opens it itself)."""
+    path = tmp_path_factory.mktemp(request.param) / "real.duckdb"
+    with Store(path) as s:
+        LOADERS[request.param](s, real_dir)
+    return request.param, path
+
+
+def test_real_files_reproduce_expected(real_store, expected):
+    name, path = real_store
+    entries = expected[name]["concentration"]
+    assert len(entries) >= 3
+    with Store(path) as s:
+        results = [concentration(s, ConcentrationParams(**entry["parameters"])) for entry in entries]
+    for entry, result in zip(entries, results, strict=True):
+        assert round(result.top_n_share, 6) == entry["top_n_share"], entry
+        assert result.key_set_clients == entry["key_set_clients"], entry
+        assert round(result.key_set_share, 6) == entry["key_set_share"], entry
+        assert round(result.gini, 6) == entry["gini"], entry
+        assert round(result.hhi, 6) == pytest.approx(entry["hhi"], abs=2e-6), entry
+
+
+def test_cli_agrees_with_core_on_real_files(real_store, expected, capsys):
+    name, path = real_store
+    entry = expected[name]["concentration"][1]
+    args = [f"--{k}={v}" for k, v in entry["parameters"].items()]
+    assert main(["concentration", "--db", str(path), *args]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert set(payload) == {
+        "parameters",
+        "total",
+        "clients",
+        "top_n_share",
+        "key_set",
+        "gini",
+        "hhi",
+        "breadwinners",
+        "trend",
+    }
+    assert round(payload["top_n_share"], 6) == entry["top_n_share"]
+    assert payload["key_set"]["clients"] == entry["key_set_clients"] == len(payload["key_set"]["client_ids"])
+    assert round(payload["key_set"]["share"], 6) == entry["key_set_share"]
+    assert round(payload["gini"], 6) == entry["gini"]
+    assert set(payload["trend"][-1]) == {"period", "top_n_share", "key_set_clients", "hhi"}
+    assert payload["trend"][-1]["top_n_share"] == payload["top_n_share"]
+
+
+def test_cli_small_case_and_errors(tmp_path, capsys):
+    path = tmp_path / "cli.duckdb"
+    with Store(path) as s:
+        load(s, {"a": 50, "b": 30, "c": 20}, margins={"a": 5, "b": 3, "c": 2})
+    assert (
+        main(
+            [
+                "concentration",
+                "--db",
+                str(path),
+                "--top",
+                "1",
+                "--target",
+                "80",
+                "--basis",
+                "margin",
+                "--where",
+                "region=North",
+            ]
+        )
+        == 0
+    )
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["total"] == 10 and payload["clients"] == 3
+    assert payload["top_n_share"] == pytest.approx(0.5)
+    assert payload["key_set"] == {"clients": 2, "share": pytest.approx(0.8), "client_ids": ["a", "b"]}
+    assert payload["hhi"] == pytest.approx(50**2 + 30**2 + 20**2)
+    assert payload["breadwinners"] == [
+        {"client_id": "a", "share": pytest.approx(0.5)},
+        {"client_id": "b", "share": pytest.approx(0.3)},
+        {"client_id": "c", "share": pytest.approx(0.2)},
+    ]
+    assert payload["parameters"]["as_of"] == "2024-06-15"
+    assert main(["concentration", "--db", str(path), "--target", "0"]) == 1
+    assert "target" in capsys.readouterr().err
+    assert main(["concentration", "--db", str(path), "--where", "kind=vip"]) == 1
+    assert "kind" in capsys.readouterr().err
+
+
+def test_params_are_hashable_for_the_page_cache():
+    params = ConcentrationParams(filters=Filters(kind=("expert",)))
+    assert hash(params) == hash(replace(params))
