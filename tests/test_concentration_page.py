@@ -1,0 +1,117 @@
+"""The concentration page under AppTest: sliders move the figures, tags persist after a re-upload."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from core.concentration import ConcentrationParams, concentration
+from core.store import Store, add_upload
+from core.tags import list_tags, set_kind
+from tests.pagetest import open_page
+
+
+def upload(path, bases: dict[str, float], *, replace_overlap: bool = False, margin: bool = True) -> None:
+    lines = pd.DataFrame(
+        {
+            "date": date(2024, 6, 15),
+            "client_id": list(bases),
+            "client_name": [f"Client {c}" for c in bases],
+            "amount": [float(v) for v in bases.values()],
+            "margin": [float(v) / 10 for v in bases.values()] if margin else None,
+        }
+    )
+    with Store(path) as s:
+        add_upload(s, lines, file_name="crm.csv", sha256="crm", source_key="crm", replace_overlap=replace_overlap)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "page.duckdb"
+    upload(path, {"a": 50, "b": 30, "c": 10, "d": 10})
+    return path
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_sliders_change_the_figures(db):
+    at = open_page(db, "concentration")
+    assert not at.exception and not at.error
+    shown = metrics(at)
+    assert shown["Top 10 share"] == "100.0 %"
+    assert shown["Key set"] == "1 clients"  # a alone holds 50 %
+    assert shown["HHI"] == "3 600"
+    at.slider(key="concentration_top").set_value(1).run()
+    assert metrics(at)["Top 1 share"] == "50.0 %"
+    at.slider(key="concentration_target").set_value(90).run()
+    assert metrics(at)["Key set"] == "3 clients"
+    assert "**3 clients** bring 90 %" in at.markdown[0].value
+    assert any("unconcentrated" in i.value or "highly" in i.value for i in at.info)
+
+
+def test_what_if_and_margin_side_by_side(db):
+    at = open_page(db, "concentration", query={"concentration_top": "1"})
+    at.multiselect(key="concentration_leaving").set_value(["a"]).run()
+    assert not at.exception
+    tables = [t.value for t in at.dataframe]
+    what_if = next(t for t in tables if "Without them" in t.columns)
+    row = what_if.set_index("Figure")
+    assert row.at["HHI", "Now"] == "3 600" and row.at["HHI", "Without them"] == "4 400"
+    assert row.at["Top 1 share", "Without them"] == "60.0 %"
+    side = next(t for t in tables if "Margin" in t.columns and "Revenue" in t.columns)
+    assert side.set_index("Figure").at["Total", "Margin"] == "10"
+    # every client brings 10 % or more of the margin here: four breadwinners flagged
+    assert any("4 breadwinner" in w.value for w in at.warning)
+
+
+def test_page_and_core_agree_in_georgian(db):
+    at = open_page(db, "concentration", lang="ka")
+    assert not at.exception
+    with Store(db) as s:
+        result = concentration(s, ConcentrationParams())
+    assert f"{100 * result.top_n_share:.1f} %" in [m.value for m in at.metric]
+    assert at.title[0].value == "შემოსავლის კონცენტრაცია საკვანძო კლიენტებში"
+
+
+def test_tag_editor_saves_and_tags_survive_a_reupload(db):
+    at = open_page(db, "concentration")
+    editor = at.data_editor(key="concentration_tags_editor")
+    table = editor.value
+    assert table["client_id"].tolist()[:2] == ["a", "b"]
+    row_b = int(table.index[table["client_id"] == "b"][0])
+    at.session_state["concentration_tags_editor"] = {
+        "edited_rows": {row_b: {"image_maker": True, "expert": True}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    next(b for b in at.button if b.label == "Save kinds").click().run()
+    assert not at.exception
+    assert any("Saved 2 change(s) as team" in s.value for s in at.success)
+    with Store(db) as s:
+        tags = list_tags(s)
+    assert tags[["client_id", "kind", "set_by"]].values.tolist() == [
+        ["b", "expert", "team"],
+        ["b", "image_maker", "team"],
+    ]
+
+    upload(db, {"a": 55, "b": 35, "c": 5}, replace_overlap=True)  # a fresh export of the same source
+    at = open_page(db, "concentration")
+    table = at.data_editor(key="concentration_tags_editor").value.set_index("client_id")
+    assert bool(table.at["b", "image_maker"]) and bool(table.at["b", "expert"])
+    assert not table.at["a", "image_maker"]
+    assert table.at["b", "changed"].startswith("team, ")
+
+
+def test_kind_filter_from_the_sidebar_state(db):
+    with Store(db) as s:
+        set_kind(s, "c", "expert", by="Nino")
+    at = open_page(db, "concentration")
+    assert metrics(at)["Clients"] == "4"
+    at.session_state["f_kind"] = ["expert"]
+    at.run()
+    assert not at.exception
+    assert metrics(at)["Clients"] == "1" and metrics(at)["Total"] == "10"
