@@ -133,6 +133,13 @@ def _query(store: Store, params: ChurnParams, as_of: date, body: str, extra: lis
     return store.query(text, values)
 
 
+def _reasons(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reason column as plain objects, None where no reason is known."""
+    reasons = frame["reason"].astype(object)
+    frame["reason"] = reasons.where(reasons.notna(), None)
+    return frame
+
+
 def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     for column in columns:
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
@@ -150,7 +157,7 @@ def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
     Sorted by client_id, loss_date.
     """
     as_of = _resolve(store, params)
-    events = _query(store, params, as_of, sql("churn_events"))
+    events = _reasons(_query(store, params, as_of, sql("churn_events")))
     return _dates(events, "last_purchase", "loss_date", "won_back_date")
 
 
@@ -162,7 +169,7 @@ def lost_clients(store: Store, params: ChurnParams) -> pd.DataFrame:
     sorted by value_before_loss descending, then client_id.
     """
     as_of = _resolve(store, params)
-    lost = _query(store, params, as_of, sql("churn_lost"))
+    lost = _reasons(_query(store, params, as_of, sql("churn_lost")))
     return _dates(lost, "last_purchase", "loss_date")
 
 
@@ -227,16 +234,36 @@ def churn(store: Store, params: ChurnParams) -> ChurnResult:
     by_period.insert(0, "period", [labels[pd.Timestamp(s).date()] for s in by_period["period_start"]])
     by_period = by_period.drop(columns="period_start")
 
+    lost = _dates(_reasons(_query(store, params, as_of, sql("churn_lost"))), "last_purchase", "loss_date")
+    risky = _dates(_query(store, params, as_of, sql("churn_at_risk")), "last_purchase")
+    lost, risky = with_former_cells(store, params, lost, risky)
     return ChurnResult(
         parameters=params.as_dict(as_of),
         as_of=as_of,
         periods=periods,
         trend=trend(periods["lost"]),
-        lost=_dates(_query(store, params, as_of, sql("churn_lost")), "last_purchase", "loss_date"),
-        at_risk=_dates(_query(store, params, as_of, sql("churn_at_risk")), "last_purchase"),
+        lost=lost,
+        at_risk=risky,
         reasons=reason_pareto(overall),
         reasons_by_period=by_period,
     )
+
+
+def with_former_cells(store: Store, params: ChurnParams, *tables: pd.DataFrame) -> list[pd.DataFrame]:
+    """Add ``former_cell``: each client's ABC-XYZ cell as of its last purchase (default grid).
+
+    A client is lost or at risk, never both, so one call serves both tables.
+    """
+    try:
+        from core.grid import GridParams, former_cells
+    except ImportError:  # the grid module is not there: the tables go without the column
+        return list(tables)
+    wanted = pd.concat([t[["client_id", "last_purchase"]] for t in tables], ignore_index=True)
+    if wanted.empty:
+        return [t.assign(former_cell=pd.Series(dtype=object)) for t in tables]
+    grid = GridParams(basis=params.basis, filters=params.filters)
+    cells = former_cells(store, grid, wanted).drop_duplicates("client_id")
+    return [t.merge(cells, on="client_id", how="left") for t in tables]
 
 
 def reason_pareto(overall: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,62 @@
+"""The Lost clients page under AppTest: the L slider moves the counts; a recorded reason shows."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from core.store import Store, add_upload
+from tests.pagetest import open_page
+from tests.test_churn import TIMELINE
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "page.duckdb"
+    with Store(path) as store:
+        lines = pd.DataFrame(TIMELINE, columns=["client_id", "date", "amount"])
+        add_upload(store, lines, file_name="t.csv", sha256="t", source_key="t")
+    return path
+
+
+def metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def chart(at, key):
+    return json.loads(next(c for c in at.get("plotly_chart") if c.proto.id and key in c.proto.id).proto.spec)
+
+
+def test_l_slider_changes_the_counts(db):
+    at = open_page(db, "churn")
+    assert not at.exception
+    # As of 2024-02-10 (the last line), with L = 180 nobody is lost now.
+    assert metric(at, "Lost now") == "0"
+    at.slider(key="churn_lost_days").set_value(10).run()
+    assert not at.exception
+    # L = 10: A (last bought 01-20) and C (01-01) are lost; B bought on 02-10.
+    assert metric(at, "Lost now") == "2"
+    lost = next(d.value for d in at.dataframe if "loss_date" in d.value.columns)
+    assert sorted(lost["client_id"]) == ["A", "C"]
+
+
+def test_recording_a_reason_shows_in_the_breakdown(db):
+    at = open_page(db, "churn", query={"churn_lost_days": "10"})
+    assert metric(at, "Lost now") == "2"
+    assert "Price" not in json.dumps(chart(at, "churn_pareto_chart"))
+    at.selectbox(key="churn_record_client").set_value("A")
+    at.selectbox(key="churn_record_reason").set_value("price")
+    next(b for b in at.button if b.label == "Save reason").click().run()
+    assert not at.exception
+    assert any("Saved: A" in s.value for s in at.success)
+    names = [trace["name"] for trace in chart(at, "churn_reasons_chart")["data"]]
+    assert "Price" in names and "unknown" in names
+    assert "Price" in json.dumps(chart(at, "churn_pareto_chart"))
+
+
+def test_page_in_georgian(db):
+    at = open_page(db, "churn", lang="ka", query={"churn_lost_days": "10"})
+    assert not at.exception
+    assert at.title[0].value == "დაკარგული კლიენტები და მათი დინამიკა"
