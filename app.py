@@ -9,18 +9,21 @@ import streamlit as st
 
 from pages import ui
 
-st.set_page_config(page_title="Key accounts", page_icon="🤝", layout="wide")
+st.set_page_config(page_title="Key accounts", page_icon=":material/handshake:", layout="wide")
 
 ui.language_picker()
 ui.access_gate()
 ui.load_demo_if_empty()
 
 PAGES = [
-    st.Page("pages/data.py", title=ui.tr("nav.data"), icon="📥", url_path="data", default=True),
-    st.Page("pages/grid.py", title=ui.tr("nav.grid"), icon="🔲", url_path="grid"),
-    st.Page("pages/concentration.py", title=ui.tr("nav.concentration"), icon="📈", url_path="concentration"),
-    st.Page("pages/churn.py", title=ui.tr("nav.churn"), icon="📉", url_path="churn"),
-    st.Page("pages/winback.py", title=ui.tr("nav.winback"), icon="📞", url_path="winback"),
+    st.Page("pages/data.py", title=ui.tr("nav.data"), icon=":material/upload_file:", url_path="data", default=True),
+    st.Page("pages/grid.py", title=ui.tr("nav.grid"), icon=":material/grid_view:", url_path="grid"),
+    st.Page(
+        "pages/concentration.py", title=ui.tr("nav.concentration"), icon=":material/pie_chart:",
+        url_path="concentration",
+    ),
+    st.Page("pages/churn.py", title=ui.tr("nav.churn"), icon=":material/trending_down:", url_path="churn"),
+    st.Page("pages/winback.py", title=ui.tr("nav.winback"), icon=":material/call:", url_path="winback"),
 ]
 
 page = st.navigation(PAGES)

@@ -44,7 +44,7 @@ def raw_table(upload, path: Path, sha: str, sheet: str | None):
 
 def show_summary(summary: dict, rejected: pd.DataFrame, key: str) -> None:
     st.markdown(f"**{ui.tr('data.summary')}**")
-    cols = st.columns(6)
+    cols = st.columns(3) + st.columns(3)
     cols[0].metric(ui.tr("data.rows"), f"{summary['rows']:,}")
     cols[1].metric(ui.tr("data.clients"), f"{summary['clients']:,}")
     cols[2].metric(ui.tr("data.date_range"), f"{summary['date_min']:%Y-%m-%d} … {summary['date_max']:%Y-%m-%d}")

@@ -16,14 +16,30 @@ in common lives here so each page reads top to bottom.
 from __future__ import annotations
 
 import importlib
+import inspect
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core.analysis import KINDS, Filters
 from core.errors import KamError
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from core.store import Store, default_db_path
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+# Streamlit runs a folder named pages/ as an old-style multipage app until
+# st.navigation has run once in the process, so a first visit straight to /data
+# would run that page without the frame (no sidebar, no language). Switch that
+# off the moment any page imports this module, and rerun once so app.py draws
+# the frame.
+if PagesManager.uses_pages_directory:
+    PagesManager.uses_pages_directory = False
+    if get_script_run_ctx() is not None and not any(Path(f.filename) == APP for f in inspect.stack()):
+        st.rerun()
 
 
 @st.cache_resource(max_entries=4)
