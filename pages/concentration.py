@@ -39,6 +39,15 @@ def number(value) -> str:
     return f"{value:,.0f}".replace(",", " ")
 
 
+def signed(value) -> str:
+    return f"{value:+,.0f}".replace(",", " ")
+
+
+def points(value) -> str:
+    """A change of a share, in percentage points."""
+    return ui.tr("concentration.points", value=f"{100 * value:+.1f}")
+
+
 ui.require_data()
 store = ui.store()
 has_margin = store.has_margin()
@@ -113,9 +122,10 @@ m_clients.metric(ui.tr("concentration.clients"), number(result.clients))
 m_top.metric(ui.tr("concentration.top_n_share", n=top), pct(result.top_n_share))
 m_key.metric(
     ui.tr("concentration.key_set"),
-    ui.tr("concentration.key_set_value", n=result.key_set_clients),
+    number(result.key_set_clients),
     ui.tr("concentration.key_set_delta", share=pct(result.key_set_share)),
     delta_color="off",
+    delta_arrow="off",
 )
 m_gini.metric(ui.tr("concentration.gini"), f"{result.gini:.3f}", help=ui.tr("concentration.gini_help"))
 m_hhi.metric(ui.tr("concentration.hhi"), number(result.hhi))
@@ -146,7 +156,7 @@ figure.add_hrect(
     opacity=0.12,
     line_width=0,
     annotation_text=ui.tr("concentration.band"),
-    annotation_position="top left",
+    annotation_position="bottom right",
 )
 figure.add_trace(
     go.Scatter(
@@ -276,25 +286,22 @@ if leaving:
     except KamError as exc:
         ui.show_error(exc)
     else:
-        figures = [
-            ("concentration.total", "total", number),
-            ("concentration.top_n_share", "top_n_share", pct),
-            ("concentration.key_set_clients", "key_set_clients", number),
-            ("concentration.key_set_share", "key_set_share", pct),
-            ("concentration.hhi", "hhi", number),
-            ("concentration.gini", "gini", lambda v: f"{v:.3f}"),
+        figures = [  # (label, attribute, how a value reads, how a change reads)
+            ("concentration.total", "total", number, signed),
+            ("concentration.top_n_share", "top_n_share", pct, points),
+            ("concentration.key_set_clients", "key_set_clients", number, signed),
+            ("concentration.key_set_share", "key_set_share", pct, points),
+            ("concentration.hhi", "hhi", number, signed),
+            ("concentration.gini", "gini", "{:.3f}".format, "{:+.3f}".format),
         ]
         st.dataframe(
             pd.DataFrame(
                 {
-                    ui.tr("concentration.figure"): [ui.tr(key, n=top) for key, _, _ in figures],
-                    ui.tr("concentration.now"): [show(getattr(result, name)) for _, name, show in figures],
-                    ui.tr("concentration.without"): [show(getattr(after, name)) for _, name, show in figures],
+                    ui.tr("concentration.figure"): [ui.tr(key, n=top) for key, *_ in figures],
+                    ui.tr("concentration.now"): [show(getattr(result, name)) for _, name, show, _ in figures],
+                    ui.tr("concentration.without"): [show(getattr(after, name)) for _, name, show, _ in figures],
                     ui.tr("concentration.change"): [
-                        (pct if show is pct else (lambda v: f"{v:+.3f}") if name == "gini" else number)(
-                            getattr(after, name) - getattr(result, name)
-                        )
-                        for _, name, show in figures
+                        change(getattr(after, name) - getattr(result, name)) for _, name, _, change in figures
                     ],
                 }
             ),

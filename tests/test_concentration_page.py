@@ -43,12 +43,12 @@ def test_sliders_change_the_figures(db):
     assert not at.exception and not at.error
     shown = metrics(at)
     assert shown["Top 10 share"] == "100.0 %"
-    assert shown["Key set"] == "1 clients"  # a alone holds 50 %
+    assert shown["Key set, clients"] == "1"  # a alone holds 50 %
     assert shown["HHI"] == "3 600"
     at.slider(key="concentration_top").set_value(1).run()
     assert metrics(at)["Top 1 share"] == "50.0 %"
     at.slider(key="concentration_target").set_value(90).run()
-    assert metrics(at)["Key set"] == "3 clients"
+    assert metrics(at)["Key set, clients"] == "3"
     assert "**3 clients** bring 90 %" in at.markdown[0].value
     assert any("unconcentrated" in i.value or "highly" in i.value for i in at.info)
 
@@ -62,6 +62,7 @@ def test_what_if_and_margin_side_by_side(db):
     row = what_if.set_index("Figure")
     assert row.at["HHI", "Now"] == "3 600" and row.at["HHI", "Without them"] == "4 400"
     assert row.at["Top 1 share", "Without them"] == "60.0 %"
+    assert row.at["Top 1 share", "Change"] == "+10.0 pp" and row.at["Total", "Change"] == "-50"
     side = next(t for t in tables if "Margin" in t.columns and "Revenue" in t.columns)
     assert side.set_index("Figure").at["Total", "Margin"] == "10"
     # every client brings 10 % or more of the margin here: four breadwinners flagged
@@ -74,7 +75,7 @@ def test_page_and_core_agree_in_georgian(db):
     with Store(db) as s:
         result = concentration(s, ConcentrationParams())
     assert f"{100 * result.top_n_share:.1f} %" in [m.value for m in at.metric]
-    assert at.title[0].value == "შემოსავლის კონცენტრაცია საკვანძო კლიენტებში"
+    assert at.title[0].value == "კონცენტრაცია საკვანძო კლიენტებში"
 
 
 def test_tag_editor_saves_and_tags_survive_a_reupload(db):
@@ -115,3 +116,22 @@ def test_kind_filter_from_the_sidebar_state(db):
     at.run()
     assert not at.exception
     assert metrics(at)["Clients"] == "1" and metrics(at)["Total"] == "10"
+
+
+@pytest.mark.parametrize(("name", "entry_index"), [("superstore", 0), ("cdnow_master", 1)])
+def test_page_shows_the_expected_real_figures(real_dir, expected, tmp_path, name, entry_index):
+    from tests.realdata import load_cdnow, load_superstore
+
+    path = tmp_path / "real.duckdb"
+    with Store(path) as s:
+        (load_superstore if name == "superstore" else load_cdnow)(s, real_dir)
+    entry = expected[name]["concentration"][entry_index]
+    query = {f"concentration_{k}": str(v) for k, v in entry["parameters"].items()}
+    at = open_page(path, "concentration", query=query)
+    assert not at.exception
+    shown = metrics(at)
+    top = entry["parameters"].get("top", 10)
+    assert shown[f"Top {top} share"] == f"{100 * entry['top_n_share']:.1f} %"
+    assert shown["Key set, clients"] == f"{entry['key_set_clients']:,}".replace(",", " ")
+    assert shown["Gini"] == f"{entry['gini']:.3f}"
+    assert shown["HHI"] == f"{entry['hhi']:.0f}"

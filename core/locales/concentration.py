@@ -1,7 +1,7 @@
 """Strings of the concentration page and of the kinds of key client (the sidebar kind filter too)."""
 
 MESSAGES = {
-    "concentration.title": ("Concentration in key clients", "შემოსავლის კონცენტრაცია საკვანძო კლიენტებში"),
+    "concentration.title": ("Concentration in key clients", "კონცენტრაცია საკვანძო კლიენტებში"),
     "concentration.intro": (
         "How few clients carry the business, over the analysis window {start} – {end} ({basis}).",
         "რამდენი კლიენტი ატარებს ბიზნესს — ანალიზის ფანჯარა {start} – {end} ({basis}).",
@@ -15,10 +15,9 @@ MESSAGES = {
         "{n} კლიენტი ნულოვანი ან უარყოფითი მაჩვენებლით ({basis}) არ შედის წილებში, საკვანძო ჯგუფში, ჯინისა და HHI-ში.",
     ),
     "concentration.top_n_share": ("Top {n} share", "ტოპ {n}-ის წილი"),
-    "concentration.key_set": ("Key set", "საკვანძო ჯგუფი"),
-    "concentration.key_set_value": ("{n} clients", "{n} კლიენტი"),
+    "concentration.key_set": ("Key set, clients", "საკვანძო ჯგუფი"),
     "concentration.key_set_delta": ("{share} of total", "ჯამის {share}"),
-    "concentration.gini": ("Gini", "ჯინის კოეფიციენტი"),
+    "concentration.gini": ("Gini", "ჯინი"),
     "concentration.hhi": ("HHI", "HHI"),
     "concentration.gini_help": (
         "0 when every client buys the same; close to 1 when one client holds nearly everything.",
@@ -90,6 +89,7 @@ MESSAGES = {
     "concentration.now": ("Now", "ახლა"),
     "concentration.without": ("Without them", "მათ გარეშე"),
     "concentration.change": ("Change", "ცვლილება"),
+    "concentration.points": ("{value} pp", "{value} პ.პ."),
     "concentration.key_set_clients": ("Key-set clients", "საკვანძო ჯგუფის კლიენტები"),
     "concentration.key_set_share": ("Key-set share", "საკვანძო ჯგუფის წილი"),
     "concentration.trend": ("Trend", "ტენდენცია"),
@@ -121,7 +121,7 @@ MESSAGES = {
         "ადასტურებს. იმიჯის შემქმნელსა და ექსპერტს ადამიანი მონიშნავს. მონიშნეთ და შეინახეთ: მთელი გუნდი "
         "დაინახავს და ახალი ატვირთვის შემდეგაც შენარჩუნდება.",
     ),
-    "tags.suggested": ("Suggested prospect", "შემოთავაზებული პერსპექტიული"),
+    "tags.suggested": ("Suggested prospect", "შემოთავაზებული"),
     "tags.first_date": ("First purchase", "პირველი შესყიდვა"),
     "tags.changed": ("Last change", "ბოლო ცვლილება"),
     "tags.add_client": ("Add a client to the table (client ID)", "კლიენტის დამატება ცხრილში (კლიენტის ID)"),
