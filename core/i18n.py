@@ -38,4 +38,11 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     if pair is None:
         return key
     text = pair[1] if lang == "ka" else pair[0]
-    return text.format(**values) if values else text
+    return text.format_map(_Values(values)) if values else text
+
+
+class _Values(dict):
+    """Format values where a placeholder nobody filled shows itself instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
