@@ -1,0 +1,763 @@
+"""The win-back call list (DOMAIN.md, "Win-back"): whom to call first, with what offer, who is on it.
+
+One frozen ``WinbackParams`` in, plain tables out; the page, the command line
+and the exports call the same functions. The figures come from
+``core.churn`` (lost clients, losses, at-risk clients) and ``core.grid``
+(former ABC-XYZ cells); this module adds what the team records and decides.
+
+What it promises:
+
+- **Candidates** (``candidates``) are the clients lost at the as-of date, as
+  ``core.churn.lost_clients`` defines them, ranked by value before loss
+  (descending, ties by client id), with last purchase, days since, former
+  ABC-XYZ cell (the client's cell in the grid whose as-of date is its last
+  purchase), kind of key client, manager, region, reason, the suggested lever
+  and the rule that suggested it, and the team's status. With
+  ``include_at_risk`` the at-risk clients join the list, their value before
+  loss being their value in the 365 days to their last purchase.
+- **List filters**, all on the candidate's own columns: ``min_value`` (value
+  before loss ≥ it), ``lost_since`` / ``lost_before`` (loss date on or after /
+  on or before; at-risk clients have no loss date and are kept), ``managers``,
+  ``regions``, ``former`` (a class ``A``, a cell ``AZ`` or ``too_new`` for a
+  client too new to classify then), ``reasons`` (``unknown`` for none). The
+  shared ``Filters`` act earlier, on the lines, exactly as in every view.
+- **Lever rules** live in the table ``winback_lever_rules``, which the team
+  edits. Precedence: the rule with the lowest position whose conditions all
+  hold fires; an empty condition holds for everyone. The defaults put the
+  reason rules first (price → discount; quality, service level → a meeting
+  first, offer second) because the reason says what to repair, then the former
+  class (A → personal meeting by the manager plus a special offer; B → discount
+  on their usual products; C → gift or standard offer), then a catch-all
+  (standard offer) so every candidate gets a lever. A candidate shows the
+  lever and the rule that fired (position and conditions).
+- **Status** is an append-only history (``winback_status_history``): to
+  contact → contacted → offer made → won back / declined, with owner, next
+  step date, note, who and when. An entry is about the loss whose last purchase
+  it records: a client that comes back and is lost again starts afresh at
+  "to contact". Without an entry a candidate is "to contact".
+- **Automatic won-back** is derived from the lines at query time, never written
+  by the upload: a client whose latest loss (dated up to as-of) was followed by
+  a purchase is won back, with the date of that purchase and the revenue from
+  it through the as-of date; it overrides whatever status the team recorded
+  for that loss. Every such client counts, whether the team called it or not
+  (DOMAIN.md: "a lost client that buys again"); ``worked`` says whether the team
+  had recorded anything for that loss. Won-back clients are not candidates any
+  more, but they are in the funnel (the list filters apply to them too).
+- **Funnel**: per status (and per manager), the clients, their value before
+  loss, and the revenue recovered from the won-back ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import numpy as np
+import pandas as pd
+
+from core.analysis import Filters, basis_column, filtered_daily, parse_date, resolve_as_of
+from core.churn import ChurnParams, at_risk, loss_events, lost_clients
+from core.errors import InputError, StoreError
+from core.grid import CELLS, TOO_NEW, GridParams, former_cells
+from core.i18n import CATALOGUE, t
+from core.store import Store, sql
+
+STATUSES = ("to_contact", "contacted", "offer_made", "won_back", "declined")
+DEFAULT_STATUS = "to_contact"
+UNKNOWN_REASON = "unknown"
+TEAM = "team"  # who made a change when nobody is logged in
+# The lever keys the page translates; a rule may also carry the team's own words.
+LEVERS = ("meeting_and_offer", "discount_usual", "gift_or_standard", "discount", "meeting_then_offer", "standard_offer")
+FORMER_CHOICES = ("A", "B", "C", *CELLS)
+DEFAULT_RULES = (
+    (10, None, "price", "discount"),
+    (20, None, "quality", "meeting_then_offer"),
+    (30, None, "service_level", "meeting_then_offer"),
+    (40, "A", None, "meeting_and_offer"),
+    (50, "B", None, "discount_usual"),
+    (60, "C", None, "gift_or_standard"),
+    (70, None, None, "standard_offer"),
+)
+
+LIST_COLUMNS = [
+    "client_id",
+    "client_name",
+    "value_before_loss",
+    "last_purchase",
+    "loss_date",
+    "days_since",
+    "former_cell",
+    "kind",
+    "manager",
+    "region",
+    "segment",
+    "reason",
+    "at_risk",
+    "lever",
+    "rule",
+    "rule_position",
+    "rule_former",
+    "rule_reason",
+    "status",
+    "status_source",
+    "owner",
+    "next_step",
+    "note",
+    "changed_by",
+    "changed_at",
+    "worked",
+    "won_back_date",
+    "revenue_since",
+]
+
+
+@dataclass(frozen=True)
+class WinbackParams:
+    """What the win-back list depends on; every field is a control on the page."""
+
+    lost_days: int = 180
+    as_of: date | None = None
+    basis: str = "revenue"
+    risk_k: float = 2.0
+    filters: Filters = Filters()
+    min_value: float = 0.0
+    lost_since: date | None = None
+    lost_before: date | None = None
+    managers: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    include_at_risk: bool = False
+    # The grid the former cell is read from (defaults of the grid page).
+    grid_period: str = "month"
+    grid_window: int = 12
+
+    def churn_params(self, as_of: date | None = None) -> ChurnParams:
+        return ChurnParams(
+            lost_days=int(self.lost_days),
+            period="month",
+            as_of=as_of or parse_date(self.as_of),
+            basis=self.basis,
+            risk_k=float(self.risk_k),
+            filters=self.filters,
+        )
+
+    def grid_params(self) -> GridParams:
+        return GridParams(basis=self.basis, period=self.grid_period, window=int(self.grid_window), filters=self.filters)
+
+    def checked(self) -> WinbackParams:
+        self.churn_params().checked()
+        basis_column(self.basis)
+        if self.min_value is not None and not np.isfinite(float(self.min_value)):
+            raise InputError("The minimum value before loss must be a number.")
+        since, before = parse_date(self.lost_since), parse_date(self.lost_before)
+        if since and before and since > before:
+            raise InputError(f"'Lost since' ({since}) is after 'lost before' ({before}): no loss can be in between.")
+        for entry in self.former:
+            if entry != TOO_NEW and entry not in FORMER_CHOICES:
+                raise InputError(f"Unknown former cell '{entry}'. Use A, B, C, a cell such as AZ, or {TOO_NEW}.")
+        return self
+
+    def as_dict(self, as_of: date) -> dict:
+        return {
+            "lost_days": int(self.lost_days),
+            "as_of": as_of.isoformat(),
+            "basis": self.basis,
+            "risk_k": float(self.risk_k),
+            "min_value": float(self.min_value or 0),
+            "lost_since": _iso(parse_date(self.lost_since)),
+            "lost_before": _iso(parse_date(self.lost_before)),
+            "managers": list(self.managers),
+            "regions": list(self.regions),
+            "former": list(self.former),
+            "reasons": list(self.reasons),
+            "include_at_risk": bool(self.include_at_risk),
+            "grid_period": self.grid_period,
+            "grid_window": int(self.grid_window),
+            "filters": self.filters.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class WinbackResult:
+    """The win-back view: settings used, the call list, the won-back clients, the funnel."""
+
+    parameters: dict
+    as_of: date
+    candidates: pd.DataFrame  # LIST_COLUMNS, ranked
+    won_back: pd.DataFrame  # LIST_COLUMNS, automatically won back, ranked
+    funnel: pd.DataFrame  # status, clients, value, recovered (every status, in order)
+    funnel_by_manager: pd.DataFrame  # manager, status, clients, value, recovered
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _as_dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+    return frame
+
+
+# -- lever rules -------------------------------------------------------------------------
+
+
+def lever_rules(store: Store) -> pd.DataFrame:
+    """The team's lever rules in precedence order: position, former, reason, lever, changed_by, changed_at."""
+    return store.query(
+        "SELECT position, former, reason, lever, changed_by, changed_at FROM winback_lever_rules ORDER BY position"
+    )
+
+
+def _clean_rules(rules: pd.DataFrame) -> list[tuple]:
+    """Validated rule rows (position, former, reason, lever); raises ``InputError`` with the row at fault."""
+    cleaned, positions = [], set()
+    frame = rules.reset_index(drop=True)
+    next_position = 10
+    for number, row in enumerate(frame.to_dict("records"), start=1):
+        lever = _text(row.get("lever"))
+        former = _text(row.get("former"))
+        reason = _text(row.get("reason"))
+        if lever is None and former is None and reason is None:
+            continue  # an empty row the editor left behind
+        if lever is None:
+            raise InputError(f"Rule {number}: say which lever to suggest.")
+        if former is not None:
+            former = former.upper()
+            if former not in FORMER_CHOICES:
+                raise InputError(
+                    f"Rule {number}: former cell '{former}' is unknown. Use A, B, C or a cell such as AZ, "
+                    "or leave it empty for any."
+                )
+        if reason is not None:
+            reason = reason.lower()
+        position = row.get("position")
+        if position is None or pd.isna(position):
+            position = max([next_position, *(p + 10 for p in positions)])
+        position = int(position)
+        if position in positions:
+            raise InputError(f"Rule {number}: position {position} is used twice; give each rule its own.")
+        positions.add(position)
+        cleaned.append((position, former, reason, lever))
+    if not cleaned:
+        raise InputError("Keep at least one lever rule (a rule with empty conditions suits everyone).")
+    return cleaned
+
+
+def _text(value) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def save_lever_rules(store: Store, rules: pd.DataFrame, *, by: str | None = None) -> int:
+    """Replace the lever rules with ``rules`` (position, former, reason, lever) in one transaction.
+
+    A row without a position goes after the others. Returns how many rules are kept.
+    """
+    cleaned = _clean_rules(rules)
+    by, at = (by or "").strip() or TEAM, _now()
+
+    def change(cur):
+        cur.execute("DELETE FROM winback_lever_rules")
+        cur.executemany(
+            "INSERT INTO winback_lever_rules VALUES (?, ?, ?, ?, ?, ?)",
+            [[position, former, reason, lever, by, at] for position, former, reason, lever in cleaned],
+        )
+        return len(cleaned)
+
+    return store.write(change)
+
+
+def reset_lever_rules(store: Store, *, by: str | None = None) -> int:
+    """Put the default lever rules back."""
+    defaults = pd.DataFrame(DEFAULT_RULES, columns=["position", "former", "reason", "lever"])
+    return save_lever_rules(store, defaults, by=by)
+
+
+def describe_rule(position, former, reason) -> str:
+    """The rule in words (English, for the command line and exports)."""
+    parts = []
+    if isinstance(former, str) and former:
+        parts.append(f"former {former}")
+    if isinstance(reason, str) and reason:
+        parts.append(f"reason {reason}")
+    return f"#{int(position)}: " + (" and ".join(parts) if parts else "any client")
+
+
+def suggest_levers(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (client_id, former_cell, reason) with lever, rule, rule_position, rule_former, rule_reason.
+
+    The first rule by position whose conditions all hold fires; a client no rule
+    fits gets no lever (the default rules end with a catch-all).
+    """
+    result = frame.copy()
+    for column in ("lever", "rule", "rule_former", "rule_reason"):
+        result[column] = pd.Series(None, index=result.index, dtype=object)
+    result["rule_position"] = pd.Series(np.nan, index=result.index, dtype=float)
+    if result.empty or rules.empty:
+        return result
+    keys = pd.DataFrame(
+        {
+            "row": np.arange(len(result)),
+            "cell": result["former_cell"].astype(object).where(result["former_cell"].notna(), ""),
+            "why": result["reason"]
+            .astype(object)
+            .where(result["reason"].notna(), "")
+            .map(lambda r: str(r).strip().lower()),
+        }
+    )
+    ordered = rules.sort_values("position")[["position", "former", "reason", "lever"]].rename(
+        columns={"former": "rule_former", "reason": "rule_reason"}
+    )
+    pairs = keys.merge(ordered, how="cross")
+    rule_former = pairs["rule_former"].astype(object).where(pairs["rule_former"].notna(), "")
+    rule_reason = pairs["rule_reason"].astype(object).where(pairs["rule_reason"].notna(), "")
+    # A one-letter condition is an ABC class (the cell's first letter), two letters a whole cell.
+    former_holds = (
+        (rule_former == "")
+        | (pairs["cell"] == rule_former)
+        | ((rule_former.str.len() == 1) & (pairs["cell"].str[:1] == rule_former))
+    )
+    reason_holds = (rule_reason == "") | (pairs["why"] == rule_reason.str.lower())
+    fired = pairs[former_holds & reason_holds].sort_values(["row", "position"]).drop_duplicates("row")
+    rows = fired["row"].to_numpy()
+    index = result.index[rows]
+    result.loc[index, "lever"] = fired["lever"].to_numpy()
+    result.loc[index, "rule_position"] = fired["position"].astype(float).to_numpy()
+    result.loc[index, "rule_former"] = fired["rule_former"].to_numpy()
+    result.loc[index, "rule_reason"] = fired["rule_reason"].to_numpy()
+    result.loc[index, "rule"] = [
+        describe_rule(p, f, r)
+        for p, f, r in zip(fired["position"], fired["rule_former"], fired["rule_reason"], strict=True)
+    ]
+    return result
+
+
+# -- status ------------------------------------------------------------------------------
+
+
+def set_status(
+    store: Store,
+    client_id: str,
+    status: str,
+    *,
+    owner: str | None = None,
+    next_step: date | str | None = None,
+    note: str | None = None,
+    last_purchase: date | str | None = None,
+    by: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Record a status for ``client_id`` (a new history entry; nothing is overwritten).
+
+    ``last_purchase`` names the loss the entry is about (the list passes the
+    candidate's); by default the client's last purchase in the store.
+    """
+    client_id = str(client_id or "").strip()
+    if not client_id:
+        raise InputError("A status needs a client id.")
+    if status not in STATUSES:
+        raise InputError(f"Unknown status '{status}'. Use one of: {', '.join(STATUSES)}.")
+    next_step = parse_date(next_step) if next_step not in ("", None) else None
+    last_purchase = parse_date(last_purchase) if last_purchase not in ("", None) else None
+    if last_purchase is not None and pd.isna(last_purchase):
+        last_purchase = None
+    if isinstance(last_purchase, datetime):
+        last_purchase = last_purchase.date()
+    by, at = (by or "").strip() or TEAM, at or _now()
+
+    def change(cur):
+        known = cur.execute("SELECT count(*) > 0 FROM clients WHERE client_id = ?", [client_id]).fetchone()[0]
+        had_entries = cur.execute(
+            "SELECT count(*) > 0 FROM winback_status_history WHERE client_id = ?", [client_id]
+        ).fetchone()[0]
+        if not known and not had_entries:
+            raise InputError(f"There is no client '{client_id}' in the loaded data.")
+        cur.execute(
+            "INSERT INTO winback_status_history "
+            "(client_id, status, owner, next_step, note, last_purchase, changed_by, changed_at) "
+            "SELECT ?, ?, ?, ?, ?, coalesce(?::DATE, (SELECT last_date FROM clients WHERE client_id = ?)), ?, ?",
+            [client_id, status, _text(owner), next_step, _text(note), last_purchase, client_id, by, at],
+        )
+
+    store.write(change)
+
+
+def set_statuses(store: Store, changes: list[dict], *, by: str | None = None, at: datetime | None = None) -> int:
+    """Record several status entries (each a dict of ``set_status`` arguments); returns how many."""
+    for entry in changes:
+        set_status(store, **{**entry, "by": entry.get("by") or by, "at": entry.get("at") or at})
+    return len(changes)
+
+
+def status_history(store: Store, client_id: str | None = None) -> pd.DataFrame:
+    """Every status entry, newest first (one client's when ``client_id`` is given)."""
+    frame = store.query(
+        "SELECT entry_id, client_id, status, owner, next_step, note, last_purchase, changed_by, changed_at "
+        "FROM winback_status_history WHERE ? IS NULL OR client_id = ? "
+        "ORDER BY changed_at DESC, entry_id DESC",
+        [client_id, client_id],
+    )
+    return _as_dates(frame, "next_step", "last_purchase")
+
+
+def _attach_status(frame: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    """The latest entry about each row's loss (its last purchase or later); to_contact without one."""
+    result = frame.copy()
+    entries = history.sort_values(["changed_at", "entry_id"], ascending=False)
+    pairs = (
+        result[["client_id", "last_purchase"]]
+        .reset_index()
+        .merge(entries, on="client_id", how="inner", suffixes=("", "_entry"))
+    )
+    pairs = pairs.sort_values(["index", "changed_at", "entry_id"], ascending=[True, False, False])
+    applies = pairs["last_purchase_entry"].isna() | (pairs["last_purchase_entry"] >= pairs["last_purchase"])
+    latest = pairs[applies].drop_duplicates("index").set_index("index")
+    for column in ("status", "owner", "note", "changed_by"):
+        result[column] = latest[column].reindex(result.index).astype(object)
+    result["next_step"] = latest["next_step"].reindex(result.index)
+    result["changed_at"] = latest["changed_at"].reindex(result.index)
+    result["worked"] = result["status"].notna()
+    result["status_source"] = np.where(result["worked"], "team", "default")
+    result["status"] = result["status"].where(result["worked"], DEFAULT_STATUS)
+    return result
+
+
+# -- the list ------------------------------------------------------------------------------
+
+
+def _kinds(store: Store) -> pd.DataFrame:
+    try:
+        return store.query(
+            "SELECT client_id, string_agg(kind, ', ' ORDER BY kind) AS kind FROM client_kinds GROUP BY client_id"
+        )
+    except StoreError:  # the kinds view is not there (an older database): no kind column
+        return pd.DataFrame({"client_id": pd.Series(dtype=object), "kind": pd.Series(dtype=object)})
+
+
+def _returns(store: Store, params: WinbackParams, as_of: date, returned: pd.DataFrame) -> pd.DataFrame:
+    """For each returned client: ``seen_lost`` (lost in the data loaded before its return) and ``revenue_since``."""
+    fragment, values = filtered_daily(params.filters)
+    statement = sql("winback_returns").replace("{filtered}", fragment)
+    return store.query(
+        statement,
+        [
+            *values,
+            returned["client_id"].astype(str).tolist(),
+            pd.to_datetime(returned["won_back_date"]).dt.date.tolist(),
+            pd.to_datetime(returned["loss_date"]).dt.date.tolist(),
+            as_of,
+        ],
+    )
+
+
+def _keep(frame: pd.DataFrame, params: WinbackParams) -> pd.DataFrame:
+    """The list filters of the module docstring, applied to the candidate's own columns."""
+    keep = pd.Series(True, index=frame.index)
+    if params.min_value:
+        keep &= frame["value_before_loss"].fillna(0) >= float(params.min_value)
+    since, before = parse_date(params.lost_since), parse_date(params.lost_before)
+    if since:
+        keep &= frame["at_risk"] | (frame["loss_date"] >= pd.Timestamp(since))
+    if before:
+        keep &= frame["at_risk"] | (frame["loss_date"] <= pd.Timestamp(before))
+    if params.managers:
+        keep &= frame["manager"].isin(params.managers)
+    if params.regions:
+        keep &= frame["region"].isin(params.regions)
+    if params.former:
+        cell = frame["former_cell"].astype(object).where(frame["former_cell"].notna(), TOO_NEW)
+        wanted = tuple(params.former)
+        keep &= cell.map(lambda c: c == TOO_NEW and TOO_NEW in wanted or c != TOO_NEW and c.startswith(wanted))
+    if params.reasons:
+        reason = frame["reason"].astype(object).where(frame["reason"].notna(), UNKNOWN_REASON)
+        keep &= reason.isin(params.reasons)
+    return frame[keep]
+
+
+def _rank(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(
+        ["value_before_loss", "client_id"], ascending=[False, True], na_position="last"
+    ).reset_index(drop=True)
+
+
+def _empty_list() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in LIST_COLUMNS})
+    return _as_dates(frame, "last_purchase", "loss_date", "next_step", "won_back_date")
+
+
+def win_back_list(store: Store, params: WinbackParams) -> WinbackResult:
+    """The whole win-back view for ``params``: call list, won-back clients, funnel."""
+    params.checked()
+    if params.basis == "margin" and not store.has_margin():
+        raise InputError("The loaded lines carry no margin: choose revenue as the basis.")
+    as_of = resolve_as_of(store, params.filters, parse_date(params.as_of))
+    churn = params.churn_params(as_of)
+
+    lost = lost_clients(store, churn)
+    lost["at_risk"] = False
+    parts = [lost]
+    if params.include_at_risk:
+        risky = at_risk(store, churn).rename(columns={"basis": "value_before_loss"})
+        risky["loss_date"] = pd.NaT
+        risky["reason"] = None
+        risky["at_risk"] = True
+        parts.append(risky.drop(columns=["median_gap_days"]))
+    listed = pd.concat([p for p in parts if len(p)] or [lost], ignore_index=True)
+    listed = _as_dates(listed, "last_purchase", "loss_date")
+    listed["won_back_date"] = pd.NaT
+    listed["revenue_since"] = 0.0
+    listed["won"] = False
+
+    events = loss_events(store, churn).sort_values(["client_id", "loss_date"])
+    latest = events.drop_duplicates("client_id", keep="last")
+    returned = latest[latest["won_back_date"].notna()]
+    if len(returned):
+        info = store.query(
+            "SELECT client_id, client_name, manager, region, segment FROM clients WHERE client_id = ANY(?)",
+            [returned["client_id"].astype(str).tolist()],
+        )
+        returned = returned.merge(info, on="client_id", how="left")
+        returned = returned.merge(_returns(store, params, as_of, returned), on="client_id", how="left")
+        returned["days_since"] = (pd.Timestamp(as_of) - returned["last_purchase"]).dt.days
+        returned["at_risk"] = False
+        returned["won"] = True
+    returned = _as_dates(returned, "last_purchase", "loss_date", "won_back_date")
+
+    history = status_history(store)
+    listed = _attach_status(listed, history)
+    if len(returned):
+        returned = _attach_status(returned, history)
+        # Won back automatically when the team saw the loss: in the data loaded
+        # before the return purchase, or by recording something about it.
+        returned = returned[returned["seen_lost"].fillna(False).astype(bool) | returned["worked"]].copy()
+        returned["status"] = "won_back"
+        returned["status_source"] = "data"
+    rows = pd.concat([f for f in (listed, returned) if len(f)] or [listed], ignore_index=True)
+    if rows.empty:
+        empty = _empty_list()
+        return WinbackResult(
+            params.as_dict(as_of), as_of, empty, empty.copy(), funnel(empty), funnel(empty, by_manager=True)
+        )
+
+    # One grid pass for every row (a client is on the list once, or on it and
+    # among the won back when it came back and is now at risk again).
+    unique = rows.drop_duplicates("client_id")[["client_id", "last_purchase"]]
+    cells = former_cells(store, params.grid_params(), unique)
+    rows = rows.merge(cells.drop_duplicates("client_id"), on="client_id", how="left")
+    rows = rows.merge(_kinds(store), on="client_id", how="left")
+    rows = _keep(suggest_levers(rows, lever_rules(store)), params)
+    rows["days_since"] = rows["days_since"].astype("Int64")
+    for column in ("at_risk", "worked", "won"):
+        rows[column] = rows[column].astype(bool)
+    rows["revenue_since"] = rows["revenue_since"].fillna(0.0).astype(float)
+
+    listed = _rank(rows[~rows["won"]]).reindex(columns=LIST_COLUMNS)
+    returned = _rank(rows[rows["won"]]).reindex(columns=LIST_COLUMNS)
+    everyone = rows.reindex(columns=LIST_COLUMNS)
+    return WinbackResult(
+        parameters=params.as_dict(as_of),
+        as_of=as_of,
+        candidates=listed,
+        won_back=returned,
+        funnel=funnel(everyone),
+        funnel_by_manager=funnel(everyone, by_manager=True),
+    )
+
+
+def candidates(store: Store, params: WinbackParams) -> pd.DataFrame:
+    """The call list: candidates ranked by value before loss (see the module docstring)."""
+    return win_back_list(store, params).candidates
+
+
+def funnel(rows: pd.DataFrame, *, by_manager: bool = False) -> pd.DataFrame:
+    """Clients, value before loss and revenue recovered per status (and manager), every status shown."""
+    columns = ["status", "clients", "value", "recovered"]
+    if by_manager:
+        rows = rows.assign(manager=rows["manager"].astype(object).where(rows["manager"].notna(), ""))
+        managers = sorted(rows["manager"].unique())
+        index = pd.MultiIndex.from_product([managers, STATUSES], names=["manager", "status"])
+        keys = ["manager", "status"]
+    else:
+        index = pd.Index(STATUSES, name="status")
+        keys = ["status"]
+    grouped = (
+        rows.groupby(keys).agg(
+            clients=("client_id", "nunique"), value=("value_before_loss", "sum"), recovered=("revenue_since", "sum")
+        )
+        if len(rows)
+        else pd.DataFrame(columns=["clients", "value", "recovered"])
+    )
+    table = grouped.reindex(index, fill_value=0).reset_index()
+    table["clients"] = table["clients"].astype(int)
+    table["value"] = table["value"].astype(float)
+    table["recovered"] = table["recovered"].astype(float)
+    return table[(["manager"] if by_manager else []) + columns]
+
+
+# -- words and exports ----------------------------------------------------------------------
+
+EXPORT_COLUMNS = [
+    "client_id",
+    "client_name",
+    "value_before_loss",
+    "last_purchase",
+    "loss_date",
+    "days_since",
+    "former_cell",
+    "kind",
+    "manager",
+    "region",
+    "reason",
+    "at_risk",
+    "lever",
+    "rule",
+    "status",
+    "owner",
+    "next_step",
+    "note",
+    "changed_by",
+    "changed_at",
+]
+WON_BACK_COLUMNS = [
+    "client_id",
+    "client_name",
+    "value_before_loss",
+    "last_purchase",
+    "loss_date",
+    "won_back_date",
+    "revenue_since",
+    "former_cell",
+    "manager",
+    "region",
+    "reason",
+    "owner",
+    "note",
+]
+
+
+def _known(key: str) -> bool:
+    return key in CATALOGUE
+
+
+def lever_text(lever, lang: str = "en") -> str | None:
+    """A lever in words: a known key translated, the team's own words as they are."""
+    if not isinstance(lever, str) or not lever:
+        return None
+    key = f"winback.lever.{lever}"
+    return t(key, lang) if _known(key) else lever
+
+
+def reason_text(reason, lang: str = "en") -> str:
+    """A loss reason in words (the churn catalogue's words when the key is known)."""
+    if not isinstance(reason, str) or not reason:
+        reason = UNKNOWN_REASON
+    key = f"churn.reason.{reason}"
+    return t(key, lang) if _known(key) else reason
+
+
+def former_text(cell, lang: str = "en") -> str:
+    return cell if isinstance(cell, str) and cell else t("winback.too_new", lang)
+
+
+def rule_text(position, former, reason, lang: str = "en") -> str | None:
+    """The rule that fired, in words: ``#40: former A``, ``#10: reason: Price``, ``#70: any client``."""
+    if position is None or pd.isna(position):
+        return None
+    parts = []
+    if isinstance(former, str) and former:
+        parts.append(t("winback.rule.former", lang, former=former))
+    if isinstance(reason, str) and reason:
+        parts.append(t("winback.rule.reason", lang, reason=reason_text(reason, lang)))
+    return f"#{int(position)}: " + (" + ".join(parts) if parts else t("winback.rule.any", lang))
+
+
+def status_text(status, lang: str = "en") -> str:
+    return t(f"winback.status.{status}", lang)
+
+
+def readable(frame: pd.DataFrame, columns: list[str], lang: str = "en") -> pd.DataFrame:
+    """``frame``'s ``columns`` with levers, rules, statuses and reasons in words and headers translated."""
+    shown = frame.reindex(columns=list(dict.fromkeys([*columns, "rule_position", "rule_former", "rule_reason"])))
+    shown = shown.copy()
+    if "lever" in columns:
+        shown["lever"] = shown["lever"].map(lambda v: lever_text(v, lang)).astype(object)
+    if "rule" in columns:
+        shown["rule"] = [
+            rule_text(p, f, r, lang)
+            for p, f, r in zip(shown["rule_position"], shown["rule_former"], shown["rule_reason"], strict=True)
+        ]
+    if "status" in columns:
+        shown["status"] = shown["status"].map(lambda v: status_text(v, lang)).astype(object)
+    if "reason" in columns:
+        shown["reason"] = shown["reason"].map(lambda v: reason_text(v, lang)).astype(object)
+    if "former_cell" in columns:
+        shown["former_cell"] = shown["former_cell"].map(lambda v: former_text(v, lang)).astype(object)
+    if "at_risk" in columns:
+        shown["at_risk"] = shown["at_risk"].map(lambda v: "✓" if v else "").astype(object)
+    for money in ("value_before_loss", "revenue_since"):
+        if money in columns:
+            shown[money] = shown[money].astype(float).round(2)
+    shown = shown[columns]
+    return shown.rename(columns={c: t(f"winback.col.{c}", lang) for c in columns})
+
+
+def readable_funnel(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    shown = table.copy()
+    shown["status"] = shown["status"].map(lambda v: status_text(v, lang))
+    if "manager" in shown:
+        shown["manager"] = shown["manager"].replace("", t("winback.funnel.no_manager", lang))
+    return shown.rename(columns={c: t(f"winback.col.{c}", lang) for c in shown.columns})
+
+
+def export_workbook(result: WinbackResult, lang: str = "en") -> bytes:
+    """The call list, the won-back clients and the funnel as a formatted workbook with its parameters."""
+    from core.export import INTEGER, MONEY, Sheet, workbook
+
+    money = {t(f"winback.col.{c}", lang): MONEY for c in ("value_before_loss", "revenue_since", "value", "recovered")}
+    whole = {t(f"winback.col.{c}", lang): INTEGER for c in ("days_since", "clients")}
+    sheets = [
+        Sheet(
+            t("winback.sheet.call_list", lang), readable(result.candidates, EXPORT_COLUMNS, lang), {**money, **whole}
+        ),
+        Sheet(t("winback.sheet.won_back", lang), readable(result.won_back, WON_BACK_COLUMNS, lang), money),
+        Sheet(t("winback.sheet.funnel", lang), readable_funnel(result.funnel_by_manager, lang), {**money, **whole}),
+    ]
+    return workbook(sheets, result.parameters)
+
+
+def export_csv(result: WinbackResult, lang: str = "en") -> bytes:
+    """The call list as injection-safe CSV."""
+    from core.export import csv_bytes
+
+    return csv_bytes(readable(result.candidates, EXPORT_COLUMNS, lang))
+
+
+__all__ = [
+    "DEFAULT_RULES",
+    "LEVERS",
+    "LIST_COLUMNS",
+    "STATUSES",
+    "WinbackParams",
+    "WinbackResult",
+    "candidates",
+    "describe_rule",
+    "export_csv",
+    "export_workbook",
+    "funnel",
+    "lever_rules",
+    "reset_lever_rules",
+    "save_lever_rules",
+    "set_status",
+    "set_statuses",
+    "status_history",
+    "suggest_levers",
+    "win_back_list",
+]
