@@ -175,7 +175,11 @@ else:
     left, right = st.columns(2)
     by_period = result.reasons_by_period.assign(label=lambda f: f["reason"].map(label))
     stacked = go.Figure()
-    for reason in result.reasons["reason"]:
+    # Known reasons first, so they sit at the bottom of each bar where they can be read.
+    order = [r for r in result.reasons["reason"] if r != UNKNOWN] + [
+        r for r in result.reasons["reason"] if r == UNKNOWN
+    ]
+    for reason in order:
         part = by_period[by_period["reason"] == reason]
         stacked.add_trace(
             go.Bar(
@@ -215,7 +219,7 @@ else:
         ),
         secondary_y=True,
     )
-    chart.update_yaxes(range=[0, 105], secondary_y=True, showgrid=False)
+    chart.update_yaxes(range=[0, 105], tickvals=[0, 25, 50, 75, 100], ticksuffix=" %", secondary_y=True, showgrid=False)
     chart.update_layout(
         height=360,
         margin={"t": 30, "b": 10},

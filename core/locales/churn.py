@@ -70,7 +70,7 @@ MESSAGES = {
     "churn.pareto": ("Pareto of reasons by lost value", "მიზეზების პარეტო დაკარგული ღირებულებით"),
     "churn.unknown_share": (
         "{share} of the lost value has no known reason yet: record reasons below or load a reasons file.",
-        "დაკარგული ღირებულების {share}-ს მიზეზი ჯერ უცნობია: ჩაწერეთ მიზეზები ქვემოთ ან ატვირთეთ მიზეზების ფაილი.",
+        "დაკარგული ღირებულების {share} ჯერ მიზეზის გარეშეა: ჩაწერეთ მიზეზები ქვემოთ ან ატვირთეთ მიზეზების ფაილი.",
     ),
     "churn.lost_table": ("Clients lost as of {as_of}", "დაკარგული კლიენტები {as_of}-ისთვის"),
     "churn.lost_table_caption": (
