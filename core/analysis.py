@@ -162,7 +162,7 @@ def resolve_as_of(store, filters: Filters, as_of: date | None) -> date:
         return as_of
     last = data_dates(store, filters)[1]
     if last is None:
-        raise InputError("There are no sales lines to analyse yet: load a file on the Data page first.")
+        raise InputError.keyed("err.no_lines")
     return last
 
 

@@ -7,11 +7,34 @@ prints it and exits non-zero. Nothing here ever carries a traceback to a user.
 
 
 class KamError(Exception):
-    """An error whose message is meant for the person using the product."""
+    """An error whose message is meant for the person using the product.
 
-    def __init__(self, message: str):
+    Raised with ``keyed(key, **values)`` the message comes from the translation
+    catalogue: ``message`` is the English text (the command line's language) and
+    ``text(lang)`` the same in the page's language.
+    """
+
+    def __init__(self, message: str, **details):
         super().__init__(message)
         self.message = message
+        self.key: str | None = None
+        self.values: dict = {}
+        for name, value in details.items():
+            setattr(self, name, value)
+
+    @classmethod
+    def keyed(cls, key: str, details: dict | None = None, **values):
+        from core.i18n import t
+
+        error = cls(t(key, "en", **values), **(details or {}))
+        error.key, error.values = key, values
+        return error
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("en" or "ka")."""
+        from core.i18n import t
+
+        return t(self.key, lang, **self.values) if self.key else self.message
 
 
 class InputError(KamError):
@@ -25,11 +48,8 @@ class NeedsChoice(InputError):
     ``flag`` the command-line flag that makes the choice.
     """
 
-    def __init__(self, message: str, choice: str, options: tuple = (), flag: str = ""):
-        super().__init__(message)
-        self.choice = choice
-        self.options = options
-        self.flag = flag
+    def __init__(self, message: str, choice: str = "", options: tuple = (), flag: str = ""):
+        super().__init__(message, choice=choice, options=options, flag=flag)
 
 
 class StoreBusy(KamError):

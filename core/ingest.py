@@ -125,27 +125,25 @@ def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, s
     """
     missing = mapping.missing()
     if missing:
-        raise InputError(
-            f"'{raw.file_name}' has no usable {', '.join(missing)} column. Columns found: "
-            f"{', '.join(raw.columns)}. Map them by hand (--map ROLE=COLUMN)."
+        raise InputError.keyed(
+            "err.missing_roles", file=raw.file_name, roles=", ".join(missing), columns=", ".join(raw.columns)
         )
     if mapping.ambiguities:
         role, columns = next(iter(mapping.ambiguities.items()))
-        raise NeedsChoice(
-            f"'{raw.file_name}': the {role} could be any of {', '.join(repr(c) for c in columns)}. "
-            f"Pick one (--map {role}=COLUMN).",
-            choice=role, options=tuple(columns), flag=f"--map {role}=COLUMN",
+        raise NeedsChoice.keyed(
+            "err.two_candidates", {"choice": role, "options": tuple(columns), "flag": f"--map {role}=COLUMN"},
+            file=raw.file_name, role=role, columns=", ".join(repr(c) for c in columns),
         )
     date_column = mapping.column("date")
     detected, info = detect_date_order(raw, date_column)
     if detected in ("empty",):
-        raise InputError(f"'{raw.file_name}': the date column '{date_column}' is empty.")
+        raise InputError.keyed("err.empty_dates", file=raw.file_name, column=date_column)
     if detected == "ambiguous" or (detected in DATE_ORDERS and date_order in DATE_ORDERS):
         if date_order not in DATE_ORDERS:
-            raise NeedsChoice(
-                f"'{raw.file_name}': dates in '{date_column}' such as '{_example(raw, date_column)}' could be "
-                "day-first or month-first. Pick one (--dayfirst or --monthfirst).",
-                choice="date_order", options=DATE_ORDERS, flag="--dayfirst | --monthfirst",
+            raise NeedsChoice.keyed(
+                "err.ambiguous_dates",
+                {"choice": "date_order", "options": DATE_ORDERS, "flag": "--dayfirst | --monthfirst"},
+                file=raw.file_name, column=date_column, example=_example(raw, date_column),
             )
         detected = date_order
     con = duckdb.connect()
@@ -263,17 +261,16 @@ def store_prepared(store: Store, prepared: Prepared, *, replace_overlap: bool = 
                    loaded_by: str | None = None) -> dict:
     """Store a prepared file in one transaction; returns the upload's outcome."""
     if not prepared.summary.get("rows"):
-        raise InputError(
-            f"'{prepared.raw.file_name}': none of its {prepared.raw.rows} rows could be read "
-            f"({_top_reason(prepared.rejected)}). Nothing was stored."
+        raise InputError.keyed(
+            "err.nothing_readable", file=prepared.raw.file_name, rows=f"{prepared.raw.rows:,}",
+            example=_top_reason(prepared.rejected),
         )
     found = overlap(store, prepared)
     if found and not replace_overlap:
-        raise NeedsChoice(
-            f"'{prepared.raw.file_name}' overlaps {found['rows']:,} lines already loaded from the same source "
-            f"({found['date_min']:%Y-%m-%d} … {found['date_max']:%Y-%m-%d}, from {', '.join(found['files'])}). "
-            "Confirm to replace that period (--replace-overlap).",
-            choice="replace_overlap", flag="--replace-overlap",
+        raise NeedsChoice.keyed(
+            "err.overlap", {"choice": "replace_overlap", "flag": "--replace-overlap"},
+            file=prepared.raw.file_name, rows=f"{found['rows']:,}", date_min=f"{found['date_min']:%Y-%m-%d}",
+            date_max=f"{found['date_max']:%Y-%m-%d}", files=", ".join(found["files"]),
         )
     options = json.dumps({"date_order": prepared.date_order, "encoding": prepared.raw.encoding,
                           "delimiter": prepared.raw.delimiter, "header": prepared.raw.has_header})

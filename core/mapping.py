@@ -247,9 +247,7 @@ def apply_overrides(mapping: Mapping, raw: RawTable, overrides: dict[str, str]) 
         if column not in raw.columns and str(column).isdigit() and 1 <= int(column) <= len(raw.columns):
             column = raw.columns[int(column) - 1]
         if column not in raw.columns:
-            raise InputError(
-                f"'{raw.file_name}' has no column '{column}'. Its columns: {', '.join(raw.columns)}."
-            )
+            raise InputError.keyed("err.no_column", file=raw.file_name, column=column, columns=", ".join(raw.columns))
         for other, chosen in roles.items():
             if chosen == column and other != role and other not in ("client_name",):
                 roles[other] = None

@@ -89,7 +89,7 @@ def read_table(source: str | os.PathLike, file_name: str | None = None, sheet: s
     except InputError:
         raise
     except (OSError, ValueError, zipfile.BadZipFile, duckdb.Error, pd.errors.ParserError) as exc:
-        raise InputError(f"'{name}' could not be read as a sales export: {_first_line(exc)}") from None
+        raise InputError.keyed("err.unreadable", file=name, detail=_first_line(exc)) from None
 
 
 def excel_sheets(path: str | os.PathLike) -> list[str]:
@@ -117,9 +117,7 @@ class _plain_text_file:
             members = [m for m in archive.namelist() if not m.endswith("/") and not m.startswith("__MACOSX")]
             texts = [m for m in members if m.lower().endswith((".csv", ".txt", ".tsv"))] or members
             if len(texts) != 1:
-                raise InputError(
-                    f"The zip holds {len(texts)} files ({', '.join(texts[:5])}); put exactly one CSV in it."
-                )
+                raise InputError.keyed("err.zip_members", count=len(texts), names=", ".join(texts[:5]))
             self.tmp = _spill(archive.open(texts[0]))
             return self.tmp
         return self.path
@@ -209,14 +207,12 @@ def _read_text(path: Path, name: str) -> RawTable:
         with open(utf8_path, encoding="utf-8-sig", newline="") as f:
             head = [line for line in (f.readline() for _ in range(200)) if line.strip()]
         if not head:
-            raise InputError(f"'{name}' is empty.")
+            raise InputError.keyed("err.empty_file", file=name)
         delimiter = sniff_delimiter(head)
         if delimiter is None and len(head[0].split()) > 1:
             table, has_header = _read_aligned(utf8_path, head)
         elif delimiter is None:
-            raise InputError(
-                f"'{name}' has a single column: no separator (comma, semicolon, tab) was found."
-            )
+            raise InputError.keyed("err.single_column", file=name)
         else:
             table, has_header = _read_delimited(utf8_path, head, delimiter)
     finally:
@@ -273,16 +269,16 @@ def _read_excel(path: Path, name: str, sheet: str | None) -> RawTable:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except CalamineError as exc:
-        raise InputError(f"'{name}' is not a readable Excel workbook: {_first_line(exc)}") from None
+        raise InputError.keyed("err.not_excel", file=name, detail=_first_line(exc)) from None
     sheets = list(workbook.sheet_names)
     if sheet is None:
         sheet = sheets[0] if sheets else None
     if sheet not in sheets:
-        raise InputError(f"'{name}' has no sheet '{sheet}'. Its sheets: {', '.join(sheets)}.")
+        raise InputError.keyed("err.no_sheet", file=name, sheet=sheet, sheets=", ".join(sheets))
     rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=True)
     start = next((i for i, r in enumerate(rows) if any(_cell_text(c) for c in r)), None)
     if start is None:
-        raise InputError(f"Sheet '{sheet}' of '{name}' is empty.")
+        raise InputError.keyed("err.empty_sheet", file=name, sheet=sheet)
     width = max(len(r) for r in rows[start:])
     texts = [[_cell_text(c) for c in r] + [None] * (width - len(r)) for r in rows[start:]]
     has_header = looks_like_header(texts[0])

@@ -76,12 +76,8 @@ class Store:
             self.conn = duckdb.connect(str(self.path))
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise StoreBusy(
-                    f"The database {self.path} is open in another program — most likely the "
-                    "running dashboard. Upload through the app's Data page, or stop the app "
-                    "and run the command again. Nothing was changed."
-                ) from None
-            raise StoreError(f"Cannot open the database {self.path}: {exc}") from None
+                raise StoreBusy.keyed("err.store_busy", path=str(self.path)) from None
+            raise StoreError.keyed("err.store_open", path=str(self.path), detail=str(exc)) from None
         self._write_lock = threading.RLock()
         with self._write_lock:
             cur = self.conn.cursor()
@@ -104,13 +100,13 @@ class Store:
         try:
             return self.conn.cursor().execute(statement, params).df()
         except duckdb.Error as exc:
-            raise StoreError(f"The database could not answer: {exc}") from exc
+            raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
 
     def query_rows(self, statement: str, params: Any = None) -> list[tuple]:
         try:
             return self.conn.cursor().execute(statement, params).fetchall()
         except duckdb.Error as exc:
-            raise StoreError(f"The database could not answer: {exc}") from exc
+            raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
 
     def scalar(self, statement: str, params: Any = None) -> Any:
         rows = self.query_rows(statement, params)
@@ -147,7 +143,7 @@ class Store:
                 cur.execute("COMMIT")
             except duckdb.Error as exc:
                 cur.execute("ROLLBACK")
-                raise StoreError(f"The database refused the change; nothing was saved. ({exc})") from exc
+                raise StoreError.keyed("err.store_write", detail=str(exc)) from exc
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise

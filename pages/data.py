@@ -140,7 +140,7 @@ def handle(upload) -> None:
                         finish(key, prepared, replace=False)
                     status.update(state="complete")
             except NeedsChoice as exc:
-                st.warning(exc.message)
+                st.warning(exc.text(ui.lang()))
             except KamError as exc:
                 ui.show_error(exc)
         if key in pending:

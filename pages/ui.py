@@ -136,7 +136,7 @@ def compute(function, params):
 
 
 def show_error(exc: KamError) -> None:
-    st.error(exc.message)
+    st.error(exc.text(lang()))
 
 
 def require_data() -> None:
@@ -182,7 +182,7 @@ def _load_demo_once(path: str) -> bool:
     try:
         return load(_open_store(path))
     except KamError as exc:
-        st.warning(exc.message)
+        st.warning(exc.text(lang()))
         return False
 
 

@@ -75,6 +75,8 @@ def test_georgian_page_refuses_unmapped_file_plainly(tmp_path):
     confirm_button(at).click()
     at.run()
     assert not at.exception
-    assert "no usable date, client_id column" in at.error[0].value
+    # the refusal speaks Georgian too, naming the columns it found
+    assert "„m.csv“-ში არ არის გამოსადეგი სვეტი: date, client_id" in at.error[0].value
+    assert "When, Who, Total" in at.error[0].value
     with Store(db) as store:
         assert store.is_empty()

@@ -1,0 +1,75 @@
+"""Messages of the errors a person can meet while loading data or opening a view."""
+
+MESSAGES = {
+    "err.unreadable": (
+        "'{file}' could not be read as a sales export: {detail}",
+        "„{file}“ ვერ წაიკითხა როგორც გაყიდვების ექსპორტი: {detail}",
+    ),
+    "err.zip_members": (
+        "The zip holds {count} files ({names}); put exactly one CSV in it.",
+        "zip არქივში {count} ფაილია ({names}); ჩადეთ მასში მხოლოდ ერთი CSV.",
+    ),
+    "err.empty_file": ("'{file}' is empty.", "„{file}“ ცარიელია."),
+    "err.single_column": (
+        "'{file}' has a single column: no separator (comma, semicolon, tab) was found.",
+        "„{file}“ ერთსვეტიანია: გამყოფი (მძიმე, წერტილმძიმე, ტაბულაცია) ვერ მოიძებნა.",
+    ),
+    "err.not_excel": (
+        "'{file}' is not a readable Excel workbook: {detail}",
+        "„{file}“ არ არის წაკითხვადი Excel-ის წიგნი: {detail}",
+    ),
+    "err.no_sheet": (
+        "'{file}' has no sheet '{sheet}'. Its sheets: {sheets}.",
+        "„{file}“-ში ფურცელი „{sheet}“ არ არის. მისი ფურცლები: {sheets}.",
+    ),
+    "err.empty_sheet": ("Sheet '{sheet}' of '{file}' is empty.", "„{file}“-ის ფურცელი „{sheet}“ ცარიელია."),
+    "err.no_column": (
+        "'{file}' has no column '{column}'. Its columns: {columns}.",
+        "„{file}“-ში სვეტი „{column}“ არ არის. მისი სვეტები: {columns}.",
+    ),
+    "err.missing_roles": (
+        "'{file}' has no usable {roles} column. Columns found: {columns}. Map them by hand (--map ROLE=COLUMN).",
+        "„{file}“-ში არ არის გამოსადეგი სვეტი: {roles}. ნაპოვნი სვეტები: {columns}. "
+        "მიუთითეთ ისინი ხელით (--map ROLE=COLUMN).",
+    ),
+    "err.two_candidates": (
+        "'{file}': the {role} could be any of {columns}. Pick one (--map {role}=COLUMN).",
+        "„{file}“: {role} შეიძლება იყოს ნებისმიერი ამათგან: {columns}. აირჩიეთ ერთი (--map {role}=COLUMN).",
+    ),
+    "err.empty_dates": (
+        "'{file}': the date column '{column}' is empty.",
+        "„{file}“: თარიღის სვეტი „{column}“ ცარიელია.",
+    ),
+    "err.ambiguous_dates": (
+        "'{file}': dates in '{column}' such as '{example}' could be day-first or month-first. "
+        "Pick one (--dayfirst or --monthfirst).",
+        "„{file}“: „{column}“-ის თარიღები, მაგ. „{example}“, შეიძლება იყოს ჯერ დღე ან ჯერ თვე. "
+        "აირჩიეთ ერთი (--dayfirst ან --monthfirst).",
+    ),
+    "err.nothing_readable": (
+        "'{file}': none of its {rows} rows could be read ({example}). Nothing was stored.",
+        "„{file}“: მისი {rows} სტრიქონიდან ვერცერთი წაიკითხა ({example}). არაფერი შენახულა.",
+    ),
+    "err.overlap": (
+        "'{file}' overlaps {rows} lines already loaded from the same source ({date_min} … {date_max}, "
+        "from {files}). Confirm to replace that period (--replace-overlap).",
+        "„{file}“ ფარავს იმავე წყაროდან უკვე ჩატვირთულ {rows} სტრიქონს ({date_min} … {date_max}, "
+        "ფაილიდან {files}). დაადასტურეთ ამ პერიოდის ჩანაცვლება (--replace-overlap).",
+    ),
+    "err.store_busy": (
+        "The database {path} is open in another program — most likely the running dashboard. Upload through "
+        "the app's Data page, or stop the app and run the command again. Nothing was changed.",
+        "მონაცემთა ბაზა {path} გახსნილია სხვა პროგრამაში — სავარაუდოდ, გაშვებულ დაფაში. ატვირთეთ აპის "
+        "„მონაცემების“ გვერდიდან ან გააჩერეთ აპი და გაუშვით ბრძანება ხელახლა. არაფერი შეცვლილა.",
+    ),
+    "err.store_open": ("Cannot open the database {path}: {detail}", "ბაზა {path} ვერ გაიხსნა: {detail}"),
+    "err.store_read": ("The database could not answer: {detail}", "ბაზამ ვერ უპასუხა: {detail}"),
+    "err.store_write": (
+        "The database refused the change; nothing was saved. ({detail})",
+        "ბაზამ ცვლილება არ მიიღო; არაფერი შენახულა. ({detail})",
+    ),
+    "err.no_lines": (
+        "There are no sales lines to analyse yet: load a file on the Data page first.",
+        "გასაანალიზებელი გაყიდვები ჯერ არ არის: ჯერ ატვირთეთ ფაილი „მონაცემების“ გვერდზე.",
+    ),
+}
