@@ -420,4 +420,16 @@ if saved:
         st.session_state.pop(EDITOR_KEY, None)  # the saved table is the new starting point
         st.rerun()
 with st.expander(ui.tr("tags.history")):
-    st.dataframe(tag_history(store).head(200), hide_index=True)
+    history = tag_history(store).head(200)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                ui.tr("common.client_id"): history["client_id"],
+                ui.tr("tags.kind"): history["kind"].map(lambda k: ui.tr(f"tags.kind.{k}")),
+                ui.tr("tags.action"): history["action"].map(lambda a: ui.tr(f"tags.action.{a}")),
+                ui.tr("tags.changed_by"): history["changed_by"],
+                ui.tr("tags.changed_at"): history["changed_at"],
+            }
+        ),
+        hide_index=True,
+    )

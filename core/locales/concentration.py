@@ -133,5 +133,11 @@ MESSAGES = {
     "tags.saved": ("Saved {n} change(s) as {who}.", "შენახულია {n} ცვლილება ({who})."),
     "tags.nothing": ("Nothing changed.", "არაფერი შეცვლილა."),
     "tags.history": ("History of changes", "ცვლილებების ისტორია"),
+    "tags.kind": ("Kind", "სახე"),
+    "tags.action": ("Change", "ცვლილება"),
+    "tags.action.set": ("set", "მინიჭებულია"),
+    "tags.action.removed": ("removed", "მოხსნილია"),
+    "tags.changed_by": ("By", "ვინ"),
+    "tags.changed_at": ("When", "როდის"),
     "tags.by": ("{who}, {when}", "{who}, {when}"),
 }
