@@ -58,6 +58,7 @@ settled here (each one checked against every ``abcxyz`` figure of
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -403,30 +404,14 @@ def tercile_limits(result: GridResult) -> tuple[float, float] | None:
         if values.empty:
             return None
         low, high = values.quantile([1 / 3, 2 / 3])
-        return round(float(low) * 100, 1), round(float(high) * 100, 1)
+        # X and Y include their limit: round up so the client at a tercile stays inside.
+        return math.ceil(float(low) * 1000) / 10, math.ceil(float(high) * 1000) / 10
     values = classified["frequency"].dropna()
     if values.empty:
         return None
     low, high = values.quantile([1 / 3, 2 / 3])
-    return round(float(high) * 100, 1), round(float(low) * 100, 1)
-
-
-__all__ = [
-    "ABC_CLASSES",
-    "BASES",
-    "CELLS",
-    "GridParams",
-    "GridResult",
-    "Migration",
-    "XYZ_CLASSES",
-    "abcxyz",
-    "as_payload",
-    "cell_table",
-    "dominant_xyz",
-    "former_cells",
-    "migration",
-    "tercile_limits",
-]
+    # "at least" limits: round down for the same reason.
+    return math.floor(float(high) * 1000) / 10, math.floor(float(low) * 1000) / 10
 
 
 # -- the Excel pack ---------------------------------------------------------------------
@@ -567,3 +552,39 @@ def grid_workbook(result: GridResult, moved: Migration | None = None, lang: str 
     if moved is not None:
         parameters["migration_previous_window"] = f"{moved.previous_window_start} – {moved.previous_as_of}"
     return workbook(sheets, parameters)
+
+
+@dataclass(frozen=True)
+class PackParams:
+    """What the Excel pack depends on: the grid's parameters and the language of its headers."""
+
+    grid: GridParams
+    lang: str = "en"
+
+
+def grid_pack(store, pack: PackParams) -> bytes:
+    """The Excel pack of ``pack.grid`` (grid, clients, migration, parameters) as .xlsx bytes."""
+    return grid_workbook(abcxyz(store, pack.grid), migration(store, pack.grid), pack.lang)
+
+
+__all__ = [
+    "ABC_CLASSES",
+    "BASES",
+    "CELLS",
+    "CELL_COLOURS",
+    "GridParams",
+    "GridResult",
+    "Migration",
+    "PackParams",
+    "XYZ_CLASSES",
+    "abcxyz",
+    "as_payload",
+    "cell_table",
+    "client_columns",
+    "dominant_xyz",
+    "former_cells",
+    "grid_pack",
+    "grid_workbook",
+    "migration",
+    "tercile_limits",
+]

@@ -297,7 +297,7 @@ def test_dominant_class_and_tercile_limits(store):
     assert dominant_xyz(result) is None  # X, Z, Z: two thirds
     assert dominant_xyz(result, threshold=0.6) == ("Z", pytest.approx(2 / 3))
     low, high = tercile_limits(result)
-    assert low == pytest.approx(round(100 * (1 / math.sqrt(2)) * 2 / 3, 1))
+    assert low == pytest.approx(math.ceil(1000 * (1 / math.sqrt(2)) * 2 / 3) / 10)
     assert 70.7 < high < 141.5
 
 

@@ -27,6 +27,8 @@ MESSAGES = {
     "grid.xyz": ("XYZ measure", "XYZ საზომი"),
     "grid.xyz.cv": ("CV of period basis", "პერიოდული მოცულობის ვარიაციის კოეფიციენტი"),
     "grid.xyz.frequency": ("purchase frequency", "შესყიდვების სიხშირე"),
+    "grid.measure.cv": ("CV", "CV"),
+    "grid.measure.frequency": ("frequency", "სიხშირე"),
     "grid.cv_x": ("X: CV at most, %", "X: CV არაუმეტეს, %"),
     "grid.cv_y": ("Y: CV at most, %", "Y: CV არაუმეტეს, %"),
     "grid.freq_x": ("X: bought in at least, % of periods", "X: შესყიდვა პერიოდების მინიმუმ, %"),
@@ -34,7 +36,7 @@ MESSAGES = {
     "grid.abc": ("ABC", "ABC"),
     "grid.xyz_class": ("XYZ", "XYZ"),
     "grid.cell": ("Cell", "უჯრა"),
-    "grid.clients": ("clients", "კლიენტი"),
+    "grid.clients.n": ("clients: {n}", "კლიენტები: {n}"),
     "grid.strategy": ("Strategy", "სტრატეგია"),
     "grid.too_new": ("Too new", "ძალიან ახალი"),
     "grid.too_new.help": (

@@ -1,0 +1,141 @@
+"""The grid page under AppTest: controls move the grid, a cell lists its clients, the Excel pack reads back."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import openpyxl
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from core.grid import CELLS, GridParams, abcxyz
+from core.store import Store
+from tests.pagetest import open_page
+from tests.test_grid import load, steady
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "page.duckdb"
+    with Store(path) as store:
+        # k1..k4: steady over 6 months (AX, AX, BX, CX); gap: irregular; late: too new
+        months = [f"2024-{m:02d}-10" for m in range(1, 7)]
+        load(
+            store,
+            steady("k1", 50, months)
+            + steady("k2", 35, months)
+            + steady("k3", 10, months)
+            + steady("k4", 5, months)
+            + [("gap", "2024-01-10", 30), ("gap", "2024-06-10", 30)]
+            + [("late", "2024-06-01", 3)],
+        )
+    return path
+
+
+def grid_texts(at) -> dict[str, str]:
+    """The text drawn in each cell of the Plotly grid, by cell name."""
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    trace = figure["data"][0]
+    return dict(zip(trace["customdata"], trace["text"], strict=True))
+
+
+def test_page_draws_the_grid_the_strip_and_the_strategies(db):
+    at = open_page(db, "grid")
+    assert not at.exception and not at.error
+    texts = grid_texts(at)
+    assert "clients: 2" in texts["AX"] and "clients: 1" in texts["BX"] and "clients: 1" in texts["CX"]
+    assert "clients: 1" in texts["too_new"]
+    assert "clients: 1" in texts["AZ"]  # gap: 30, 0, 0, 0, 0, 30
+    assert any("keep and protect" in m.value for m in at.markdown)
+    # no margin column loaded: revenue is the only basis offered
+    assert at.selectbox(key="grid_basis").options == ["Revenue · შემოსავალი"]
+
+
+def test_moving_a_slider_changes_the_grid(db):
+    at = open_page(db, "grid")
+    before = grid_texts(at)
+    at.slider(key="grid_a").set_value(40).run()
+    after = grid_texts(at)
+    assert not at.exception
+    # with A below 40 % only k1 (before = 0) stays A; k2 (before = 300/663) is B
+    assert "clients: 2" in before["AX"] and "clients: 1" in after["AX"]
+    at.slider(key="grid_window").set_value(2).run()
+    assert "clients: 0" in grid_texts(at)["AX"]  # two months of history: everyone is too new
+    assert "clients: 6" in grid_texts(at)["too_new"]
+
+
+def test_a_cell_lists_its_clients_and_the_choice_is_in_the_url(db):
+    at = open_page(db, "grid", query={"grid_cell": "AX"})
+    assert not at.exception
+    listing = at.dataframe[0].value
+    assert sorted(listing["client_id"]) == ["k1", "k2"]
+    assert list(listing.columns[:5]) == ["client", "client_id", "basis", "share", "abc_rank"]
+    at.button_group(key="grid_cell").set_value("CX").run()
+    assert list(at.dataframe[0].value["client_id"]) == ["k4"]
+
+
+def test_clicking_the_chart_picks_the_cell(db):
+    at = open_page(db, "grid")
+    assert any("Pick a cell" in i.value for i in at.info)
+    at.session_state["grid_chart"] = {"selection": {"points": [{"point_index": 2}], "point_indices": [2]}}
+    at.run()
+    assert at.session_state["grid_cell"] == "AZ"
+    assert list(at.dataframe[0].value["client_id"]) == ["gap"]
+
+
+def test_one_class_holding_nearly_everyone_offers_terciles(tmp_path):
+    path = tmp_path / "z.duckdb"
+    with Store(path) as store:
+        # every client irregular: one purchase in three months, basis 10..60
+        load(
+            store,
+            [(f"c{i}", "2024-01-10", 10 * i) for i in range(1, 7)]
+            + [(f"c{i}", "2024-03-10", 0) for i in range(1, 7)]
+            + [(f"c{i}", "2024-02-10", i) for i in range(1, 4)],
+        )
+    at = open_page(path, "grid")
+    assert any("of the classified clients are in Z" in w.value for w in at.warning)
+    at.button(key="grid_use_terciles").click().run()
+    assert not at.exception
+    x, y = at.number_input(key="grid_cv_x").value, at.number_input(key="grid_cv_y").value
+    assert 25 < x < y
+    with Store(path) as store:
+        classes = abcxyz(store, GridParams(x=x, y=y)).classified["xyz"].value_counts()
+    assert classes.max() < 6
+
+
+def test_errors_are_shown_not_raised(db):
+    at = open_page(db, "grid", query={"grid_a": "99", "grid_b": "90"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("ABC limits" in e.value for e in at.error)
+
+
+def test_the_excel_pack_reads_back_with_the_same_numbers(db, monkeypatch):
+    captured = []
+    original = MediaFileManager.add_deferred
+
+    def capture(self, data_callable, *args, **kwargs):
+        captured.append(data_callable)
+        return original(self, data_callable, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture)
+    at = open_page(db, "grid", query={"grid_a": "50"})
+    assert not at.exception and captured
+    assert at.download_button(key="grid_export").label == "Download the Excel pack"
+    book = openpyxl.load_workbook(io.BytesIO(captured[-1]()))
+    assert book.sheetnames == ["Grid", "Clients", "Migration", "Slipped", "Parameters"]
+    with Store(db) as store:
+        expected = abcxyz(store, GridParams(a=50))
+    rows = {r[0]: r for r in book["Grid"].iter_rows(min_row=2, values_only=True)}
+    for cell in CELLS:
+        assert rows[cell][3] == expected.cells.loc[cell, "clients"]
+        assert rows[cell][4] == pytest.approx(expected.cells.loc[cell, "basis"])
+        assert rows[cell][5] == pytest.approx(expected.cells.loc[cell, "share"])
+    assert rows["Too new"][3] == 1
+    parameters = {r[0]: r[1] for r in book["Parameters"].iter_rows(min_row=2, values_only=True)}
+    assert parameters["a"] == 50 and parameters["as_of"] == date(2024, 6, 10).isoformat()
+    assert parameters["data_first_date"] == "2024-01-10"
+    clients = list(book["Clients"].iter_rows(min_row=2, values_only=True))
+    assert len(clients) == len(expected.clients) == 6
