@@ -98,6 +98,8 @@ def test_tag_editor_saves_and_tags_survive_a_reupload(db):
         ["b", "expert", "team"],
         ["b", "image_maker", "team"],
     ]
+    history = next(t.value for t in at.dataframe if "By" in t.value.columns)
+    assert sorted(history["Kind"]) == ["Expert", "Image maker"] and set(history["Change"]) == {"set"}
 
     upload(db, {"a": 55, "b": 35, "c": 5}, replace_overlap=True)  # a fresh export of the same source
     at = open_page(db, "concentration")
