@@ -154,33 +154,30 @@ class GridResult:
 
 
 def validate(params: GridParams) -> None:
-    """Raise ``InputError`` for parameters a person could set wrong."""
+    """Raise ``InputError`` (keyed, so the page shows it in its language) for parameters set wrong."""
     basis_column(params.basis)
     if params.period not in PERIODS:
-        raise InputError(f"Period must be one of {', '.join(PERIODS)}, not '{params.period}'.")
+        raise InputError.keyed("grid.error.period", choices=", ".join(PERIODS), got=params.period)
     if not isinstance(params.window, int) or params.window < 1:
-        raise InputError("The window must hold at least one period.")
+        raise InputError.keyed("grid.error.window")
     if not 0 < params.a <= params.b <= 100:
-        raise InputError(f"ABC limits must satisfy 0 < A ≤ B ≤ 100 (got A {params.a:g} %, B {params.b:g} %).")
+        raise InputError.keyed("grid.error.abc", a=f"{params.a:g}", b=f"{params.b:g}")
     if params.xyz not in MEASURES:
-        raise InputError(f"The XYZ measure must be one of {', '.join(MEASURES)}, not '{params.xyz}'.")
+        raise InputError.keyed("grid.error.measure", choices=", ".join(MEASURES), got=params.xyz)
     x, y = params.limits()
     if x < 0 or y < 0:
-        raise InputError("XYZ limits cannot be negative.")
+        raise InputError.keyed("grid.error.negative")
     if params.xyz == "cv" and x > y:
-        raise InputError(f"For CV the X limit must not exceed the Y limit (got X {x:g} %, Y {y:g} %).")
+        raise InputError.keyed("grid.error.cv_limits", x=f"{x:g}", y=f"{y:g}")
     if params.xyz == "frequency" and (x < y or x > 100):
-        raise InputError(
-            f"For purchase frequency the X limit must be at least the Y limit and at most 100 % "
-            f"(got X {x:g} %, Y {y:g} %)."
-        )
+        raise InputError.keyed("grid.error.frequency_limits", x=f"{x:g}", y=f"{y:g}")
 
 
 def _grid_frame(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFrame:
     """The grid query for several as-of dates at once (one row per as-of date and client)."""
     validate(params)
     if params.basis == "margin" and not store.has_margin():
-        raise InputError("The stored lines carry no margin: choose revenue as the basis, or load a margin column.")
+        raise InputError.keyed("grid.error.no_margin")
     fragment, values = filtered_daily(params.filters)
     diff_unit, diff_step = _PERIOD_STEPS[params.period]
     statement = (

@@ -139,3 +139,10 @@ def test_the_excel_pack_reads_back_with_the_same_numbers(db, monkeypatch):
     assert parameters["data_first_date"] == "2024-01-10"
     clients = list(book["Clients"].iter_rows(min_row=2, values_only=True))
     assert len(clients) == len(expected.clients) == 6
+
+
+def test_errors_speak_georgian_on_a_georgian_page(db):
+    at = open_page(db, "grid", lang="ka", query={"grid_a": "99", "grid_b": "90"})
+    assert not at.exception
+    assert any("ABC ზღვრები" in e.value for e in at.error)
+    assert at.title[0].value == "ABC-XYZ ბადე"

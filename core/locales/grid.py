@@ -143,4 +143,32 @@ MESSAGES = {
     "grid.sheet.clients": ("Clients", "კლიენტები"),
     "grid.sheet.migration": ("Migration", "მიგრაცია"),
     "grid.sheet.slipped": ("Slipped", "ჩამოქვეითებული"),
+    "grid.error.period": (
+        "Period must be one of {choices}, not '{got}'.",
+        "პერიოდი უნდა იყოს ერთ-ერთი: {choices} (და არა „{got}“).",
+    ),
+    "grid.error.window": ("The window must hold at least one period.", "ფანჯარა მინიმუმ ერთ პერიოდს უნდა მოიცავდეს."),
+    "grid.error.abc": (
+        "ABC limits must satisfy 0 < A ≤ B ≤ 100 (got A {a} %, B {b} %). Move the A slider below the B slider.",
+        "ABC ზღვრები უნდა აკმაყოფილებდეს პირობას 0 < A ≤ B ≤ 100 (ახლა A {a} %, B {b} %). "
+        "A-ს სლაიდერი B-ზე ნაკლებზე დააყენეთ.",
+    ),
+    "grid.error.measure": (
+        "The XYZ measure must be one of {choices}, not '{got}'.",
+        "XYZ საზომი უნდა იყოს ერთ-ერთი: {choices} (და არა „{got}“).",
+    ),
+    "grid.error.negative": ("XYZ limits cannot be negative.", "XYZ ზღვრები უარყოფითი ვერ იქნება."),
+    "grid.error.cv_limits": (
+        "For CV the X limit must not exceed the Y limit (got X {x} %, Y {y} %).",
+        "CV-სთვის X-ის ზღვარი Y-ის ზღვარს არ უნდა აღემატებოდეს (ახლა X {x} %, Y {y} %).",
+    ),
+    "grid.error.frequency_limits": (
+        "For purchase frequency the X limit must be at least the Y limit and at most 100 % (got X {x} %, Y {y} %).",
+        "შესყიდვების სიხშირისთვის X-ის ზღვარი უნდა იყოს არანაკლებ Y-ისა და არაუმეტეს 100 %-ისა "
+        "(ახლა X {x} %, Y {y} %).",
+    ),
+    "grid.error.no_margin": (
+        "The stored lines carry no margin: choose revenue as the basis, or load a file with a margin column.",
+        "შენახულ მონაცემებში მარჟა არ არის: აირჩიეთ შემოსავალი ან ატვირთეთ ფაილი მარჟის სვეტით.",
+    ),
 }
