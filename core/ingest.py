@@ -151,14 +151,12 @@ def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, s
         con.register("raw", raw.table)
         styles = {role: _decimal_comma(con, mapping.column(role))
                   for role in mapping_rules.NUMERIC_ROLES if mapping.column(role)}
-        query = _validation_sql(raw, mapping, detected, styles)
-        checked = con.sql(query).to_arrow_table()
-        con.register("checked", checked)
-        lines = con.sql(
-            "SELECT * EXCLUDE (reason, raw) FROM checked WHERE reason IS NULL ORDER BY row_number"
-        ).to_arrow_table()
+        con.execute(_validation_sql(mapping, detected, styles))
+        lines = con.sql("SELECT * EXCLUDE (reason) FROM checked WHERE reason IS NULL ORDER BY row_number")
+        lines = lines.to_arrow_table()
+        raw_row = "concat_ws(' | ', " + ", ".join("r." + quote_ident(c) for c in raw.columns) + ")"
         rejected = con.execute(
-            "SELECT row_number, reason, raw FROM checked WHERE reason IS NOT NULL ORDER BY row_number"
+            sql("rejected_rows").replace("{raw_row}", raw_row).replace("{row}", quote_ident(ROW))
         ).df()
         con.register("clean", lines)
         summary = dict(zip(
@@ -185,45 +183,47 @@ def _decimal_comma(con, column: str) -> bool:
     return comma > dot
 
 
-def _number_sql(column: str, decimal_comma: bool) -> str:
-    cleaned = f"regexp_replace(trim({quote_ident(column)}), $noise, '', 'g')"
+def _number_sql(text: str, decimal_comma: bool) -> str:
+    """SQL typing the trimmed text ``text`` as a number (NULL when it is not one).
+
+    Plain numbers (most values) take a fast path; the rest lose currency signs,
+    percent signs and spaces, their thousands separators, and read ``(123)`` and
+    ``123-`` as negatives, as accounting exports write them.
+    """
     if decimal_comma:
-        cleaned = f"replace(replace({cleaned}, '.', ''), ',', '.')"
+        plain = f"CASE WHEN {text} ~ '^-?[0-9]+(,[0-9]+)?$' THEN CAST(replace({text}, ',', '.') AS DOUBLE)"
+        cleaned = f"replace(replace(regexp_replace({text}, $noise, '', 'g'), '.', ''), ',', '.')"
     else:
-        cleaned = f"replace({cleaned}, ',', '')"
-    # (123) and 123- are negatives in accounting exports.
+        plain = f"CASE WHEN {text} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN CAST({text} AS DOUBLE)"
+        cleaned = f"replace(regexp_replace({text}, $noise, '', 'g'), ',', '')"
     signed = (
         f"CASE WHEN {cleaned} ~ '^\\(.*\\)$' THEN '-' || trim({cleaned}, '()') "
         f"WHEN {cleaned} ~ '^[0-9.]+-$' THEN '-' || rtrim({cleaned}, '-') ELSE {cleaned} END"
     )
     return (
-        f"CASE WHEN ({signed}) ~ '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$' "
+        f"{plain} WHEN ({signed}) ~ '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$' "
         f"THEN TRY_CAST(({signed}) AS DOUBLE) END"
     )
 
 
-def _validation_sql(raw: RawTable, mapping: Mapping, date_kind: str, decimal_comma: dict[str, bool]) -> str:
-    """The one SELECT that types and checks every row (identifiers quoted, formats from a whitelist)."""
-
-    def col(role):
-        return quote_ident(mapping.column(role))
+def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, bool]) -> str:
+    """The statement that types and checks every row (identifiers quoted, formats from a whitelist)."""
 
     def filled(role):
-        return f"nullif(trim({col(role)}), '')" if mapping.column(role) else "NULL"
+        column = mapping.column(role)
+        return f"nullif(trim({quote_ident(column)}), '')" if column else "CAST(NULL AS VARCHAR)"
 
     def number(role):
-        return _number_sql(mapping.column(role), decimal_comma[role]) if mapping.column(role) else "NULL"
+        return _number_sql(f"{role}_raw", decimal_comma[role]) if mapping.column(role) else "CAST(NULL AS DOUBLE)"
 
     formats = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS[date_kind]) + "]"
-    date_text = f"split_part(regexp_extract(trim({col('date')}), '^\\S+'), 'T', 1)"
+    date_text = "split_part(split_part(date_raw, ' ', 1), 'T', 1)"
     amount = "(quantity * unit_price)" if mapping.amount_from_price else "amount"
-    texts = ",\n".join(f"{filled(r)} AS {r}" for r in TEXT_ROLES)
-    raw_row = "concat_ws(' | ', " + ", ".join(quote_ident(c) for c in raw.columns) + ")"
     return (
         sql("validate_rows")
         .replace("{date}", f"TRY_CAST(try_strptime({date_text}, {formats}) AS DATE)")
         .replace("{date_raw}", filled("date"))
-        .replace("{client_id}", f"regexp_replace({filled('client_id')}, '^([0-9]+)\\.0+$', '\\1')")
+        .replace("{client_raw}", filled("client_id"))
         .replace("{amount_expr}", amount)
         .replace("{amount}", number("amount"))
         .replace("{amount_raw}", filled("amount"))
@@ -233,8 +233,7 @@ def _validation_sql(raw: RawTable, mapping: Mapping, date_kind: str, decimal_com
         .replace("{quantity_raw}", filled("quantity"))
         .replace("{unit_price}", number("unit_price"))
         .replace("{unit_price_raw}", filled("unit_price"))
-        .replace("{texts}", texts)
-        .replace("{raw_row}", raw_row)
+        .replace("{texts}", ",\n".join(f"{filled(r)} AS {r}" for r in TEXT_ROLES))
         .replace("{row}", quote_ident(ROW))
         .replace("$noise", "'" + NUMBER_NOISE.replace("'", "''") + "'")
     )
