@@ -218,6 +218,16 @@ else:
         st.caption(ui.tr("data.select_to_delete"))
     else:
         chosen = log.iloc[rows[0]]
+        if chosen["rows_rejected"]:
+            set_aside = store.query(
+                "SELECT row_number, reason, raw FROM rejected_rows WHERE upload_id = ? ORDER BY row_number",
+                [int(chosen["upload_id"])],
+            ).rename(columns={"row_number": ui.tr("data.row_number"), "reason": ui.tr("data.reason"),
+                              "raw": ui.tr("data.raw")})
+            st.download_button(
+                ui.tr("data.rejected_download"), set_aside.to_csv(index=False).encode("utf-8-sig"),
+                file_name=f"set_aside_{chosen['file_name']}.csv", mime="text/csv", key="data_log_rejected",
+            )
         st.warning(ui.tr("data.delete_confirm", file=chosen["file_name"], rows=f"{int(chosen['rows_now']):,}"))
         if st.button(ui.tr("data.delete"), key="data_delete"):
             removed = store.delete_upload(int(chosen["upload_id"]))

@@ -80,3 +80,19 @@ def test_georgian_page_refuses_unmapped_file_plainly(tmp_path):
     assert "When, Who, Total" in at.error[0].value
     with Store(db) as store:
         assert store.is_empty()
+
+
+def test_upload_log_offers_set_aside_rows_and_deletes(tmp_path):
+    db = tmp_path / "page.duckdb"
+    at = upload(open_page(db, "data"), "sales_small.csv", (FIXTURES / "sales_small.csv").read_bytes())
+    confirm_button(at).click()
+    at.run()
+    log = open_page(db, "data")
+    log.session_state["data_uploads_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    log.run()
+    assert any("Delete 'sales_small.csv' and its 4 lines?" in w.value for w in log.warning)
+    log.button(key="data_delete").click()
+    log.run()
+    assert not log.exception
+    with Store(db) as store:
+        assert store.is_empty()
