@@ -24,6 +24,7 @@ from datetime import date, datetime
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -78,34 +79,53 @@ def _cell_value(value):
 
 
 def _write_sheet(ws, sheet: Sheet) -> None:
+    """Write one sheet in openpyxl's write-only mode (rows streamed, styles set as cells are made).
+
+    Write-only mode keeps a workbook of a hundred thousand clients to seconds
+    and flat memory; only cells that carry a number format or a fill become
+    styled cell objects.
+    """
     frame = sheet.frame.reset_index() if sheet.index else sheet.frame
-    header_font = Font(bold=True, color="FFFFFF")
-    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
     columns = [str(c) for c in frame.columns]
-    ws.append([safe_text(c) for c in columns])
-    for cell in ws[1]:
-        cell.font = header_font
-        cell.fill = header_fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for values in frame.itertuples(index=False, name=None):
-        ws.append([_cell_value(v) for v in values])
     for position, column in enumerate(columns, start=1):
-        letter = get_column_letter(position)
-        number_format = sheet.number_formats.get(column)
-        if number_format is None and pd.api.types.is_datetime64_any_dtype(frame.iloc[:, position - 1]):
-            number_format = DATE
-        if number_format:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=position, max_col=position):
-                cell.number_format = number_format
         sample = [len(column)] + [len(str(v)) for v in frame.iloc[:200, position - 1].tolist()]
-        ws.column_dimensions[letter].width = min(max(sample) + 2, 48)
-    for (row_position, column), colour in sheet.fills.items():
-        if column in columns:
-            cell = ws.cell(row=row_position + 2, column=columns.index(column) + 1)
-            cell.fill = PatternFill("solid", fgColor=colour)
+        ws.column_dimensions[get_column_letter(position)].width = min(max(sample) + 2, 48)
     ws.freeze_panes = "B2" if len(columns) > 1 else "A2"
     if len(frame):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
+
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(ws, safe_text(column))
+        cell.font, cell.fill, cell.alignment = header_font, header_fill, header_alignment
+        header.append(cell)
+    ws.append(header)
+
+    formats = []
+    for position, column in enumerate(columns):
+        number_format = sheet.number_formats.get(column)
+        if number_format is None and pd.api.types.is_datetime64_any_dtype(frame.iloc[:, position]):
+            number_format = DATE
+        formats.append(number_format)
+    fills_by_row: dict[int, dict[int, PatternFill]] = {}
+    for (row_position, column), colour in sheet.fills.items():
+        if column in columns:
+            fills_by_row.setdefault(row_position, {})[columns.index(column)] = PatternFill("solid", fgColor=colour)
+    styled = [i for i, f in enumerate(formats) if f]
+    for row_position, values in enumerate(frame.itertuples(index=False, name=None)):
+        row = [_cell_value(v) for v in values]
+        row_fills = fills_by_row.get(row_position, {})
+        for i in set(styled) | set(row_fills):
+            cell = WriteOnlyCell(ws, row[i])
+            if formats[i]:
+                cell.number_format = formats[i]
+            if i in row_fills:
+                cell.fill = row_fills[i]
+            row[i] = cell
+        ws.append(row)
 
 
 def _flatten(parameters: dict, prefix: str = "") -> list[tuple[str, object]]:
@@ -123,8 +143,7 @@ def _flatten(parameters: dict, prefix: str = "") -> list[tuple[str, object]]:
 
 def workbook(sheets: list[Sheet], parameters: dict) -> bytes:
     """A formatted .xlsx: the given sheets, then a "Parameters" sheet with every parameter and filter."""
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     for sheet in sheets:
         _write_sheet(book.create_sheet(sheet.name[:31]), sheet)
     rows = pd.DataFrame(_flatten(parameters), columns=["parameter", "value"])
