@@ -67,6 +67,7 @@ MESSAGES = {
     "winback.col.position": ("Position", "რიგი"),
     "winback.col.rule_former": ("Former class or cell", "ყოფილი კლასი ან უჯრა"),
     "winback.col.rule_reason": ("Reason", "მიზეზი"),
+    "winback.col.meaning": ("Lever in words", "ბერკეტი სიტყვებით"),
     "winback.col.status_source": ("Set by", "ვინ დააყენა"),
     # statuses
     "winback.status.to_contact": ("To contact", "დასაკავშირებელი"),
@@ -114,6 +115,7 @@ MESSAGES = {
     "winback.history.empty": ("Nothing recorded yet.", "ჯერ არაფერი ჩაწერილა."),
     # funnel and downloads
     "winback.funnel.header": ("Funnel", "ძაბრი"),
+    "winback.funnel.value": ("Value before loss: {value}", "ღირებულება: {value}"),
     "winback.funnel.by_manager": ("By manager", "მენეჯერების მიხედვით"),
     "winback.funnel.no_manager": ("(no manager)", "(მენეჯერის გარეშე)"),
     "winback.won_back.header": ("Won back (they bought again)", "დაბრუნებულები (ისევ იყიდეს)"),
