@@ -45,6 +45,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -59,7 +60,7 @@ from core.analysis import (
     resolve_as_of,
     shift_periods,
 )
-from core.errors import InputError
+from core.errors import InputError, StoreError
 from core.store import Store, sql
 
 CHURN_PERIODS = ("month", "quarter")
@@ -123,14 +124,59 @@ def _resolve(store: Store, params: ChurnParams) -> date:
     return resolve_as_of(store, params.filters, parse_date(params.as_of))
 
 
-def _query(store: Store, params: ChurnParams, as_of: date, body: str, extra: list | None = None) -> pd.DataFrame:
-    """``churn_base`` (settings, days, spans, losses) followed by ``body``."""
+def _spans_sql(params: ChurnParams) -> tuple[str, list]:
     fragment, filter_values = filtered_daily(params.filters)
-    text = (
-        sql("churn_base").replace("{filtered}", fragment).replace("{basis}", basis_column(params.basis)) + "\n" + body
-    )
-    values = [as_of, int(params.lost_days), float(params.risk_k), *filter_values, *(extra or [])]
-    return store.query(text, values)
+    text = sql("churn_spans").replace("{filtered}", fragment).replace("{basis}", basis_column(params.basis))
+    return text, filter_values
+
+
+def _settings(params: ChurnParams, as_of: date) -> list:
+    return [as_of, int(params.lost_days), float(params.risk_k)]
+
+
+def _query(store: Store, params: ChurnParams, as_of: date, body: str, extra: list | None = None) -> pd.DataFrame:
+    """``churn_spans`` + ``churn_losses`` (settings, days, spans, losses) followed by ``body``."""
+    spans, filter_values = _spans_sql(params)
+    text = spans + ",\n" + sql("churn_losses") + "\n" + body
+    return store.query(text, [*_settings(params, as_of), *filter_values, *(extra or [])])
+
+
+class _Spans:
+    """The spans computed once into a temporary table, for the several queries of ``churn``.
+
+    A temporary table belongs to its cursor, so concurrent sessions never see
+    each other's; it is dropped when the block ends.
+    """
+
+    SETTINGS = "WITH settings AS (SELECT ?::DATE AS as_of, ?::INTEGER AS lost_days, ?::DOUBLE AS risk_k),\n"
+
+    def __init__(self, store: Store, params: ChurnParams, as_of: date):
+        self.cursor = store.conn.cursor()
+        self.settings = _settings(params, as_of)
+        spans, filter_values = _spans_sql(params)
+        self._run(
+            "CREATE OR REPLACE TEMP TABLE churn_spans AS " + spans + "\nSELECT * FROM spans",
+            [*self.settings, *filter_values],
+        )
+
+    def _run(self, text: str, values: list):
+        try:
+            return self.cursor.execute(text, values)
+        except duckdb.Error as exc:
+            raise StoreError(f"The database could not answer: {exc}") from exc
+
+    def query(self, body: str, extra: list | None = None) -> pd.DataFrame:
+        text = self.SETTINGS + "spans AS (SELECT * FROM churn_spans),\n" + sql("churn_losses") + "\n" + body
+        return self._run(text, [*self.settings, *(extra or [])]).df()
+
+    def __enter__(self) -> _Spans:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.cursor.execute("DROP TABLE IF EXISTS churn_spans")
+        finally:
+            self.cursor.close()
 
 
 def _reasons(frame: pd.DataFrame) -> pd.DataFrame:
@@ -220,13 +266,17 @@ def churn(store: Store, params: ChurnParams) -> ChurnResult:
     as_of = _resolve(store, params)
     starts = period_starts(store, params, as_of)
     ends = [shift_periods(s, params.period, 1) for s in starts]
-    periods = _query(store, params, as_of, sql("churn_periods"), [starts, ends])
+    with _Spans(store, params, as_of) as spans:
+        periods = spans.query(sql("churn_periods"), [starts, ends])
+        breakdown = spans.query(sql("churn_reasons"), [starts, ends])
+        lost = _dates(_reasons(spans.query(sql("churn_lost"))), "last_purchase", "loss_date")
+        risky = _dates(spans.query(sql("churn_at_risk")), "last_purchase")
+
     periods.insert(0, "period", [period_label(s, params.period) for s in starts])
     periods["churn_rate"] = periods["lost"] / periods["active_start"].where(periods["active_start"] > 0)
     periods = periods[["period", "period_start", "lost", "lost_value", "active_start", "churn_rate", "won_back"]]
     periods = _dates(periods, "period_start")
 
-    breakdown = _query(store, params, as_of, sql("churn_reasons"), [starts, ends])
     breakdown["reason"] = breakdown["reason"].replace("", UNKNOWN)
     overall = breakdown[breakdown["period_start"].isna()].drop(columns="period_start")
     by_period = breakdown[breakdown["period_start"].notna()].reset_index(drop=True)
@@ -234,8 +284,6 @@ def churn(store: Store, params: ChurnParams) -> ChurnResult:
     by_period.insert(0, "period", [labels[pd.Timestamp(s).date()] for s in by_period["period_start"]])
     by_period = by_period.drop(columns="period_start")
 
-    lost = _dates(_reasons(_query(store, params, as_of, sql("churn_lost"))), "last_purchase", "loss_date")
-    risky = _dates(_query(store, params, as_of, sql("churn_at_risk")), "last_purchase")
     lost, risky = with_former_cells(store, params, lost, risky)
     return ChurnResult(
         parameters=params.as_dict(as_of),

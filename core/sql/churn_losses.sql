@@ -1,30 +1,5 @@
--- The shared start of every churn query: the settings, the filtered purchase
--- days and one "span" per purchase day (that day, the one before, the one
--- after, the basis of the 365 days ending on it), and the loss events.
--- {filtered} is core.analysis.filtered_daily(); {basis} is a whitelisted column.
--- Bound values, in order: as_of, lost_days, risk_k, then the filter values.
-WITH settings AS (
-    SELECT ?::DATE AS as_of, ?::INTEGER AS lost_days, ?::DOUBLE AS risk_k
-),
-filtered AS ({filtered}),
-days AS (
-    -- A purchase day is any day with a line, whatever its amount.
-    SELECT f.client_id, f.date, sum(f.{basis}) AS value
-    FROM filtered f, settings s
-    WHERE f.date <= s.as_of
-    GROUP BY f.client_id, f.date
-),
-spans AS (
-    SELECT client_id,
-           date AS last_purchase,
-           lag(date) OVER by_day AS previous_purchase,
-           lead(date) OVER by_day AS next_purchase,
-           -- 365 calendar days ending on (and including) this purchase day
-           sum(value) OVER (PARTITION BY client_id ORDER BY date
-                            RANGE BETWEEN INTERVAL 364 DAYS PRECEDING AND CURRENT ROW) AS value_365
-    FROM days
-    WINDOW by_day AS (PARTITION BY client_id ORDER BY date)
-),
+-- The losses, with their reasons; follows churn_spans.sql (or the same
+-- settings and spans read from a materialised table). Needs settings, spans.
 events AS (
     -- A loss: L days after a purchase with no purchase up to and including
     -- that day; only losses dated up to the as-of date count.
