@@ -332,12 +332,16 @@ class Migration:
 
 def migration(store, params: GridParams) -> Migration:
     """Previous cell × current cell for every client in either grid, and the clients that slipped."""
-    now = abcxyz(store, params)
-    previous_as_of = now.window_start - timedelta(days=1)
-    before = abcxyz(store, replace(now.params, as_of=previous_as_of))
+    validate(params)
+    as_of = resolve_as_of(store, params.filters, params.as_of)
+    previous_as_of = window_start(as_of, params.period, params.window) - timedelta(days=1)
+    # Both grids in one query: the whole-period sums are shared between the two windows.
+    both_grids = _grid_frame(store, params, [previous_as_of, as_of])
+    before_clients = both_grids[both_grids["as_of"] == previous_as_of]
+    now_clients = both_grids[both_grids["as_of"] == as_of]
     keep = ["client_id", "client_name", "abc", "xyz", "cell", "basis"]
-    joined = before.clients[keep].merge(
-        now.clients[keep], on="client_id", how="outer", suffixes=("_then", "_now"), indicator=True
+    joined = before_clients[keep].merge(
+        now_clients[keep], on="client_id", how="outer", suffixes=("_then", "_now"), indicator=True
     )
     joined["client_name"] = joined["client_name_now"].fillna(joined["client_name_then"])
     joined["label_then"] = joined["cell_then"].fillna(TOO_NEW).where(joined["_merge"] != "right_only", ABSENT_BEFORE)
@@ -370,7 +374,7 @@ def migration(store, params: GridParams) -> Migration:
     )
     return Migration(
         previous_as_of=previous_as_of,
-        previous_window_start=before.window_start,
+        previous_window_start=window_start(previous_as_of, params.period, params.window),
         transitions=transitions.astype(int),
         slipped=slipped,
     )
@@ -393,18 +397,18 @@ def tercile_limits(result: GridResult) -> tuple[float, float] | None:
     For CV: X up to the lower tercile, Y up to the upper one (clients without a
     CV — zero or negative basis — are Z whatever the limits and left out). For
     frequency: X from the upper tercile, Y from the lower one. None when there
-    is nothing to split.
+    is nothing to split (no values, or every value the same).
     """
     classified = result.classified
     if result.params.xyz == "cv":
         values = classified["cv"].dropna()
-        if values.empty:
+        if values.nunique() < 2:
             return None
         low, high = values.quantile([1 / 3, 2 / 3])
         # X and Y include their limit: round up so the client at a tercile stays inside.
         return math.ceil(float(low) * 1000) / 10, math.ceil(float(high) * 1000) / 10
     values = classified["frequency"].dropna()
-    if values.empty:
+    if values.nunique() < 2:
         return None
     low, high = values.quantile([1 / 3, 2 / 3])
     # "at least" limits: round down for the same reason.

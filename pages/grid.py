@@ -249,17 +249,21 @@ if result.clients.empty:
 
 # -- one class holds nearly everyone ----------------------------------------------------
 dominant = dominant_xyz(result)
-terciles = tercile_limits(result) if dominant else None
-if dominant and terciles:
+if dominant:
     cls, share = dominant
-    st.warning(ui.tr("grid.dominant", share=share, cls=cls, x=terciles[0], y=terciles[1]))
-    st.button(
-        ui.tr("grid.use_terciles"),
-        key="grid_use_terciles",
-        on_click=use_terciles,
-        args=(measure, terciles),
-        type="primary",
-    )
+    terciles = tercile_limits(result)
+    notice = ui.tr("grid.dominant", share=share, cls=cls)
+    if terciles:
+        notice += " " + ui.tr("grid.dominant.offer", x=terciles[0], y=terciles[1])
+    st.warning(notice)
+    if terciles:
+        st.button(
+            ui.tr("grid.use_terciles"),
+            key="grid_use_terciles",
+            on_click=use_terciles,
+            args=(measure, terciles),
+            type="primary",
+        )
 
 # -- the grid -------------------------------------------------------------------------
 st.caption(

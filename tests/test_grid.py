@@ -359,3 +359,28 @@ def test_superstore_with_classic_limits_is_all_z(real_store):
     counts = split.classified["xyz"].value_counts()
     assert set(counts.index) == {"X", "Y", "Z"}
     assert counts.max() / counts.sum() < 0.4
+
+
+def test_no_tercile_offer_when_every_client_looks_the_same(store):
+    load(store, steady("a", 10) + steady("b", 20))
+    result = abcxyz(store, GridParams(as_of=MARCH))
+    assert dominant_xyz(result) == ("X", 1.0)
+    assert tercile_limits(result) is None
+
+
+def test_former_cells_of_several_periods_match_the_grid_at_each_last_purchase(store):
+    # one client per month of last purchase, so each group's as-of date is the client's own
+    load(
+        store,
+        [("jan", d, 100) for d in ("2023-10-03", "2023-11-03", "2023-12-03", "2024-01-20")]
+        + [("feb", d, v) for d, v in (("2023-11-05", 10), ("2023-12-05", 90), ("2024-02-11", 40))]
+        + [("mar", d, 7) for d in ("2023-09-09", "2023-12-09", "2024-03-02")]
+        + [("other", d, 50) for d in ("2023-09-01", "2024-01-31", "2024-02-29", "2024-03-31")],
+    )
+    last = pd.DataFrame(
+        {"client_id": ["jan", "feb", "mar"], "last_purchase": [date(2024, 1, 20), date(2024, 2, 11), date(2024, 3, 2)]}
+    )
+    former = former_cells(store, GridParams(window=6), last).set_index("client_id")["former_cell"]
+    for client, day in zip(last["client_id"], last["last_purchase"], strict=True):
+        assert former[client] == row(abcxyz(store, GridParams(window=6, as_of=day)), client).cell
+    assert former.notna().all()

@@ -104,9 +104,11 @@ MESSAGES = {
     "grid.col.segment": ("Segment", "სეგმენტი"),
     "grid.col.share_before": ("Share of clients above", "ზემოთ მდგომი კლიენტების წილი"),
     "grid.dominant": (
-        "{share:.0%} of the classified clients are in {cls}: with these limits the grid hardly separates "
-        "them. Limits drawn from the data (terciles of the measure) would be X {x:g} % and Y {y:g} %.",
-        "კლასიფიცირებული კლიენტების {share:.0%} არის {cls}-ში: ამ ზღვრებით ბადე მათ ძლივს არჩევს. "
+        "{share:.0%} of the classified clients are in {cls}: with these limits the grid hardly separates them.",
+        "კლასიფიცირებული კლიენტების {share:.0%} არის {cls}-ში: ამ ზღვრებით ბადე მათ ძლივს არჩევს.",
+    ),
+    "grid.dominant.offer": (
+        "Limits drawn from the data (terciles of the measure) would be X {x:g} % and Y {y:g} %.",
         "მონაცემებიდან აღებული ზღვრები (საზომის ტერცილები) იქნებოდა X {x:g} % და Y {y:g} %.",
     ),
     "grid.use_terciles": ("Use limits from the data", "მონაცემებიდან აღებული ზღვრების გამოყენება"),

@@ -18,15 +18,36 @@ first_periods AS (
     FROM filtered
     GROUP BY client_id
 ),
+as_of_periods AS (
+    SELECT as_of, window_start, date_trunc('{period}', as_of) AS as_of_period FROM as_of_dates
+),
+-- Basis per client and complete period, computed once for every window: each
+-- as-of date takes the periods of its window before its own period from here.
+whole_periods AS (
+    SELECT client_id, date_trunc('{period}', date) AS period,
+           coalesce(sum({basis}), 0) AS basis, max(date) AS last_purchase
+    FROM filtered
+    WHERE date >= (SELECT min(window_start) FROM as_of_dates)
+      AND date < (SELECT max(as_of_period) FROM as_of_periods)
+    GROUP BY ALL
+),
+-- The period holding each as-of date, up to and including that date only.
+as_of_period_basis AS (
+    SELECT a.as_of, f.client_id, a.as_of_period AS period,
+           coalesce(sum(f.{basis}), 0) AS basis, max(f.date) AS last_purchase
+    FROM as_of_periods a
+    JOIN filtered f ON f.date >= a.as_of_period AND f.date <= a.as_of
+    GROUP BY ALL
+),
 -- Basis per client and period with at least one line, inside each window.
 period_basis AS (
-    SELECT a.as_of, a.window_start, f.client_id,
-           date_trunc('{period}', f.date) AS period,
-           coalesce(sum(f.{basis}), 0) AS basis,
-           max(f.date) AS last_purchase
-    FROM as_of_dates a
-    JOIN filtered f ON f.date BETWEEN a.window_start AND a.as_of
-    GROUP BY a.as_of, a.window_start, f.client_id, date_trunc('{period}', f.date)
+    SELECT a.as_of, a.window_start, w.client_id, w.period, w.basis, w.last_purchase
+    FROM as_of_periods a
+    JOIN whole_periods w ON w.period >= a.window_start AND w.period < a.as_of_period
+    UNION ALL
+    SELECT a.as_of, a.window_start, p.client_id, p.period, p.basis, p.last_purchase
+    FROM as_of_periods a
+    JOIN as_of_period_basis p USING (as_of)
 ),
 per_client AS (
     SELECT p.as_of, p.client_id,
