@@ -10,7 +10,7 @@ A reason reaches a loss three ways, and the strongest wins:
 
 Reasons people give live in ``loss_reasons`` keyed by client id and a date, not
 by upload, so they survive re-uploads and deletes of lines. Which loss a reason
-explains is decided when the losses are computed (``core/sql/churn_base.sql``),
+explains is decided when the losses are computed (``core/sql/churn_losses.sql``),
 because the losses themselves move with L and the as-of date: a dated reason
 belongs to the client's first loss not yet won back on that date (the app
 stores the loss's last purchase, which always lands on its own loss); an

@@ -60,3 +60,31 @@ def test_page_in_georgian(db):
     at = open_page(db, "churn", lang="ka", query={"churn_lost_days": "10"})
     assert not at.exception
     assert at.title[0].value == "დაკარგული კლიენტები და მათი დინამიკა"
+
+
+@pytest.mark.parametrize("name", ["superstore", "cdnow_master"])
+def test_page_and_cli_agree_on_the_real_files(tmp_path, capsys, real_dir, expected, name):
+    from core.__main__ import main
+    from tests.realdata import load_cdnow, load_superstore
+
+    path = tmp_path / "real.duckdb"
+    with Store(path) as store:
+        (load_superstore if name == "superstore" else load_cdnow)(store, real_dir)
+    assert main(["churn", "--db", str(path)]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    at = open_page(path, "churn", timeout=120)
+    assert not at.exception
+    case = expected[name]["churn"][0]
+
+    def shown(count):
+        return f"{count:,}".replace(",", " ")
+
+    assert metric(at, "Lost now") == shown(case["lost_now"]) == shown(len(cli["lost_clients"]))
+    assert metric(at, "At risk now") == shown(case["at_risk"]) == shown(len(cli["at_risk"]))
+    periods = next(d.value for d in at.dataframe if "active_start" in d.value.columns)
+    assert list(periods["period"]) == [p["period"] for p in cli["periods"]]
+    assert list(periods["lost"]) == [p["lost"] for p in cli["periods"]]
+    assert list(periods["active_start"]) == [p["active_start"] for p in cli["periods"]]
+    assert list(periods["lost_value"]) == pytest.approx([p["lost_value"] for p in cli["periods"]], abs=0.006)
+    lost = next(d.value for d in at.dataframe if "loss_date" in d.value.columns)
+    assert list(lost["client_id"].head(10)) == [r["client_id"] for r in cli["lost_clients"][:10]]
