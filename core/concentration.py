@@ -199,7 +199,19 @@ def figures(store, params: ConcentrationParams, window: Window, ends: list[date]
     target = params.target / 100
     rows = store.query(
         text,
-        [*values, window.as_of, list(params.without), ends, starts, params.top, target, TOLERANCE, target, TOLERANCE],
+        [
+            *values,
+            window.as_of,
+            starts[0],
+            list(params.without),
+            ends,
+            starts,
+            params.top,
+            target,
+            TOLERANCE,
+            target,
+            TOLERANCE,
+        ],
     )
     rows["last_period"] = pd.to_datetime(rows["last_period"]).dt.date
     rows["period"] = [period_label(d, params.period) for d in rows["last_period"]]

@@ -3,13 +3,14 @@
 -- lines after the as-of date are left out. Only clients with a positive basis
 -- in the window enter the shares, the key set, Gini and HHI.
 -- {daily}: filtered daily fragment; {period}: month | quarter | week; {basis}: column.
--- Values: filter values, as-of, clients to leave out (list), window ends (list),
+-- Values: filter values, as-of, first day of the earliest window, clients to leave
+-- out (list), window ends (list),
 -- window starts (list), top N, then twice: key-set target (fraction), tolerance.
 WITH d AS ({daily}),
 client_periods AS (
     SELECT client_id, CAST(date_trunc('{period}', date) AS DATE) AS period_start, sum({basis}) AS basis
     FROM d
-    WHERE date <= ? AND NOT list_contains(CAST(? AS VARCHAR[]), client_id)
+    WHERE date <= ? AND date >= ? AND NOT list_contains(CAST(? AS VARCHAR[]), client_id)
     GROUP BY ALL
 ),
 windows AS (
