@@ -146,3 +146,22 @@ def test_errors_speak_georgian_on_a_georgian_page(db):
     assert not at.exception
     assert any("ABC ზღვრები" in e.value for e in at.error)
     assert at.title[0].value == "ABC-XYZ ბადე"
+
+
+def test_superstore_page_shows_the_expected_figures(tmp_path, real_dir, expected):
+    from tests.realdata import load_superstore
+
+    path = tmp_path / "superstore.duckdb"
+    with Store(path) as store:
+        load_superstore(store, real_dir)
+    at = open_page(path, "grid", query={"grid_period": "Quarter · კვარტალი", "grid_window": "8"})
+    assert not at.exception
+    # Superstore has a margin column: both bases are offered
+    assert at.selectbox(key="grid_basis").options == ["Revenue · შემოსავალი", "Margin · მარჟა"]
+    entry = next(e for e in expected["superstore"]["abcxyz"] if e["parameters"] == {"period": "quarter", "window": 8})
+    texts = grid_texts(at)
+    for cell in CELLS:
+        figures = entry["cells"][cell]
+        assert f"clients: {figures['clients']:,}".replace(",", " ") in texts[cell]
+        assert f"{figures['basis']:,.0f}".replace(",", " ") in texts[cell]
+    assert f"clients: {entry['cells']['new']['clients']}" in texts["too_new"]
