@@ -61,6 +61,7 @@ from core.analysis import (
     shift_periods,
 )
 from core.errors import InputError, StoreError
+from core.reasons import builtin_aliases
 from core.store import Store, sql
 
 CHURN_PERIODS = ("month", "quarter")
@@ -131,7 +132,8 @@ def _spans_sql(params: ChurnParams) -> tuple[str, list]:
 
 
 def _settings(params: ChurnParams, as_of: date) -> list:
-    return [as_of, int(params.lost_days), float(params.risk_k)]
+    aliases = builtin_aliases()
+    return [as_of, int(params.lost_days), float(params.risk_k), list(aliases), list(aliases.values())]
 
 
 def _query(store: Store, params: ChurnParams, as_of: date, body: str, extra: list | None = None) -> pd.DataFrame:
@@ -148,7 +150,10 @@ class _Spans:
     each other's; it is dropped when the block ends.
     """
 
-    SETTINGS = "WITH settings AS (SELECT ?::DATE AS as_of, ?::INTEGER AS lost_days, ?::DOUBLE AS risk_k),\n"
+    SETTINGS = (
+        "WITH settings AS (SELECT ?::DATE AS as_of, ?::INTEGER AS lost_days, ?::DOUBLE AS risk_k, "
+        "?::VARCHAR[] AS reason_labels, ?::VARCHAR[] AS reason_codes),\n"
+    )
 
     def __init__(self, store: Store, params: ChurnParams, as_of: date):
         self.cursor = store.conn.cursor()

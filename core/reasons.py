@@ -67,6 +67,15 @@ def reason_label(reason: str | None, lang: str = "en") -> str:
     return t(key, lang) if key in CATALOGUE else str(reason)
 
 
+def builtin_aliases() -> dict[str, str]:
+    """Lower-case spellings of each built-in reason (its code, English and Georgian label) -> its code."""
+    aliases: dict[str, str] = {}
+    for code in BUILTIN_REASONS:
+        for text in (code, t(f"churn.reason.{code}", "en"), t(f"churn.reason.{code}", "ka")):
+            aliases[text.strip().lower()] = code
+    return aliases
+
+
 # -- the catalogue ---------------------------------------------------------------------
 
 

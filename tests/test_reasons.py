@@ -150,3 +150,15 @@ def test_reason_labels():
     assert reason_label("service_level") == "Service level declined"
     assert reason_label("service_level", "ka") == "მომსახურების დონის შემცირება"
     assert reason_label(None) == "unknown" and reason_label("delivery too slow") == "delivery too slow"
+
+
+def test_labels_of_built_in_reasons_count_as_those_reasons(store, tmp_path):
+    # The column says "Service level declined" for B's 01-25 loss; the file says it in
+    # Georgian for A; the app records the code for B's 02-20 loss: one reason, three losses.
+    upload(store, reasons=[None, None, " service LEVEL declined ", None])
+    load_reasons_file(store, write_csv(tmp_path, "client id,reason\nA,მომსახურების დონის შემცირება\n"))
+    record_reason(store, "B", D("2024-02-10"), "service_level", "team")
+    assert reasons_of(store) == [None, "service_level", "service_level"]
+    assert reasons_of(store, "A") == ["service_level"]
+    pareto = churn(store, PARAMS).reasons.set_index("reason")
+    assert pareto.loc["service_level", ["clients", "losses"]].tolist() == [2, 3]

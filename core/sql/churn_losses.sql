@@ -12,10 +12,10 @@ events AS (
     WHERE sp.last_purchase + s.lost_days <= s.as_of
       AND (sp.next_purchase IS NULL OR sp.next_purchase > sp.last_purchase + s.lost_days)
 ),
-reason_rows AS (
+given_reasons AS (
     -- Every known reason, with its precedence: recorded in the app (3) over a
     -- reasons file (2) over an uploaded column (1); the newest wins within one.
-    SELECT client_id, at_date, reason,
+    SELECT client_id, at_date, trim(reason) AS reason,
            CASE WHEN source = 'app' THEN 3 ELSE 2 END AS priority, set_at
     FROM loss_reasons
     UNION ALL
@@ -23,6 +23,16 @@ reason_rows AS (
     FROM lines
     WHERE loss_reason IS NOT NULL AND trim(loss_reason) <> ''
     GROUP BY client_id, date
+),
+reason_aliases AS (
+    SELECT unnest(reason_labels) AS alias, unnest(reason_codes) AS code FROM settings
+),
+reason_rows AS (
+    -- A reason written as a built-in one's label (English or Georgian, any
+    -- case) is that built-in reason, so the breakdown counts it once.
+    SELECT g.client_id, g.at_date, coalesce(a.code, g.reason) AS reason, g.priority, g.set_at
+    FROM given_reasons g
+    LEFT JOIN reason_aliases a ON lower(g.reason) = a.alias
 ),
 open_events AS (
     SELECT client_id, last_purchase, coalesce(won_back_date, DATE '9999-12-31') AS open_until

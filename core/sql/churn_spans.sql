@@ -2,9 +2,11 @@
 -- one "span" per purchase day (that day, the one before, the one after, the
 -- basis of the 365 days ending on it). churn_losses.sql follows it.
 -- {filtered} is core.analysis.filtered_daily(); {basis} is a whitelisted column.
--- Bound values, in order: as_of, lost_days, risk_k, then the filter values.
+-- Bound values, in order: as_of, lost_days, risk_k, the built-in reasons' labels
+-- and their codes (core.reasons.builtin_aliases), then the filter values.
 WITH settings AS (
-    SELECT ?::DATE AS as_of, ?::INTEGER AS lost_days, ?::DOUBLE AS risk_k
+    SELECT ?::DATE AS as_of, ?::INTEGER AS lost_days, ?::DOUBLE AS risk_k,
+           ?::VARCHAR[] AS reason_labels, ?::VARCHAR[] AS reason_codes
 ),
 filtered AS ({filtered}),
 days AS (
