@@ -45,6 +45,22 @@ BUILTIN_REASONS = (
     "other",
 )
 UNKNOWN = "unknown"
+# Common shorter spellings of the built-in reasons (lower case), beside their labels.
+EXTRA_ALIASES = {
+    "service level": "service_level",
+    "poor service": "service_level",
+    "product quality worse": "quality",
+    "service quality worse": "quality",
+    "quality": "quality",
+    "missed deadlines": "broken_promises",
+    "broken promises": "broken_promises",
+    "opinion ignored": "opinion_ignored",
+    "too expensive": "price",
+    "competitor": "competitor",
+    "competitor offer": "competitor",
+    "client closed": "closed_or_merged",
+    "merged": "closed_or_merged",
+}
 DATE_WORDS = (
     "date",
     "loss date",
@@ -69,7 +85,7 @@ def reason_label(reason: str | None, lang: str = "en") -> str:
 
 def builtin_aliases() -> dict[str, str]:
     """Lower-case spellings of each built-in reason (its code, English and Georgian label) -> its code."""
-    aliases: dict[str, str] = {}
+    aliases: dict[str, str] = dict(EXTRA_ALIASES)
     for code in BUILTIN_REASONS:
         for text in (code, t(f"churn.reason.{code}", "en"), t(f"churn.reason.{code}", "ka")):
             aliases[text.strip().lower()] = code

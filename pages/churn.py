@@ -151,7 +151,9 @@ else:
         height=360, margin={"t": 10, "b": 10}, legend={"orientation": "h", "y": 1.1}, xaxis={"type": "category"}
     )
     figure.update_yaxes(title_text=ui.tr("churn.col.lost"), secondary_y=False)
-    figure.update_yaxes(title_text=ui.tr("churn.col.churn_rate") + ", %", secondary_y=True, showgrid=False)
+    figure.update_yaxes(
+        title_text=ui.tr("churn.col.churn_rate") + ", %", secondary_y=True, showgrid=False, rangemode="tozero"
+    )
     st.plotly_chart(figure, width="stretch", key="churn_dynamics_chart")
 
     table = periods.drop(columns="period_start").assign(churn_rate=100 * periods["churn_rate"])
@@ -194,7 +196,13 @@ else:
         height=360,
         margin={"t": 30, "b": 10},
         title={"text": ui.tr("churn.reasons_per_period"), "font": {"size": 14}},
-        xaxis={"type": "category", "categoryorder": "array", "categoryarray": list(periods["period"])},
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": list(periods["period"]),
+            "tickangle": -90,
+            "automargin": True,
+        },
         legend={"orientation": "h", "y": -0.2},
     )
     left.plotly_chart(stacked, width="stretch", key="churn_reasons_chart")

@@ -162,3 +162,8 @@ def test_labels_of_built_in_reasons_count_as_those_reasons(store, tmp_path):
     assert reasons_of(store, "A") == ["service_level"]
     pareto = churn(store, PARAMS).reasons.set_index("reason")
     assert pareto.loc["service_level", ["clients", "losses"]].tolist() == [2, 3]
+
+
+def test_common_spellings_count_as_built_in_reasons(store):
+    upload(store, reasons=[None, None, "Missed deadlines", None])
+    assert reasons_of(store) == [None, "broken_promises", None]
