@@ -390,13 +390,6 @@ def set_status(
     store.write(change)
 
 
-def set_statuses(store: Store, changes: list[dict], *, by: str | None = None, at: datetime | None = None) -> int:
-    """Record several status entries (each a dict of ``set_status`` arguments); returns how many."""
-    for entry in changes:
-        set_status(store, **{**entry, "by": entry.get("by") or by, "at": entry.get("at") or at})
-    return len(changes)
-
-
 def status_history(store: Store, client_id: str | None = None) -> pd.DataFrame:
     """Every status entry, newest first (one client's when ``client_id`` is given)."""
     frame = store.query(
@@ -756,7 +749,6 @@ __all__ = [
     "reset_lever_rules",
     "save_lever_rules",
     "set_status",
-    "set_statuses",
     "status_history",
     "suggest_levers",
     "win_back_list",
