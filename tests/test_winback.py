@@ -403,3 +403,14 @@ def test_real_files_reproduce_expected(tmp_path, real_dir, expected, name):
     assert top["client_id"].tolist() == [r["client_id"] for r in reference["top10"]]
     assert top["value_before_loss"].round(2).tolist() == [r["value_before_loss"] for r in reference["top10"]]
     assert listed["lever"].notna().all()
+
+
+def test_kind_of_key_client(handmade):
+    from core.tags import set_kind
+
+    set_kind(handmade, "A1", "expert", by="nino@example.com")
+    listed = candidates(handmade, WinbackParams()).set_index("client_id")
+    # F6 holds 150,000 of the 274,570 sold in the last 12 months (55 % ≥ 10 %): a breadwinner.
+    assert listed.loc["F6", "kind"] == "breadwinner"
+    assert listed.loc["A1", "kind"] == "expert"
+    assert pd.isna(listed.loc["B2", "kind"])
