@@ -48,12 +48,15 @@ settled here (each one checked against every ``abcxyz`` figure of
   Y: ``≥ y``, Z below. (The expected figures come out the same whether
   zero-amount lines count or not.)
 - **former_cells** groups the clients by the period of their last purchase and
-  computes one grid per group, with the as-of date at the group's latest last
-  purchase. A client's own basis, periods and XYZ class are exactly those of
-  its own last-purchase date (it has no line after its last purchase); the ABC
-  ranking it is placed in includes other clients' lines up to the group's
-  date, at most one period later. This keeps the cost at one grid per period
-  instead of one per distinct date (thousands on ten million lines).
+  computes one grid per group, all in one query, with the as-of date at the
+  group's latest last purchase. A client's own basis, periods and XYZ class
+  are exactly those at its own last-purchase date (it has no line between its
+  last purchase and the group's date); the ABC ranking it is placed in counts
+  other clients' lines up to the group's date, later in the same period. This
+  keeps the cost at one grid per period instead of one per distinct date
+  (thousands on ten million lines). The query sums every complete period once
+  and shares those sums between the windows; ``migration`` uses the same path
+  for its two grids.
 """
 
 from __future__ import annotations
