@@ -32,12 +32,22 @@ L = 180 / 90 / 365, month and quarter — every figure reproduces):
   counts only up to as-of). ``lost`` / ``lost_value`` count losses dated in the
   period, ``won_back`` win-backs dated in it; ``active_start`` is the clients
   that bought before the period and are not lost on its first day;
-  ``churn_rate = lost / active_start`` (NaN when nobody was active).
+  ``churn_rate = lost / active_start`` (NaN when nobody was active). Read
+  literally, a client that first buys inside the period is not in the
+  denominator but can be lost in it, so with a short L the rate can pass 1.
 - **Trend**: least-squares slope of ``lost`` against the period number (clients
   per period). It is "flat" while the fitted change over the periods shown
   stays within ``FLAT_SHARE`` (10 %) of the average count, else rising/falling.
 - **Reasons**: see ``core.reasons``; a loss without one has ``reason`` None and
-  is counted as "unknown" in the breakdown, never dropped.
+  is counted as "unknown" in the breakdown, never dropped. Built-in reasons
+  come back as their codes (``service_level``); ``core.reasons.reason_label``
+  gives the words.
+
+Scale: ``churn`` computes the spans (one sort of the client-days) once into a
+temporary table that belongs to its own cursor, then runs its four queries
+on it. Measured on 10M ``daily`` rows (9.45M client-days, 60k clients) on the
+shared 2-core machine under load: about 17 s for the whole view (``lost_clients``
+alone about 10 s); the real files take well under a second.
 """
 
 from __future__ import annotations
