@@ -19,7 +19,9 @@ PAGES = [
     st.Page("pages/data.py", title=ui.tr("nav.data"), icon=":material/upload_file:", url_path="data", default=True),
     st.Page("pages/grid.py", title=ui.tr("nav.grid"), icon=":material/grid_view:", url_path="grid"),
     st.Page(
-        "pages/concentration.py", title=ui.tr("nav.concentration"), icon=":material/pie_chart:",
+        "pages/concentration.py",
+        title=ui.tr("nav.concentration"),
+        icon=":material/pie_chart:",
         url_path="concentration",
     ),
     st.Page("pages/churn.py", title=ui.tr("nav.churn"), icon=":material/trending_down:", url_path="churn"),

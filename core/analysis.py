@@ -52,7 +52,8 @@ class Filters:
         if self.kind:
             parts.append(
                 "client_id IN (SELECT client_id FROM client_kinds WHERE kind IN ("
-                + ", ".join("?" * len(self.kind)) + "))"
+                + ", ".join("?" * len(self.kind))
+                + "))"
             )
             values.extend(self.kind)
         return " AND ".join(parts), values
@@ -66,7 +67,7 @@ class Filters:
         }
 
     @classmethod
-    def from_where(cls, items: list[str] | None) -> "Filters":
+    def from_where(cls, items: list[str] | None) -> Filters:
         """Build filters from CLI ``--where COLUMN=VALUE`` items (repeat a column for OR)."""
         chosen: dict[str, list[str]] = {}
         dates: dict[str, date] = {}
@@ -166,8 +167,9 @@ def resolve_as_of(store, filters: Filters, as_of: date | None) -> date:
     return last
 
 
-def add_common_arguments(parser: argparse.ArgumentParser, *, window: int | None = 12,
-                         periods: tuple[str, ...] = PERIODS) -> None:
+def add_common_arguments(
+    parser: argparse.ArgumentParser, *, window: int | None = 12, periods: tuple[str, ...] = PERIODS
+) -> None:
     """The CLI flags every analysis shares: --db, --basis, --period, --window, --as-of, --where."""
     parser.add_argument("--db", help="database file (default: $KAM_DB or data/kam.duckdb)")
     parser.add_argument("--basis", choices=BASES, default="revenue")
@@ -175,8 +177,13 @@ def add_common_arguments(parser: argparse.ArgumentParser, *, window: int | None 
     if window is not None:
         parser.add_argument("--window", type=int, default=window, help="periods in the analysis window")
     parser.add_argument("--as-of", type=parse_date, default=None, help="YYYY-MM-DD (default: latest date)")
-    parser.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
-                        help="filter: region, manager, segment, kind, date_from, date_to (repeatable)")
+    parser.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="COLUMN=VALUE",
+        help="filter: region, manager, segment, kind, date_from, date_to (repeatable)",
+    )
 
 
 @dataclass(frozen=True)

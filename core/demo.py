@@ -34,21 +34,65 @@ MANAGERS = ("Nino Beridze", "Giorgi Kapanadze", "Tamar Lomidze", "Levan Jashi", 
 REGIONS = ("Tbilisi", "Imereti", "Adjara", "Kakheti")
 SEGMENTS = ("Retail chain", "HoReCa", "Distributor", "Pharmacy")
 PRODUCTS = (
-    ("Mineral water 0.5 l (24)", 18.0, 0.22), ("Lemonade 1 l (12)", 21.0, 0.28),
-    ("Wine Saperavi 0.75 l (6)", 64.0, 0.35), ("Sunflower oil 5 l", 29.0, 0.12),
-    ("Flour 50 kg", 55.0, 0.09), ("Cheese Sulguni 1 kg", 17.5, 0.18),
-    ("Coffee beans 1 kg", 42.0, 0.31), ("Paper towels (30)", 26.0, 0.25),
-    ("Detergent 5 l", 33.0, 0.27), ("Tea 100 bags", 9.5, 0.33),
+    ("Mineral water 0.5 l (24)", 18.0, 0.22),
+    ("Lemonade 1 l (12)", 21.0, 0.28),
+    ("Wine Saperavi 0.75 l (6)", 64.0, 0.35),
+    ("Sunflower oil 5 l", 29.0, 0.12),
+    ("Flour 50 kg", 55.0, 0.09),
+    ("Cheese Sulguni 1 kg", 17.5, 0.18),
+    ("Coffee beans 1 kg", 42.0, 0.31),
+    ("Paper towels (30)", 26.0, 0.25),
+    ("Detergent 5 l", 33.0, 0.27),
+    ("Tea 100 bags", 9.5, 0.33),
 )
 REASONS = (
-    "Service level declined", "Price", "Competitor's offer", "Missed deadlines",
-    "Product quality worse", "Client's opinion ignored",
+    "Service level declined",
+    "Price",
+    "Competitor's offer",
+    "Missed deadlines",
+    "Product quality worse",
+    "Client's opinion ignored",
 )
 NAME_PARTS = (
-    ("Kartli", "Imeri", "Rioni", "Mtkvari", "Aragvi", "Kolkheti", "Alazani", "Borjomi", "Mtatsminda", "Svaneti",
-     "Guria", "Samegrelo", "Tao", "Iveria", "Vake", "Saburtalo", "Batumi", "Kutaisi", "Gori", "Telavi"),
-    ("Foods", "Market", "Trade", "Hotels", "Pharma", "Distribution", "Group", "Retail", "Kitchen", "Supply",
-     "Holding", "Partners", "Wholesale", "Stores", "Café"),
+    (
+        "Kartli",
+        "Imeri",
+        "Rioni",
+        "Mtkvari",
+        "Aragvi",
+        "Kolkheti",
+        "Alazani",
+        "Borjomi",
+        "Mtatsminda",
+        "Svaneti",
+        "Guria",
+        "Samegrelo",
+        "Tao",
+        "Iveria",
+        "Vake",
+        "Saburtalo",
+        "Batumi",
+        "Kutaisi",
+        "Gori",
+        "Telavi",
+    ),
+    (
+        "Foods",
+        "Market",
+        "Trade",
+        "Hotels",
+        "Pharma",
+        "Distribution",
+        "Group",
+        "Retail",
+        "Kitchen",
+        "Supply",
+        "Holding",
+        "Partners",
+        "Wholesale",
+        "Stores",
+        "Café",
+    ),
     ("LLC", "JSC", "Ltd", "& Co"),
 )
 BEHAVIOURS = ("steady", "swinging", "irregular", "lost", "won_back", "at_risk", "new")
@@ -77,8 +121,10 @@ def generate(clients: int = 300, seed: int = SEED) -> list[dict]:
                 names.add(name)
                 break
         client = {
-            "Customer Code": f"C{number:04d}", "Customer Name": name,
-            "Manager": str(rng.choice(MANAGERS)), "Region": str(rng.choice(REGIONS)),
+            "Customer Code": f"C{number:04d}",
+            "Customer Name": name,
+            "Manager": str(rng.choice(MANAGERS)),
+            "Region": str(rng.choice(REGIONS)),
             "Segment": str(rng.choice(SEGMENTS)),
         }
         behaviour = str(rng.choice(BEHAVIOURS, p=BEHAVIOUR_WEIGHTS))
@@ -86,13 +132,13 @@ def generate(clients: int = 300, seed: int = SEED) -> list[dict]:
         products = rng.choice(len(PRODUCTS), size=int(rng.integers(1, 4)), replace=False)
         active = list(range(len(months)))
         if behaviour == "new":
-            active = active[-int(rng.integers(2, 6)):]
+            active = active[-int(rng.integers(2, 6)) :]
         elif behaviour == "lost":
             stop = int(rng.integers(8, len(months) - 7))
-            active = active[: stop]
+            active = active[:stop]
         elif behaviour == "won_back":
             gap_start = int(rng.integers(6, len(months) - 14))
-            active = active[:gap_start] + active[gap_start + int(rng.integers(8, 12)):]
+            active = active[:gap_start] + active[gap_start + int(rng.integers(8, 12)) :]
         elif behaviour == "at_risk":
             active = active[: len(months) - int(rng.integers(3, 5))]
         noise = {"steady": 0.04, "swinging": 0.17}.get(behaviour, 0.3)
@@ -112,22 +158,32 @@ def generate(clients: int = 300, seed: int = SEED) -> list[dict]:
                 product, price, margin_rate = PRODUCTS[int(product_index)]
                 quantity = max(1, round(total * share / price))
                 amount = round(quantity * price, 2)
-                lines.append({
-                    "Invoice Date": day.isoformat(),
-                    "Ship Date": (day + timedelta(days=int(rng.integers(1, 6)))).isoformat(),
-                    **client,
-                    "Product": product, "Quantity": quantity, "Unit Price": price, "Amount": amount,
-                    "Margin": round(amount * (margin_rate + rng.normal(0, 0.02)), 2),
-                    "Invoice No": f"INV-{invoice}", "Loss Reason": "",
-                })
+                lines.append(
+                    {
+                        "Invoice Date": day.isoformat(),
+                        "Ship Date": (day + timedelta(days=int(rng.integers(1, 6)))).isoformat(),
+                        **client,
+                        "Product": product,
+                        "Quantity": quantity,
+                        "Unit Price": price,
+                        "Amount": amount,
+                        "Margin": round(amount * (margin_rate + rng.normal(0, 0.02)), 2),
+                        "Invoice No": f"INV-{invoice}",
+                        "Loss Reason": "",
+                    }
+                )
                 if rng.random() < 0.02:  # a return of part of the line
                     returned = max(1, quantity // 3)
-                    lines.append({
-                        **lines[-1], "Quantity": -returned, "Amount": round(-returned * price, 2),
-                        "Margin": round(-returned * price * margin_rate, 2),
-                        "Invoice Date": (day + timedelta(days=int(rng.integers(3, 20)))).isoformat(),
-                        "Invoice No": f"RET-{invoice}",
-                    })
+                    lines.append(
+                        {
+                            **lines[-1],
+                            "Quantity": -returned,
+                            "Amount": round(-returned * price, 2),
+                            "Margin": round(-returned * price * margin_rate, 2),
+                            "Invoice Date": (day + timedelta(days=int(rng.integers(3, 20)))).isoformat(),
+                            "Invoice No": f"RET-{invoice}",
+                        }
+                    )
         if behaviour == "lost" and lines and rng.random() < 0.7:
             lines[-1]["Loss Reason"] = str(rng.choice(REASONS))
     lines = [line for line in lines if line["Invoice Date"] <= END.isoformat()]

@@ -95,9 +95,7 @@ def detect_date_order(raw: RawTable, column: str) -> tuple[str, dict]:
     con = duckdb.connect()
     try:
         con.register("raw", raw.table)
-        stats = con.execute(
-            sql("date_shapes").replace("{column}", quote_ident(column))
-        ).fetchall()[0]
+        stats = con.execute(sql("date_shapes").replace("{column}", quote_ident(column))).fetchall()[0]
     finally:
         con.close()
     filled, ymd, ymd8, dmy, first_max, second_max = stats
@@ -131,8 +129,11 @@ def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, s
     if mapping.ambiguities:
         role, columns = next(iter(mapping.ambiguities.items()))
         raise NeedsChoice.keyed(
-            "err.two_candidates", {"choice": role, "options": tuple(columns), "flag": f"--map {role}=COLUMN"},
-            file=raw.file_name, role=role, columns=", ".join(repr(c) for c in columns),
+            "err.two_candidates",
+            {"choice": role, "options": tuple(columns), "flag": f"--map {role}=COLUMN"},
+            file=raw.file_name,
+            role=role,
+            columns=", ".join(repr(c) for c in columns),
         )
     date_column = mapping.column("date")
     detected, info = detect_date_order(raw, date_column)
@@ -143,14 +144,19 @@ def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, s
             raise NeedsChoice.keyed(
                 "err.ambiguous_dates",
                 {"choice": "date_order", "options": DATE_ORDERS, "flag": "--dayfirst | --monthfirst"},
-                file=raw.file_name, column=date_column, example=_example(raw, date_column),
+                file=raw.file_name,
+                column=date_column,
+                example=_example(raw, date_column),
             )
         detected = date_order
     con = duckdb.connect()
     try:
         con.register("raw", raw.table)
-        styles = {role: _decimal_comma(con, mapping.column(role))
-                  for role in mapping_rules.NUMERIC_ROLES if mapping.column(role)}
+        styles = {
+            role: _decimal_comma(con, mapping.column(role))
+            for role in mapping_rules.NUMERIC_ROLES
+            if mapping.column(role)
+        }
         con.execute(_validation_sql(mapping, detected, styles))
         lines = con.sql("SELECT * EXCLUDE (reason) FROM checked WHERE reason IS NULL ORDER BY row_number")
         lines = lines.to_arrow_table()
@@ -159,10 +165,13 @@ def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, s
             sql("rejected_rows").replace("{raw_row}", raw_row).replace("{row}", quote_ident(ROW))
         ).df()
         con.register("clean", lines)
-        summary = dict(zip(
-            ("rows", "clients", "date_min", "date_max", "amount", "margin", "returns_share"),
-            con.execute(sql("upload_summary")).fetchall()[0], strict=False,
-        ))
+        summary = dict(
+            zip(
+                ("rows", "clients", "date_min", "date_max", "amount", "margin", "returns_share"),
+                con.execute(sql("upload_summary")).fetchall()[0],
+                strict=False,
+            )
+        )
     finally:
         con.close()
     summary["rejected"] = len(rejected)
@@ -177,9 +186,9 @@ def _example(raw: RawTable, column: str) -> str:
 
 def _decimal_comma(con, column: str) -> bool:
     """True when the column writes decimals with a comma (``1.234,56`` or ``12,5``)."""
-    comma, dot = con.execute(
-        sql("decimal_style").replace("{column}", quote_ident(column)), [NUMBER_NOISE]
-    ).fetchall()[0]
+    comma, dot = con.execute(sql("decimal_style").replace("{column}", quote_ident(column)), [NUMBER_NOISE]).fetchall()[
+        0
+    ]
     return comma > dot
 
 
@@ -256,31 +265,52 @@ def overlap(store: Store, prepared: Prepared) -> dict | None:
     }
 
 
-def store_prepared(store: Store, prepared: Prepared, *, replace_overlap: bool = False,
-                   loaded_by: str | None = None) -> dict:
+def store_prepared(
+    store: Store, prepared: Prepared, *, replace_overlap: bool = False, loaded_by: str | None = None
+) -> dict:
     """Store a prepared file in one transaction; returns the upload's outcome."""
     if not prepared.summary.get("rows"):
         raise InputError.keyed(
-            "err.nothing_readable", file=prepared.raw.file_name, rows=f"{prepared.raw.rows:,}",
+            "err.nothing_readable",
+            file=prepared.raw.file_name,
+            rows=f"{prepared.raw.rows:,}",
             example=_top_reason(prepared.rejected),
         )
     found = overlap(store, prepared)
     if found and not replace_overlap:
         raise NeedsChoice.keyed(
-            "err.overlap", {"choice": "replace_overlap", "flag": "--replace-overlap"},
-            file=prepared.raw.file_name, rows=f"{found['rows']:,}", date_min=f"{found['date_min']:%Y-%m-%d}",
-            date_max=f"{found['date_max']:%Y-%m-%d}", files=", ".join(found["files"]),
+            "err.overlap",
+            {"choice": "replace_overlap", "flag": "--replace-overlap"},
+            file=prepared.raw.file_name,
+            rows=f"{found['rows']:,}",
+            date_min=f"{found['date_min']:%Y-%m-%d}",
+            date_max=f"{found['date_max']:%Y-%m-%d}",
+            files=", ".join(found["files"]),
         )
-    options = json.dumps({"date_order": prepared.date_order, "encoding": prepared.raw.encoding,
-                          "delimiter": prepared.raw.delimiter, "header": prepared.raw.has_header})
+    options = json.dumps(
+        {
+            "date_order": prepared.date_order,
+            "encoding": prepared.raw.encoding,
+            "delimiter": prepared.raw.delimiter,
+            "header": prepared.raw.has_header,
+        }
+    )
 
     def remember(cur):
         mapping_rules.remember(cur, prepared.source_key, prepared.raw.columns, prepared.mapping)
 
     result = add_upload(
-        store, prepared.lines, file_name=prepared.raw.file_name, sha256=prepared.sha256,
-        source_key=prepared.source_key, sheet=prepared.raw.sheet, mapping=prepared.mapping.to_json(),
-        options=options, rejected=prepared.rejected, loaded_by=loaded_by, replace_overlap=bool(found),
+        store,
+        prepared.lines,
+        file_name=prepared.raw.file_name,
+        sha256=prepared.sha256,
+        source_key=prepared.source_key,
+        sheet=prepared.raw.sheet,
+        mapping=prepared.mapping.to_json(),
+        options=options,
+        rejected=prepared.rejected,
+        loaded_by=loaded_by,
+        replace_overlap=bool(found),
         also=remember,
     )
     replaced = f", replacing {result['replaced_rows']:,} earlier lines" if result["replaced_rows"] else ""
@@ -308,9 +338,17 @@ def mapping_for(store: Store, raw: RawTable, overrides: dict[str, str] | None = 
     return mapping_rules.apply_overrides(guessed, raw, overrides or {})
 
 
-def ingest_path(store: Store, path: str | os.PathLike, *, file_name: str | None = None, sheet: str | None = None,
-                overrides: dict[str, str] | None = None, date_order: str | None = None,
-                replace_overlap: bool = False, loaded_by: str | None = None) -> dict:
+def ingest_path(
+    store: Store,
+    path: str | os.PathLike,
+    *,
+    file_name: str | None = None,
+    sheet: str | None = None,
+    overrides: dict[str, str] | None = None,
+    date_order: str | None = None,
+    replace_overlap: bool = False,
+    loaded_by: str | None = None,
+) -> dict:
     """Read, map (remembered or guessed, then ``overrides``), validate and store one file.
 
     Returns ``{"file", "status": "loaded"|"unchanged", "rows_loaded", "rows_rejected", "message"}``;
@@ -323,9 +361,12 @@ def ingest_path(store: Store, path: str | os.PathLike, *, file_name: str | None 
         sheet = None  # an unchanged workbook: same bytes, default sheet
     if earlier is not None:
         return {
-            "file": name, "status": "unchanged", "rows_loaded": 0, "rows_rejected": 0,
+            "file": name,
+            "status": "unchanged",
+            "rows_loaded": 0,
+            "rows_rejected": 0,
             "message": f"Already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M} as '{earlier['file_name']}' "
-                       f"({int(earlier['rows_loaded']):,} rows); nothing changed.",
+            f"({int(earlier['rows_loaded']):,} rows); nothing changed.",
         }
     raw = read_table(path, name, sheet)
     prepared = prepare(raw, mapping_for(store, raw, overrides), date_order, sha256=sha)

@@ -23,13 +23,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--db", help="database file (default: $KAM_DB or data/kam.duckdb)")
     parser.add_argument("--sheet", help="sheet of an Excel workbook (default: the first)")
-    parser.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
-                        help="column for a role, by name or 1-based position (repeatable)")
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="ROLE=COLUMN",
+        help="column for a role, by name or 1-based position (repeatable)",
+    )
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--dayfirst", action="store_const", const="dayfirst", dest="date_order")
     order.add_argument("--monthfirst", action="store_const", const="monthfirst", dest="date_order")
-    parser.add_argument("--replace-overlap", action="store_true",
-                        help="replace lines of earlier uploads from the same source in this file's date range")
+    parser.add_argument(
+        "--replace-overlap",
+        action="store_true",
+        help="replace lines of earlier uploads from the same source in this file's date range",
+    )
 
 
 def parse_map(items: list[str]) -> dict[str, str]:
@@ -49,8 +57,13 @@ def run(args) -> tuple[dict, int]:
         for path in args.files:
             try:
                 outcome = ingest_path(
-                    store, path, sheet=args.sheet, overrides=overrides, date_order=args.date_order,
-                    replace_overlap=args.replace_overlap, loaded_by=f"cli:{getpass.getuser()}",
+                    store,
+                    path,
+                    sheet=args.sheet,
+                    overrides=overrides,
+                    date_order=args.date_order,
+                    replace_overlap=args.replace_overlap,
+                    loaded_by=f"cli:{getpass.getuser()}",
                 )
             except FileNotFoundError:
                 outcome = _refused(path, f"'{path}' does not exist.")

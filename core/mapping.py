@@ -32,8 +32,19 @@ from core.errors import InputError
 from core.reading import RawTable
 
 ROLES = (
-    "date", "client_id", "client_name", "amount", "margin", "quantity", "unit_price",
-    "product", "order_id", "manager", "region", "segment", "loss_reason",
+    "date",
+    "client_id",
+    "client_name",
+    "amount",
+    "margin",
+    "quantity",
+    "unit_price",
+    "product",
+    "order_id",
+    "manager",
+    "region",
+    "segment",
+    "loss_reason",
 )
 REQUIRED = ("date", "client_id", "amount")
 NUMERIC_ROLES = ("amount", "margin", "quantity", "unit_price")
@@ -42,60 +53,201 @@ NUMERIC_ROLES = ("amount", "margin", "quantity", "unit_price")
 # Exact matches score highest; a word contained in the header scores lower.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": (
-        "date", "order date", "invoice date", "sale date", "sales date", "document date", "transaction date",
-        "posting date", "дата", "дата заказа", "дата продажи", "дата документа", "дата счета",
-        "дата реализации", "период", "თარიღი", "შეკვეთის თარიღი", "გაყიდვის თარიღი", "ინვოისის თარიღი",
+        "date",
+        "order date",
+        "invoice date",
+        "sale date",
+        "sales date",
+        "document date",
+        "transaction date",
+        "posting date",
+        "дата",
+        "дата заказа",
+        "дата продажи",
+        "дата документа",
+        "дата счета",
+        "дата реализации",
+        "период",
+        "თარიღი",
+        "შეკვეთის თარიღი",
+        "გაყიდვის თარიღი",
+        "ინვოისის თარიღი",
     ),
     "client_id": (
-        "client id", "customer id", "customer", "client", "account id", "customer code", "client code",
-        "customer no", "customer number", "account", "buyer id", "код клиента", "клиент", "контрагент",
-        "покупатель", "код контрагента", "инн", "კლიენტის კოდი", "კლიენტის id", "კლიენტი", "მყიდველი",
-        "კონტრაგენტი", "საიდენტიფიკაციო კოდი",
+        "client id",
+        "customer id",
+        "customer",
+        "client",
+        "account id",
+        "customer code",
+        "client code",
+        "customer no",
+        "customer number",
+        "account",
+        "buyer id",
+        "код клиента",
+        "клиент",
+        "контрагент",
+        "покупатель",
+        "код контрагента",
+        "инн",
+        "კლიენტის კოდი",
+        "კლიენტის id",
+        "კლიენტი",
+        "მყიდველი",
+        "კონტრაგენტი",
+        "საიდენტიფიკაციო კოდი",
     ),
     "client_name": (
-        "client name", "customer name", "account name", "company", "company name", "buyer",
-        "наименование клиента", "наименование контрагента", "название клиента", "имя клиента",
-        "კლიენტის სახელი", "კომპანია", "კლიენტის დასახელება",
+        "client name",
+        "customer name",
+        "account name",
+        "company",
+        "company name",
+        "buyer",
+        "наименование клиента",
+        "наименование контрагента",
+        "название клиента",
+        "имя клиента",
+        "კლიენტის სახელი",
+        "კომპანია",
+        "კლიენტის დასახელება",
     ),
     "amount": (
-        "amount", "sales", "revenue", "sum", "total", "net sales", "sales amount", "turnover", "value",
-        "line total", "dollar value", "net amount", "invoice amount", "сумма", "выручка", "сумма продажи",
-        "оборот", "стоимость", "сумма без ндс", "თანხა", "შემოსავალი", "გაყიდვები", "ბრუნვა", "ღირებულება",
+        "amount",
+        "sales",
+        "revenue",
+        "sum",
+        "total",
+        "net sales",
+        "sales amount",
+        "turnover",
+        "value",
+        "line total",
+        "dollar value",
+        "net amount",
+        "invoice amount",
+        "сумма",
+        "выручка",
+        "сумма продажи",
+        "оборот",
+        "стоимость",
+        "сумма без ндс",
+        "თანხა",
+        "შემოსავალი",
+        "გაყიდვები",
+        "ბრუნვა",
+        "ღირებულება",
     ),
     "margin": (
-        "margin", "profit", "gross profit", "gross margin", "маржа", "прибыль", "валовая прибыль",
-        "მარჟა", "მოგება", "მთლიანი მოგება",
+        "margin",
+        "profit",
+        "gross profit",
+        "gross margin",
+        "маржа",
+        "прибыль",
+        "валовая прибыль",
+        "მარჟა",
+        "მოგება",
+        "მთლიანი მოგება",
     ),
     "quantity": (
-        "quantity", "qty", "units", "number of cds", "pieces", "количество", "кол во", "რაოდენობა",
+        "quantity",
+        "qty",
+        "units",
+        "number of cds",
+        "pieces",
+        "количество",
+        "кол во",
+        "რაოდენობა",
     ),
     "unit_price": (
-        "unit price", "price", "price per unit", "цена", "цена за единицу", "ფასი", "ერთეულის ფასი",
+        "unit price",
+        "price",
+        "price per unit",
+        "цена",
+        "цена за единицу",
+        "ფასი",
+        "ერთეულის ფასი",
     ),
     "product": (
-        "product", "product name", "item", "sku", "article", "товар", "номенклатура",
-        "продукт", "პროდუქტი", "პროდუქცია", "საქონელი", "დასახელება",
+        "product",
+        "product name",
+        "item",
+        "sku",
+        "article",
+        "товар",
+        "номенклатура",
+        "продукт",
+        "პროდუქტი",
+        "პროდუქცია",
+        "საქონელი",
+        "დასახელება",
     ),
     "order_id": (
-        "order id", "order", "order no", "order number", "invoice", "invoice id", "invoice no",
-        "document", "номер заказа", "заказ", "документ", "накладная", "შეკვეთა", "შეკვეთის ნომერი",
-        "ინვოისი", "ზედნადები",
+        "order id",
+        "order",
+        "order no",
+        "order number",
+        "invoice",
+        "invoice id",
+        "invoice no",
+        "document",
+        "номер заказа",
+        "заказ",
+        "документ",
+        "накладная",
+        "შეკვეთა",
+        "შეკვეთის ნომერი",
+        "ინვოისი",
+        "ზედნადები",
     ),
     "manager": (
-        "manager", "account manager", "key account manager", "sales rep", "salesperson", "sales manager",
-        "kam", "owner", "менеджер", "ответственный", "მენეჯერი", "გაყიდვების მენეჯერი",
+        "manager",
+        "account manager",
+        "key account manager",
+        "sales rep",
+        "salesperson",
+        "sales manager",
+        "kam",
+        "owner",
+        "менеджер",
+        "ответственный",
+        "მენეჯერი",
+        "გაყიდვების მენეჯერი",
     ),
     "region": ("region", "territory", "area", "регион", "область", "რეგიონი", "ტერიტორია"),
     "segment": ("segment", "customer segment", "channel", "сегмент", "канал", "სეგმენტი", "არხი"),
     "loss_reason": (
-        "loss reason", "churn reason", "reason", "reason lost", "lost reason", "причина",
-        "причина ухода", "причина потери", "მიზეზი", "წასვლის მიზეზი", "დაკარგვის მიზეზი",
+        "loss reason",
+        "churn reason",
+        "reason",
+        "reason lost",
+        "lost reason",
+        "причина",
+        "причина ухода",
+        "причина потери",
+        "მიზეზი",
+        "წასვლის მიზეზი",
+        "დაკარგვის მიზეზი",
     ),
 }
 
 # Header words that make a date column a worse candidate than the order/invoice date.
-SECONDARY_DATE_WORDS = ("ship", "deliver", "due", "payment", "paid", "отгруз", "достав", "оплат",
-                        "срок", "მიწოდ", "გადახდ", "ვადა")
+SECONDARY_DATE_WORDS = (
+    "ship",
+    "deliver",
+    "due",
+    "payment",
+    "paid",
+    "отгруз",
+    "достав",
+    "оплат",
+    "срок",
+    "მიწოდ",
+    "გადახდ",
+    "ვადა",
+)
 PRIMARY_DATE_WORDS = ("order", "invoice", "sale", "заказ", "продаж", "счет", "შეკვეთ", "გაყიდვ", "ინვოის")
 # Header words that say "this is not the revenue".
 NOT_AMOUNT_WORDS = ("discount", "tax", "vat", "cost", "скидк", "ндс", "себесто", "ფასდაკლ", "დღგ", "თვითღირ")
@@ -118,10 +270,7 @@ class Mapping:
 
     def missing(self) -> list[str]:
         """Required roles with no column (amount counts as present when derived)."""
-        return [
-            r for r in REQUIRED
-            if not self.roles.get(r) and not (r == "amount" and self.amount_from_price)
-        ]
+        return [r for r in REQUIRED if not self.roles.get(r) and not (r == "amount" and self.amount_from_price)]
 
     def to_json(self) -> str:
         return json.dumps({"roles": self.roles, "amount_from_price": self.amount_from_price}, ensure_ascii=False)
@@ -186,8 +335,21 @@ def guess(raw: RawTable) -> Mapping:
     roles: dict[str, str | None] = {r: None for r in ROLES}
     ambiguities: dict[str, list[str]] = {}
     taken: set[str] = set()
-    for role in ("date", "amount", "margin", "client_id", "client_name", "quantity", "unit_price",
-                 "order_id", "product", "manager", "region", "segment", "loss_reason"):
+    for role in (
+        "date",
+        "amount",
+        "margin",
+        "client_id",
+        "client_name",
+        "quantity",
+        "unit_price",
+        "order_id",
+        "product",
+        "manager",
+        "region",
+        "segment",
+        "loss_reason",
+    ):
         scored = []
         for column in raw.columns:
             if column in taken:
@@ -225,8 +387,7 @@ def _guess_by_shape(raw, sample, roles, date_like, number_like) -> None:
         roles["date"] = dates[0]
     free = [c for c in free if c != roles["date"]]
     fractional = [
-        c for c in free
-        if number_like[c] >= 0.9 and sample[c].dropna().astype(str).str.contains(r"[.,]\d").mean() > 0.5
+        c for c in free if number_like[c] >= 0.9 and sample[c].dropna().astype(str).str.contains(r"[.,]\d").mean() > 0.5
     ]
     if not roles["amount"] and fractional:
         roles["amount"] = fractional[-1]

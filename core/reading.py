@@ -158,8 +158,9 @@ def detect_encoding(path: Path) -> str:
     # Russian words are runs of high bytes; in Western text (Café, Müller) a
     # high byte mostly stands alone between ASCII letters.
     letters = [i for i, b in enumerate(sample) if b >= 0xC0]
-    in_runs = sum(1 for i in letters if (i > 0 and sample[i - 1] >= 0xC0)
-                  or (i + 1 < len(sample) and sample[i + 1] >= 0xC0))
+    in_runs = sum(
+        1 for i in letters if (i > 0 and sample[i - 1] >= 0xC0) or (i + 1 < len(sample) and sample[i + 1] >= 0xC0)
+    )
     return "cp1251" if letters and in_runs >= 0.5 * len(letters) else "cp1252"
 
 
@@ -228,8 +229,15 @@ def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[pa.Tab
     con = duckdb.connect()
     try:
         relation = con.read_csv(
-            str(path), delimiter=delimiter, header=has_header, all_varchar=True, quotechar='"',
-            escapechar='"', null_padding=True, encoding="utf-8", sample_size=-1,
+            str(path),
+            delimiter=delimiter,
+            header=has_header,
+            all_varchar=True,
+            quotechar='"',
+            escapechar='"',
+            null_padding=True,
+            encoding="utf-8",
+            sample_size=-1,
         )
         table = relation.to_arrow_table()
     finally:
@@ -244,8 +252,9 @@ def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[pa.Tab
 
 def _read_aligned(path: Path, head: list[str]) -> tuple[pa.Table, bool]:
     has_header = looks_like_header(head[0].split())
-    frame = pd.read_csv(path, sep=r"\s+", header=0 if has_header else None, dtype=str,
-                        keep_default_na=False, encoding="utf-8-sig")
+    frame = pd.read_csv(
+        path, sep=r"\s+", header=0 if has_header else None, dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
     if has_header:
         frame.columns = [_clean_header(c, i) for i, c in enumerate(frame.columns)]
     else:

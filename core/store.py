@@ -59,9 +59,7 @@ def quote_ident(name: str) -> str:
 def run_script(cur: duckdb.DuckDBPyConnection, script: str) -> None:
     """Run each ``;``-separated statement of a committed SQL script."""
     for statement in script.split(";\n"):
-        body = "\n".join(
-            line for line in statement.splitlines() if not line.strip().startswith("--")
-        ).strip()
+        body = "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--")).strip()
         if body:
             cur.execute(body)
 
@@ -157,9 +155,7 @@ class Store:
         """Delete one upload and its lines; returns the number of lines removed."""
 
         def change(cur):
-            removed = cur.execute(
-                "SELECT count(*) FROM lines WHERE upload_id = ?", [upload_id]
-            ).fetchall()[0][0]
+            removed = cur.execute("SELECT count(*) FROM lines WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
             cur.execute("DELETE FROM lines WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM rejected_rows WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
@@ -175,8 +171,19 @@ def refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
 
 
 LINE_COLUMNS = (
-    "row_number", "date", "client_id", "client_name", "amount", "margin", "quantity",
-    "product", "order_id", "manager", "region", "segment", "loss_reason",
+    "row_number",
+    "date",
+    "client_id",
+    "client_name",
+    "amount",
+    "margin",
+    "quantity",
+    "product",
+    "order_id",
+    "manager",
+    "region",
+    "segment",
+    "loss_reason",
 )
 
 
@@ -228,8 +235,20 @@ def add_upload(
             )
         cur.execute(
             sql("insert_upload"),
-            [upload_id, file_name, sha256, sheet, source_key, mapping, options,
-             len(staged), len(rejected), replaced, loaded_by, upload_id],
+            [
+                upload_id,
+                file_name,
+                sha256,
+                sheet,
+                source_key,
+                mapping,
+                options,
+                len(staged),
+                len(rejected),
+                replaced,
+                loaded_by,
+                upload_id,
+            ],
         )
         if also is not None:
             also(cur)

@@ -53,13 +53,20 @@ def show_summary(summary: dict, rejected: pd.DataFrame, key: str) -> None:
     cols[5].metric(ui.tr("data.returns"), f"{summary['returns_share']:.1%}")
     if len(rejected):
         st.warning(f"{ui.tr('data.rejected')}: {len(rejected):,}. {ui.tr('data.rejected_help')}")
-        shown = rejected.rename(columns={
-            "row_number": ui.tr("data.row_number"), "reason": ui.tr("data.reason"), "raw": ui.tr("data.raw"),
-        })
+        shown = rejected.rename(
+            columns={
+                "row_number": ui.tr("data.row_number"),
+                "reason": ui.tr("data.reason"),
+                "raw": ui.tr("data.raw"),
+            }
+        )
         st.dataframe(shown.head(200), hide_index=True, width="stretch")
         st.download_button(
-            ui.tr("data.rejected_download"), shown.to_csv(index=False).encode("utf-8-sig"),
-            file_name="set_aside_rows.csv", mime="text/csv", key=f"data_rejected_{key}",
+            ui.tr("data.rejected_download"),
+            shown.to_csv(index=False).encode("utf-8-sig"),
+            file_name="set_aside_rows.csv",
+            mime="text/csv",
+            key=f"data_rejected_{key}",
         )
 
 
@@ -71,8 +78,14 @@ def mapping_editor(raw, guessed, key: str) -> dict[str, str | None]:
     for role in ROLES:
         column = guessed.roles.get(role)
         examples = ", ".join(str(v) for v in sample[column].dropna().head(3)) if column else ""
-        rows.append({"role": role, ui.tr("data.role"): ui.tr(f"role.{role}"),
-                     ui.tr("data.column"): column or none, ui.tr("data.examples"): examples})
+        rows.append(
+            {
+                "role": role,
+                ui.tr("data.role"): ui.tr(f"role.{role}"),
+                ui.tr("data.column"): column or none,
+                ui.tr("data.examples"): examples,
+            }
+        )
     edited = st.data_editor(
         pd.DataFrame(rows),
         column_config={
@@ -81,7 +94,9 @@ def mapping_editor(raw, guessed, key: str) -> dict[str, str | None]:
             ui.tr("data.column"): st.column_config.SelectboxColumn(options=[none, *raw.columns], required=True),
             ui.tr("data.examples"): st.column_config.TextColumn(disabled=True),
         },
-        hide_index=True, width="stretch", key=f"data_map_{key}",
+        hide_index=True,
+        width="stretch",
+        key=f"data_map_{key}",
     )
     chosen = dict(zip(edited["role"], edited[ui.tr("data.column")], strict=True))
     return {role: (None if column == none else column) for role, column in chosen.items()}
@@ -104,8 +119,13 @@ def handle(upload) -> None:
         return
     earlier = ingest.already_loaded(store, sha, sheet)
     if earlier is not None:
-        st.info(ui.tr("data.unchanged", file=upload.name,
-                      message=f"already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M}; nothing changed."))
+        st.info(
+            ui.tr(
+                "data.unchanged",
+                file=upload.name,
+                message=f"already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M}; nothing changed.",
+            )
+        )
         return
     raw = raw_table(upload, path, sha, sheet)
     guessed = ingest.mapping_for(store, raw)
@@ -124,8 +144,12 @@ def handle(upload) -> None:
                 example = raw.table.column(mapping.column("date")).drop_null().slice(0, 1).to_pylist()
                 st.warning(ui.tr("data.date_order_help", example=example[0] if example else ""))
                 date_order = st.radio(
-                    ui.tr("data.date_order"), ingest.DATE_ORDERS, index=None, horizontal=True,
-                    format_func=lambda o: ui.tr(f"data.{o}"), key=f"data_order_{key}",
+                    ui.tr("data.date_order"),
+                    ingest.DATE_ORDERS,
+                    index=None,
+                    horizontal=True,
+                    format_func=lambda o: ui.tr(f"data.{o}"),
+                    key=f"data_order_{key}",
                 )
         pending = st.session_state.setdefault("data_pending", {})
         if st.button(ui.tr("data.confirm"), type="primary", key=f"data_confirm_{key}"):
@@ -145,11 +169,16 @@ def handle(upload) -> None:
                 ui.show_error(exc)
         if key in pending:
             prepared, found = pending[key]
-            st.warning(ui.tr(
-                "data.overlap", rows=f"{found['rows']:,}", date_min=f"{found['date_min']:%Y-%m-%d}",
-                date_max=f"{found['date_max']:%Y-%m-%d}", files=", ".join(found["files"]),
-                amount=f"{found['amount']:,.2f}",
-            ))
+            st.warning(
+                ui.tr(
+                    "data.overlap",
+                    rows=f"{found['rows']:,}",
+                    date_min=f"{found['date_min']:%Y-%m-%d}",
+                    date_max=f"{found['date_max']:%Y-%m-%d}",
+                    files=", ".join(found["files"]),
+                    amount=f"{found['amount']:,.2f}",
+                )
+            )
             left, right = st.columns(2)
             if left.button(ui.tr("data.replace"), type="primary", key=f"data_replace_{key}"):
                 del pending[key]
@@ -169,7 +198,9 @@ def finish(key: str, prepared, replace: bool) -> None:
 
 
 uploads = st.file_uploader(
-    ui.tr("data.uploader"), accept_multiple_files=True, key="data_upload",
+    ui.tr("data.uploader"),
+    accept_multiple_files=True,
+    key="data_upload",
     type=["csv", "txt", "tsv", "gz", "zip", "xlsx", "xlsm", "xls", "xlsb", "ods"],
 )
 for upload in uploads or []:
@@ -189,24 +220,37 @@ if log.empty:
     st.caption(ui.tr("data.no_uploads"))
 else:
     totals = store.query_rows("SELECT count(*), count(DISTINCT client_id), min(date), max(date) FROM lines")[0]
-    st.caption(ui.tr("data.store_total", rows=f"{totals[0]:,}", clients=f"{totals[1]:,}",
-                     date_min=f"{totals[2]:%Y-%m-%d}", date_max=f"{totals[3]:%Y-%m-%d}"))
-    shown = pd.DataFrame({
-        ui.tr("data.file"): log["file_name"],
-        ui.tr("data.sheet_col"): log["sheet"],
-        ui.tr("data.loaded_at"): log["loaded_at"],
-        ui.tr("data.loaded_by"): log["loaded_by"],
-        ui.tr("data.rows"): log["rows_loaded"],
-        ui.tr("data.rejected"): log["rows_rejected"],
-        ui.tr("data.rows_now"): log["rows_now"],
-        ui.tr("data.date_range"): (
-            log["date_min"].dt.strftime("%Y-%m-%d") + " … " + log["date_max"].dt.strftime("%Y-%m-%d")
-        ),
-        ui.tr("data.amount"): log["amount_total"],
-        ui.tr("data.margin"): log["margin_total"],
-    })
+    st.caption(
+        ui.tr(
+            "data.store_total",
+            rows=f"{totals[0]:,}",
+            clients=f"{totals[1]:,}",
+            date_min=f"{totals[2]:%Y-%m-%d}",
+            date_max=f"{totals[3]:%Y-%m-%d}",
+        )
+    )
+    shown = pd.DataFrame(
+        {
+            ui.tr("data.file"): log["file_name"],
+            ui.tr("data.sheet_col"): log["sheet"],
+            ui.tr("data.loaded_at"): log["loaded_at"],
+            ui.tr("data.loaded_by"): log["loaded_by"],
+            ui.tr("data.rows"): log["rows_loaded"],
+            ui.tr("data.rejected"): log["rows_rejected"],
+            ui.tr("data.rows_now"): log["rows_now"],
+            ui.tr("data.date_range"): (
+                log["date_min"].dt.strftime("%Y-%m-%d") + " … " + log["date_max"].dt.strftime("%Y-%m-%d")
+            ),
+            ui.tr("data.amount"): log["amount_total"],
+            ui.tr("data.margin"): log["margin_total"],
+        }
+    )
     picked = st.dataframe(
-        shown, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+        shown,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
         key="data_uploads_table",
         column_config={
             ui.tr("data.amount"): st.column_config.NumberColumn(format="%,.2f"),
@@ -222,11 +266,19 @@ else:
             set_aside = store.query(
                 "SELECT row_number, reason, raw FROM rejected_rows WHERE upload_id = ? ORDER BY row_number",
                 [int(chosen["upload_id"])],
-            ).rename(columns={"row_number": ui.tr("data.row_number"), "reason": ui.tr("data.reason"),
-                              "raw": ui.tr("data.raw")})
+            ).rename(
+                columns={
+                    "row_number": ui.tr("data.row_number"),
+                    "reason": ui.tr("data.reason"),
+                    "raw": ui.tr("data.raw"),
+                }
+            )
             st.download_button(
-                ui.tr("data.rejected_download"), set_aside.to_csv(index=False).encode("utf-8-sig"),
-                file_name=f"set_aside_{chosen['file_name']}.csv", mime="text/csv", key="data_log_rejected",
+                ui.tr("data.rejected_download"),
+                set_aside.to_csv(index=False).encode("utf-8-sig"),
+                file_name=f"set_aside_{chosen['file_name']}.csv",
+                mime="text/csv",
+                key="data_log_rejected",
             )
         st.warning(ui.tr("data.delete_confirm", file=chosen["file_name"], rows=f"{int(chosen['rows_now']):,}"))
         if st.button(ui.tr("data.delete"), key="data_delete"):

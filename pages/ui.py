@@ -68,8 +68,11 @@ def tr(key: str, **values) -> str:
 
 def language_picker() -> None:
     st.sidebar.selectbox(
-        t("app.language", lang()), list(LANGUAGES), format_func=LANGUAGES.get,
-        key="lang", bind="query-params",
+        t("app.language", lang()),
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key="lang",
+        bind="query-params",
     )
 
 
@@ -78,9 +81,7 @@ def _filter_options(path: str, version: int) -> dict:
     s = _open_store(path)
     options = {}
     for column in ("region", "manager", "segment"):
-        rows = s.query_rows(
-            "SELECT DISTINCT " + column + " FROM clients WHERE " + column + " IS NOT NULL ORDER BY 1"
-        )
+        rows = s.query_rows("SELECT DISTINCT " + column + " FROM clients WHERE " + column + " IS NOT NULL ORDER BY 1")
         options[column] = [r[0] for r in rows]
     options["dates"] = s.query_rows("SELECT min(date), max(date) FROM daily")[0]
     return options
@@ -94,18 +95,29 @@ def sidebar_filters() -> None:
     first, last = options["dates"]
     if first is not None:
         st.sidebar.date_input(
-            tr("filters.dates"), value=(first, last), min_value=first, max_value=last,
-            key="f_dates", bind="query-params",
+            tr("filters.dates"),
+            value=(first, last),
+            min_value=first,
+            max_value=last,
+            key="f_dates",
+            bind="query-params",
         )
     for column in ("region", "manager", "segment"):
         if options[column]:
             st.sidebar.multiselect(
-                tr(f"filters.{column}"), options[column], placeholder=tr("filters.all"),
-                key=f"f_{column}", bind="query-params",
+                tr(f"filters.{column}"),
+                options[column],
+                placeholder=tr("filters.all"),
+                key=f"f_{column}",
+                bind="query-params",
             )
     st.sidebar.multiselect(
-        tr("tags.filter"), list(KINDS), format_func=lambda kind: tr(f"tags.kind.{kind}"),
-        placeholder=tr("filters.all"), key="f_kind", bind="query-params",
+        tr("tags.filter"),
+        list(KINDS),
+        format_func=lambda kind: tr(f"tags.kind.{kind}"),
+        placeholder=tr("filters.all"),
+        key="f_kind",
+        bind="query-params",
     )
 
 

@@ -68,7 +68,8 @@ def main() -> None:
         con = duckdb.connect()
         con.execute("SELECT setseed(0.42)")
         con.execute(
-            EXPORT_SQL.replace("$clients", str(args.clients)).replace("$lines", str(args.lines))
+            EXPORT_SQL.replace("$clients", str(args.clients))
+            .replace("$lines", str(args.lines))
             .replace("$path", str(export))
         )
         con.close()
@@ -76,22 +77,32 @@ def main() -> None:
         stale.unlink(missing_ok=True)
     rows = []
     with Store(db) as store:
-        rows.append(timed(f"ingest {args.lines:,} lines ({export.stat().st_size / 1e6:,.0f} MB CSV)",
-                          ingest_path, store, export))
+        rows.append(
+            timed(
+                f"ingest {args.lines:,} lines ({export.stat().st_size / 1e6:,.0f} MB CSV)", ingest_path, store, export
+            )
+        )
         as_of = date(2025, 12, 31)
         for attempt in ("first", "again"):
             rows.append(timed(f"ABC-XYZ grid, month × 12 ({attempt})", abcxyz, store, GridParams(as_of=as_of)))
-        rows.append(timed("ABC-XYZ grid, week × 26, frequency", abcxyz, store,
-                          GridParams(as_of=as_of, period="week", window=26, xyz="frequency")))
-        rows.append(timed("concentration with rolling trend", concentration, store,
-                          ConcentrationParams(as_of=as_of)))
+        rows.append(
+            timed(
+                "ABC-XYZ grid, week × 26, frequency",
+                abcxyz,
+                store,
+                GridParams(as_of=as_of, period="week", window=26, xyz="frequency"),
+            )
+        )
+        rows.append(timed("concentration with rolling trend", concentration, store, ConcentrationParams(as_of=as_of)))
         rows.append(timed("churn dynamics, L = 180", churn, store, ChurnParams(as_of=as_of)))
         rows.append(timed("win-back list with former cells", win_back_list, store, WinbackParams(as_of=as_of)))
         clients = store.scalar("SELECT count(*) FROM clients")
         daily = store.scalar("SELECT count(*) FROM daily")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"python {platform.python_version()}, duckdb {duckdb.__version__}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"python {platform.python_version()}, duckdb {duckdb.__version__}"
+    )
     print(f"store: {clients:,} clients, {daily:,} client-day rows; peak memory {peak:,.0f} MB\n")
     print("| step | seconds |\n|---|---|")
     for label, seconds in rows:

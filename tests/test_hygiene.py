@@ -27,8 +27,9 @@ def test_core_never_imports_streamlit():
 def test_every_message_has_english_and_georgian():
     for key, (english, georgian) in CATALOGUE.items():
         assert english.strip() and georgian.strip(), key
-        assert re.search(r"[\u10d0-\u10ff]", georgian) or not re.search(r"[A-Za-z]{4,}", english) \
-            or georgian == english, f"{key}: Georgian text has no Georgian letters"
+        assert (
+            re.search(r"[\u10d0-\u10ff]", georgian) or not re.search(r"[A-Za-z]{4,}", english) or georgian == english
+        ), f"{key}: Georgian text has no Georgian letters"
 
 
 def test_every_literal_key_the_code_uses_exists():

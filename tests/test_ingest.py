@@ -110,7 +110,10 @@ def test_whitespace_aligned_file_without_header_maps_by_shape(tmp_path, store):
     assert not raw.has_header and raw.columns == [f"column {i}" for i in range(1, 6)]
     guessed = mapping.guess(raw)
     assert (guessed.column("date"), guessed.column("client_id"), guessed.column("amount")) == (
-        "column 3", "column 1", "column 5")
+        "column 3",
+        "column 1",
+        "column 5",
+    )
     ingest.ingest_path(store, path, overrides={"client_id": "2"})  # by 1-based position
     assert store.query_rows("SELECT DISTINCT client_id FROM lines ORDER BY 1") == [("0001",), ("0002",)]
     assert totals(store)[:2] == (3, 71.06)
@@ -124,14 +127,18 @@ def test_ambiguous_dates_are_never_guessed(tmp_path, store):
     assert store.is_empty()
     ingest.ingest_path(store, path, date_order="dayfirst")
     assert [d.isoformat() for (d,) in store.query_rows("SELECT date FROM lines ORDER BY date")] == [
-        "2019-01-03", "2019-02-04"]
+        "2019-01-03",
+        "2019-02-04",
+    ]
 
 
 def test_month_first_is_detected_from_a_day_above_12(tmp_path, store):
     path = write(tmp_path, "us.csv", "Order Date,Client,Amount\n11/8/2018,A,10\n1/13/2019,A,20\n")
     ingest.ingest_path(store, path)
     assert [d.isoformat() for (d,) in store.query_rows("SELECT date FROM lines ORDER BY date")] == [
-        "2018-11-08", "2019-01-13"]
+        "2018-11-08",
+        "2019-01-13",
+    ]
 
 
 def test_amount_from_quantity_times_unit_price(tmp_path, store):
@@ -173,7 +180,12 @@ def test_xlsx_every_sheet_listed_and_numeric_ids_cleaned(tmp_path, store):
     assert raw.sheets == ["Notes", "Sales"]
     guessed = mapping.guess(raw)
     assert {r: guessed.column(r) for r in ("date", "client_id", "amount", "margin", "manager")} == {
-        "date": "თარიღი", "client_id": "კლიენტი", "amount": "თანხა", "margin": "მოგება", "manager": "მენეჯერი"}
+        "date": "თარიღი",
+        "client_id": "კლიენტი",
+        "amount": "თანხა",
+        "margin": "მოგება",
+        "manager": "მენეჯერი",
+    }
     ingest.ingest_path(store, path, sheet="Sales")
     assert store.query_rows("SELECT DISTINCT client_id FROM lines") == [("13085",)]
     assert totals(store) == (2, 200.0, 19.0)
@@ -183,7 +195,9 @@ def test_legacy_xls_with_russian_headers(store):
     ingest.ingest_path(store, FIXTURES / "legacy_two_sheets.xls", sheet="Sales")
     assert totals(store)[:2] == (3, 2450.75)
     assert store.query_rows("SELECT client_id, count(*) FROM lines GROUP BY 1 ORDER BY 1") == [
-        ("13085", 2), ("20001", 1)]
+        ("13085", 2),
+        ("20001", 1),
+    ]
     with pytest.raises(InputError, match="no sheet 'Nope'"):
         ingest.ingest_path(store, FIXTURES / "legacy_two_sheets.xls", sheet="Nope")
 
@@ -237,17 +251,20 @@ def test_cli_json_and_exit_status(tmp_path):
     ambiguous = write(tmp_path, "amb.csv", "Date,Client,Amount\n03/01/19,A,10\n")
     run = subprocess.run(
         [sys.executable, "-m", "core", "ingest", str(FIXTURES / "sales_small.csv"), str(ambiguous), "--db", str(db)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 1
     files = json.loads(run.stdout)["files"]
-    assert [(f["status"], f["rows_loaded"], f["rows_rejected"]) for f in files] == [
-        ("loaded", 4, 3), ("refused", 0, 0)]
+    assert [(f["status"], f["rows_loaded"], f["rows_rejected"]) for f in files] == [("loaded", 4, 3), ("refused", 0, 0)]
     assert "--dayfirst or --monthfirst" in files[1]["message"]
     assert "Traceback" not in run.stderr and "--dayfirst" in run.stderr
     again = subprocess.run(
         [sys.executable, "-m", "core", "ingest", str(ambiguous), "--db", str(db), "--monthfirst"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert again.returncode == 0 and json.loads(again.stdout)["files"][0]["status"] == "loaded"
 
@@ -255,9 +272,16 @@ def test_cli_json_and_exit_status(tmp_path):
 def test_busy_database_is_said_plainly_and_nothing_is_lost(tmp_path):
     db = tmp_path / "busy.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from core.store import Store; s = Store({str(db)!r}); print('ready', flush=True); "
-                               "import sys; sys.stdin.read()"],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"from core.store import Store; s = Store({str(db)!r}); print('ready', flush=True); "
+            "import sys; sys.stdin.read()",
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
@@ -265,7 +289,9 @@ def test_busy_database_is_said_plainly_and_nothing_is_lost(tmp_path):
             Store(db)
         run = subprocess.run(
             [sys.executable, "-m", "core", "ingest", str(FIXTURES / "sales_small.csv"), "--db", str(db)],
-            cwd=ROOT, capture_output=True, text=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
         assert run.returncode == 1 and "open in another program" in run.stderr and "Traceback" not in run.stderr
     finally:

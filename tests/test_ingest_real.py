@@ -46,8 +46,23 @@ def test_cdnow_master_keeps_zero_padded_ids(store, real_dir):
 
 def test_cdnow_sample_without_header_through_the_cli(tmp_path, real_dir):
     db = tmp_path / "cd.duckdb"
-    command = [sys.executable, "-m", "core", "ingest", str(real_dir / "cdnow" / "CDNOW_sample.txt"), "--db", str(db),
-               "--map", "client_id=1", "--map", "date=3", "--map", "quantity=4", "--map", "amount=5"]
+    command = [
+        sys.executable,
+        "-m",
+        "core",
+        "ingest",
+        str(real_dir / "cdnow" / "CDNOW_sample.txt"),
+        "--db",
+        str(db),
+        "--map",
+        "client_id=1",
+        "--map",
+        "date=3",
+        "--map",
+        "quantity=4",
+        "--map",
+        "amount=5",
+    ]
     first = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     assert json.loads(first.stdout)["files"][0]["rows_loaded"] == 6919

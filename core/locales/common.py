@@ -39,7 +39,9 @@ MESSAGES = {
     "common.download_csv": ("Download CSV", "CSV-ის ჩამოტვირთვა"),
 }
 
-MESSAGES.update({
-    "gate.password": ("Password", "პაროლი"),
-    "gate.wrong": ("Wrong password.", "პაროლი არასწორია."),
-})
+MESSAGES.update(
+    {
+        "gate.password": ("Password", "პაროლი"),
+        "gate.wrong": ("Wrong password.", "პაროლი არასწორია."),
+    }
+)
