@@ -32,18 +32,6 @@ MAX_ROWS = 5000  # rows a table sends to the browser; the CLI has them all
 MAX_PICKABLE = 2000  # lost clients offered when recording a reason (the most valuable first)
 
 
-def who() -> str:
-    """The signed-in person (``ui.who`` when the frame has it), else "team"."""
-    if hasattr(ui, "who"):
-        return ui.who()
-    try:
-        if st.user.get("is_logged_in"):
-            return str(st.user.get("email") or st.user.get("name") or "team")
-    except (AttributeError, KeyError):
-        pass
-    return "team"
-
-
 def label(reason) -> str:
     return reason_label(None if reason is None or pd.isna(reason) else reason, ui.lang())
 
@@ -331,12 +319,12 @@ if not lost.empty:
             reason = own.strip() or chosen
             last_purchase = pickable.loc[pickable["client_id"] == client, "last_purchase"].iloc[0]
             try:
-                record_reason(store, client, last_purchase, reason, who())
+                record_reason(store, client, last_purchase, reason, ui.who())
             except KamError as exc:
                 ui.show_error(exc)
             else:
                 st.session_state["churn_saved"] = ui.tr(
-                    "churn.record_saved", client=client, reason=label(reason), who=who()
+                    "churn.record_saved", client=client, reason=label(reason), who=ui.who()
                 )
                 st.rerun()
     if st.session_state.get("churn_saved"):
@@ -373,7 +361,7 @@ with st.expander(ui.tr("churn.reasons_file")):
 
         path = spill_upload(upload.getvalue(), Path(upload.name).suffix)
         try:
-            summary = load_reasons_file(store, path, file_name=upload.name, loaded_by=who())
+            summary = load_reasons_file(store, path, file_name=upload.name, loaded_by=ui.who())
         except KamError as exc:
             ui.show_error(exc)
         else:

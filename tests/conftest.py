@@ -31,3 +31,18 @@ def real_dir() -> Path:
 @pytest.fixture(scope="session")
 def expected(real_dir) -> dict:
     return json.loads((real_dir / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def real_stores(tmp_path_factory, real_dir):
+    """Superstore and CDNOW master loaded once per run by the independent loaders (read-only use)."""
+    from core.store import Store
+    from tests.realdata import load_cdnow, load_superstore
+
+    stores = {}
+    for name, loader in (("superstore", load_superstore), ("cdnow_master", load_cdnow)):
+        stores[name] = Store(tmp_path_factory.mktemp(name) / "real.duckdb")
+        loader(stores[name], real_dir)
+    yield stores
+    for s in stores.values():
+        s.close()

@@ -21,7 +21,6 @@ from core.grid import (
     tercile_limits,
 )
 from core.store import add_upload
-from tests.realdata import load_cdnow, load_superstore
 
 MARCH = date(2024, 3, 31)
 
@@ -326,23 +325,9 @@ def _check_expected(result, expected_cells):
     assert round(result.new["basis"], 2) == pytest.approx(expected_cells["new"]["basis"])
 
 
-@pytest.fixture(scope="module")
-def real_store(tmp_path_factory, real_dir):
-    from core.store import Store
-
-    stores = {}
-    for name, loader in (("superstore", load_superstore), ("cdnow_master", load_cdnow)):
-        s = Store(tmp_path_factory.mktemp(name) / "real.duckdb")
-        loader(s, real_dir)
-        stores[name] = s
-    yield stores
-    for s in stores.values():
-        s.close()
-
-
 @pytest.mark.parametrize("dataset", ["superstore", "cdnow_master"])
-def test_real_files_reproduce_expected(real_store, expected, dataset):
-    store = real_store[dataset]
+def test_real_files_reproduce_expected(real_stores, expected, dataset):
+    store = real_stores[dataset]
     entries = expected[dataset]["abcxyz"]
     assert len(entries) >= 6
     for entry in entries:
@@ -351,11 +336,11 @@ def test_real_files_reproduce_expected(real_store, expected, dataset):
         _check_expected(result, entry["cells"])
 
 
-def test_superstore_with_classic_limits_is_all_z(real_store):
-    result = abcxyz(real_store["superstore"], GridParams())
+def test_superstore_with_classic_limits_is_all_z(real_stores):
+    result = abcxyz(real_stores["superstore"], GridParams())
     assert dominant_xyz(result) == ("Z", 1.0)
     x, y = tercile_limits(result)
-    split = abcxyz(real_store["superstore"], GridParams(x=x, y=y))
+    split = abcxyz(real_stores["superstore"], GridParams(x=x, y=y))
     counts = split.classified["xyz"].value_counts()
     assert set(counts.index) == {"X", "Y", "Z"}
     assert counts.max() / counts.sum() < 0.4
