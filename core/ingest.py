@@ -48,7 +48,7 @@ DATE_FORMATS = {
     "monthfirst": ["%m/%d/%y", "%m/%d/%Y", "%m.%d.%y", "%m.%d.%Y", "%m-%d-%y", "%m-%d-%Y"],
 }
 DATE_ORDERS = ("dayfirst", "monthfirst")
-TEXT_ROLES = ("client_name", "product", "order_id", "manager", "region", "segment", "loss_reason")
+TEXT_ROLES = ("client_name", "product", "order_id", "manager", "region", "segment", "loss_reason", "client_kind")
 # Currency signs and codes, percent signs and every kind of space a number may carry.
 NUMBER_NOISE = r"[\s\x{00A0}\x{202F}\x{2009}'’$€£₾₽¥%]|(USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი)"
 

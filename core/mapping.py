@@ -45,6 +45,7 @@ ROLES = (
     "region",
     "segment",
     "loss_reason",
+    "client_kind",
 )
 REQUIRED = ("date", "client_id", "amount")
 NUMERIC_ROLES = ("amount", "margin", "quantity", "unit_price")
@@ -231,6 +232,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "წასვლის მიზეზი",
         "დაკარგვის მიზეზი",
     ),
+    "client_kind": (
+        "kind",
+        "client kind",
+        "client type",
+        "customer type",
+        "key client type",
+        "kind of key client",
+        "тип клиента",
+        "категория клиента",
+        "კლიენტის ტიპი",
+        "კლიენტის სახე",
+        "საკვანძო კლიენტის სახე",
+    ),
 }
 
 # Header words that make a date column a worse candidate than the order/invoice date.
@@ -349,6 +363,7 @@ def guess(raw: RawTable) -> Mapping:
         "region",
         "segment",
         "loss_reason",
+        "client_kind",
     ):
         scored = []
         for column in raw.columns:

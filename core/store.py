@@ -165,9 +165,10 @@ class Store:
 
 
 def refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild ``daily`` and ``clients`` from ``lines`` (inside the caller's transaction)."""
+    """Rebuild ``daily``, ``clients`` and ``client_days`` from ``lines`` (inside the caller's transaction)."""
     run_script(cur, sql("refresh_daily"))
     run_script(cur, sql("refresh_clients"))
+    run_script(cur, sql("refresh_client_days"))
 
 
 LINE_COLUMNS = (
@@ -184,6 +185,7 @@ LINE_COLUMNS = (
     "region",
     "segment",
     "loss_reason",
+    "client_kind",
 )
 
 

@@ -303,3 +303,31 @@ def test_busy_database_is_said_plainly_and_nothing_is_lost(tmp_path):
 def test_database_errors_are_wrapped(store):
     with pytest.raises(StoreError):
         store.query("SELECT * FROM no_such_table")
+
+
+def test_kind_column_tags_image_makers_and_experts(tmp_path, store):
+    text = (
+        "Date,Client,Amount,Client type\n"
+        "2024-01-01,A,10,Image maker\n2024-01-02,B,20,Эксперт\n2024-01-03,C,30,\n2024-01-04,D,40,ექსპერტი\n"
+    )
+    ingest.ingest_path(store, write(tmp_path, "kinds.csv", text))
+    kinds = store.query_rows("SELECT client_id, kind FROM client_kinds WHERE kind <> 'breadwinner' ORDER BY 1")
+    assert kinds == [("A", "image_maker"), ("B", "expert"), ("D", "expert")]
+    from core.analysis import Filters
+
+    condition, values = Filters(kind=("expert",)).where()
+    assert store.query_rows("SELECT DISTINCT client_id FROM daily WHERE " + condition + " ORDER BY 1", values) == [
+        ("B",),
+        ("D",),
+    ]
+
+
+def test_a_database_from_before_the_kind_column_opens(tmp_path):
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE lines (upload_id INTEGER, row_number BIGINT, date DATE, client_id VARCHAR)")
+    con.close()
+    with Store(db) as store:
+        assert "client_kind" in [c[0] for c in store.query_rows("DESCRIBE lines")]

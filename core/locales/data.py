@@ -103,3 +103,8 @@ MESSAGES = {
     "role.segment": ("Segment", "სეგმენტი"),
     "role.loss_reason": ("Loss reason", "დაკარგვის მიზეზი"),
 }
+
+MESSAGES["role.client_kind"] = (
+    "Kind of key client (image maker, expert)",
+    "საკვანძო კლიენტის სახე (იმიჯის შემქმნელი, ექსპერტი)",
+)

@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS lines (
     manager     VARCHAR,
     region      VARCHAR,
     segment     VARCHAR,
-    loss_reason VARCHAR
+    loss_reason VARCHAR,
+    client_kind VARCHAR               -- image maker / expert, when the export says so
 );
 
 CREATE TABLE IF NOT EXISTS rejected_rows (

@@ -39,5 +39,12 @@ positive AS (
     SELECT client_id, basis / sum(basis) OVER () AS share FROM recent WHERE basis > 0
 )
 SELECT client_id, 'breadwinner' AS kind FROM positive WHERE share >= 0.10
-UNION ALL
-SELECT DISTINCT client_id, kind FROM client_tags;
+UNION
+SELECT client_id, kind FROM client_tags
+UNION
+-- image maker and expert as an uploaded column says (English, Russian, Georgian words)
+SELECT client_id,
+       CASE WHEN regexp_matches(lower(client_kind), 'image|имидж|იმიჯ') THEN 'image_maker'
+            WHEN regexp_matches(lower(client_kind), 'expert|эксперт|ექსპერტ') THEN 'expert' END AS kind
+FROM (SELECT DISTINCT client_id, client_kind FROM lines WHERE client_kind IS NOT NULL)
+WHERE kind IS NOT NULL;

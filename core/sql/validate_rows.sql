@@ -17,7 +17,7 @@ WITH base AS (
     FROM base
 )
 SELECT row_number, date, client_id, client_name, {amount_expr} AS amount, margin, quantity,
-       product, order_id, manager, region, segment, loss_reason,
+       product, order_id, manager, region, segment, loss_reason, client_kind,
        CASE
            WHEN date_raw IS NULL THEN 'date is empty'
            WHEN date IS NULL THEN 'date ''' || date_raw || ''' cannot be read as a date'
