@@ -17,6 +17,9 @@ someone:
   reason on their last invoice), won back (a gap of more than 180 days, then
   buying again), at risk (a regular buyer silent for the last few months), and
   new (first purchase in the last six months).
+
+About one client in ten carries a "Client type" (image maker or expert), the
+column the kinds of key client can be read from.
 """
 
 from __future__ import annotations
@@ -110,6 +113,7 @@ def _months(start: date, end: date) -> list[date]:
 def generate(clients: int = 300, seed: int = SEED) -> list[dict]:
     """The demo's invoice lines, deterministic for a given seed."""
     rng = np.random.default_rng(seed)
+    kinds_rng = np.random.default_rng(seed + 1)  # its own stream: the sales stay as they were
     months = _months(START, END)
     lines: list[dict] = []
     names: set[str] = set()
@@ -126,6 +130,7 @@ def generate(clients: int = 300, seed: int = SEED) -> list[dict]:
             "Manager": str(rng.choice(MANAGERS)),
             "Region": str(rng.choice(REGIONS)),
             "Segment": str(rng.choice(SEGMENTS)),
+            "Client type": str(kinds_rng.choice(("", "Image maker", "Expert"), p=(0.9, 0.05, 0.05))),
         }
         behaviour = str(rng.choice(BEHAVIOURS, p=BEHAVIOUR_WEIGHTS))
         monthly = float(rng.lognormal(mean=7.6, sigma=1.0))  # a few very large clients
