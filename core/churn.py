@@ -43,11 +43,16 @@ L = 180 / 90 / 365, month and quarter — every figure reproduces):
   come back as their codes (``service_level``); ``core.reasons.reason_label``
   gives the words.
 
-Scale: ``churn`` computes the spans (one sort of the client-days) once into a
-temporary table that belongs to its own cursor, then runs its four queries
-on it. Measured on 10M ``daily`` rows (9.45M client-days, 60k clients) on the
-shared 2-core machine under load: about 17 s for the whole view (``lost_clients``
-alone about 10 s); the real files take well under a second.
+Scale: with no filter active (no region, manager, segment or kind; a date
+range that starts on or before the first stored day, as the sidebar's default
+does), the spans are read from ``client_days``, a table of each client's
+purchase days with the days before and after and the 365-day sums, rebuilt
+with ``daily`` at every change to the lines; ``date_to`` and as-of only cut it.
+Otherwise (or when the table was not built from the current lines) the spans
+come from one sort of the filtered client-days into a temporary table that
+belongs to ``churn``'s own cursor. Both paths give the same figures
+(``tests/test_speed_paths.py``). Active clients per period are counted from
+per-day counts of spans beginning and ending, not a join of spans x periods.
 """
 
 from __future__ import annotations
@@ -135,10 +140,37 @@ def _resolve(store: Store, params: ChurnParams) -> date:
     return resolve_as_of(store, params.filters, parse_date(params.as_of))
 
 
-def _spans_sql(params: ChurnParams) -> tuple[str, list]:
+def _stored_cutoff(store: Store, params: ChurnParams, as_of: date) -> date | None:
+    """The cutoff day when the spans can be read from ``client_days``, else None.
+
+    ``client_days`` covers every stored line, so it stands for the filtered
+    days only when no filter drops a line before the cutoff: no region,
+    manager, segment or kind chosen, ``date_from`` empty or on/before the
+    first stored date (the sidebar's default range counts as no filter), and
+    the table built from the lines as they are now. ``date_to`` only moves
+    the cutoff (the earlier of it and as-of).
+    """
+    filters = params.filters
+    if filters.region or filters.manager or filters.segment or filters.kind:
+        return None
+    built, first = store.query_rows(sql("churn_stored_ready"))[0]
+    if not built:
+        return None
+    if filters.date_from and (first is None or filters.date_from > first):
+        return None
+    return min(as_of, filters.date_to) if filters.date_to else as_of
+
+
+def _spans_sql(store: Store, params: ChurnParams, as_of: date) -> tuple[str, list, bool]:
+    """The settings and spans CTEs, their bound values, and whether they read ``client_days``."""
+    basis = basis_column(params.basis)
+    settings = _settings(params, as_of)
+    cutoff = _stored_cutoff(store, params, as_of)
+    if cutoff is not None:
+        return sql("churn_spans_stored").replace("{basis}", basis), [*settings, cutoff], True
     fragment, filter_values = filtered_daily(params.filters)
-    text = sql("churn_spans").replace("{filtered}", fragment).replace("{basis}", basis_column(params.basis))
-    return text, filter_values
+    text = sql("churn_spans").replace("{filtered}", fragment).replace("{basis}", basis)
+    return text, [*settings, *filter_values], False
 
 
 def _settings(params: ChurnParams, as_of: date) -> list:
@@ -147,14 +179,15 @@ def _settings(params: ChurnParams, as_of: date) -> list:
 
 
 def _query(store: Store, params: ChurnParams, as_of: date, body: str, extra: list | None = None) -> pd.DataFrame:
-    """``churn_spans`` + ``churn_losses`` (settings, days, spans, losses) followed by ``body``."""
-    spans, filter_values = _spans_sql(params)
+    """``churn_spans`` (or its stored twin) + ``churn_losses`` followed by ``body``."""
+    spans, values, _ = _spans_sql(store, params, as_of)
     text = spans + ",\n" + sql("churn_losses") + "\n" + body
-    return store.query(text, [*_settings(params, as_of), *filter_values, *(extra or [])])
+    return store.query(text, [*values, *(extra or [])])
 
 
 class _Spans:
-    """The spans computed once into a temporary table, for the several queries of ``churn``.
+    """The spans for the several queries of ``churn``: read from ``client_days``
+    when no filter is active, else computed once into a temporary table.
 
     A temporary table belongs to its cursor, so concurrent sessions never see
     each other's; it is dropped when the block ends.
@@ -167,12 +200,13 @@ class _Spans:
 
     def __init__(self, store: Store, params: ChurnParams, as_of: date):
         self.cursor = store.conn.cursor()
-        self.settings = _settings(params, as_of)
-        spans, filter_values = _spans_sql(params)
-        self._run(
-            "CREATE OR REPLACE TEMP TABLE churn_spans AS " + spans + "\nSELECT * FROM spans",
-            [*self.settings, *filter_values],
-        )
+        spans, values, stored = _spans_sql(store, params, as_of)
+        if stored:  # reading the stored table is cheaper than copying it
+            self.prefix, self.values = spans + ",\n", values
+            return
+        self._run("CREATE OR REPLACE TEMP TABLE churn_spans AS " + spans + "\nSELECT * FROM spans", values)
+        self.prefix = self.SETTINGS + "spans AS (SELECT * FROM churn_spans),\n"
+        self.values = _settings(params, as_of)
 
     def _run(self, text: str, values: list):
         try:
@@ -181,8 +215,8 @@ class _Spans:
             raise StoreError(f"The database could not answer: {exc}") from exc
 
     def query(self, body: str, extra: list | None = None) -> pd.DataFrame:
-        text = self.SETTINGS + "spans AS (SELECT * FROM churn_spans),\n" + sql("churn_losses") + "\n" + body
-        return self._run(text, [*self.settings, *(extra or [])]).df()
+        text = self.prefix + sql("churn_losses") + "\n" + body
+        return self._run(text, [*self.values, *(extra or [])]).df()
 
     def __enter__(self) -> _Spans:
         return self

@@ -6,18 +6,33 @@
 ),
 active_spans AS (
     -- The days a span keeps its client active: from the purchase until the
-    -- next purchase or the loss, whichever comes first.
-    SELECT sp.client_id, sp.last_purchase, sp.previous_purchase,
+    -- next purchase or the loss, whichever comes first (always after the purchase).
+    SELECT sp.last_purchase, sp.previous_purchase,
            least(coalesce(sp.next_purchase, DATE '9999-12-31'), sp.last_purchase + s.lost_days) AS active_until
     FROM spans sp, settings s
 ),
+span_starts AS (
+    SELECT last_purchase AS day, count(*) AS spans, count(previous_purchase) AS repeat_spans
+    FROM active_spans
+    GROUP BY last_purchase
+),
+span_ends AS (
+    SELECT active_until AS day, count(*) AS spans
+    FROM active_spans
+    GROUP BY active_until
+),
 active AS (
-    SELECT p.period_start, count(*) AS active_start
+    -- Active on the period's first day p: the spans with purchase < p <
+    -- active_until (those begun before p less those ended by p, since a span
+    -- ends after it begins), plus the spans whose purchase is on p itself and
+    -- follows an earlier purchase. Counted per day, so the cost does not grow
+    -- with spans x periods.
+    SELECT p.period_start,
+           (coalesce((SELECT sum(st.spans) FROM span_starts st WHERE st.day < p.period_start), 0)
+            - coalesce((SELECT sum(en.spans) FROM span_ends en WHERE en.day <= p.period_start), 0)
+            + coalesce((SELECT sum(st.repeat_spans) FROM span_starts st WHERE st.day = p.period_start), 0)
+           )::BIGINT AS active_start
     FROM periods p
-    JOIN active_spans a
-      ON a.last_purchase <= p.period_start AND p.period_start < a.active_until
-    WHERE a.last_purchase < p.period_start OR a.previous_purchase IS NOT NULL
-    GROUP BY p.period_start
 ),
 lost AS (
     SELECT p.period_start, count(*) AS lost, sum(l.value_before_loss) AS lost_value
