@@ -56,7 +56,8 @@ settled here (each one checked against every ``abcxyz`` figure of
   keeps the cost at one grid per period instead of one per distinct date
   (thousands on ten million lines). The query sums every complete period once
   and shares those sums between the windows; ``migration`` uses the same path
-  for its two grids.
+  for its two grids. Every client is ranked for ABC at each group's date, but
+  the XYZ spread is computed only for the clients asked about.
 """
 
 from __future__ import annotations
@@ -176,8 +177,12 @@ def validate(params: GridParams) -> None:
         raise InputError.keyed("grid.error.frequency_limits", x=f"{x:g}", y=f"{y:g}")
 
 
-def _grid_frame(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFrame:
-    """The grid query for several as-of dates at once (one row per as-of date and client)."""
+def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The grid query for several as-of dates at once (one row per as-of date and client).
+
+    With ``asked`` (columns as_of, client_id) only those rows come back; every
+    client is still ranked for ABC, but only the asked ones pay for XYZ.
+    """
     validate(params)
     if params.basis == "margin" and not store.has_margin():
         raise InputError.keyed("grid.error.no_margin")
@@ -193,7 +198,11 @@ def _grid_frame(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFr
     )
     starts = [window_start(d, params.period, params.window) for d in as_of_dates]
     x, y = params.limits()
-    frame = store.query(statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y])
+    asked_as_of = None if asked is None else list(asked["as_of"])
+    asked_ids = None if asked is None else asked["client_id"].astype(str).tolist()
+    frame = store.query(
+        statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, asked_as_of, asked_ids]
+    )
     for column in ("as_of", "last_purchase"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame
@@ -298,8 +307,8 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
     validate(params)
     group_as_of = known.groupby(_period_starts(known["last_purchase"], params.period))["last_purchase"].transform("max")
     as_of_dates = sorted(set(group_as_of))
-    grids = _grid_frame(store, params, as_of_dates)[["as_of", "client_id", "cell"]]
     pairs = pd.DataFrame({"client_id": known["client_id"].to_numpy(), "as_of": group_as_of.to_numpy()})
+    grids = _grid_frame(store, params, as_of_dates, pairs)[["as_of", "client_id", "cell"]]
     found = pairs.merge(grids, on=["as_of", "client_id"], how="left")
     cell_of = dict(zip(found["client_id"], found["cell"], strict=True))
     cells = [None if pd.isna(cell_of.get(c)) else cell_of.get(c) for c in result["client_id"]]

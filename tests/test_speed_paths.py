@@ -180,3 +180,24 @@ def test_both_paths_agree_on_the_real_files(real_stores, monkeypatch, name):
         assert len(fast.lost) or len(fast.at_risk) or fast.periods["lost"].sum()
         events = _both_paths(store, monkeypatch, lambda params=params: loss_events(store, params))
         _same(*events)
+
+
+@pytest.mark.parametrize("name", ["superstore", "cdnow_master"])
+def test_former_cells_match_the_whole_grid_on_the_real_files(real_stores, name):
+    # former_cells computes XYZ only for the clients it is asked about; each
+    # answer must be the cell that client has in the whole grid at its group's date.
+    from core.grid import GridParams, _period_starts, abcxyz, former_cells
+
+    store = real_stores[name]
+    lost = lost_clients(store, ChurnParams(lost_days=90)).head(300)
+    params = GridParams(window=6)
+    former = former_cells(store, params, lost).set_index("client_id")["former_cell"]
+    wanted = lost[["client_id", "last_purchase"]].copy()
+    wanted["last_purchase"] = pd.to_datetime(wanted["last_purchase"]).dt.date
+    wanted["as_of"] = wanted.groupby(_period_starts(wanted["last_purchase"], "month"))["last_purchase"].transform("max")
+    assert wanted["as_of"].nunique() > 3 and former.notna().sum() > 50
+    for as_of, group in wanted.groupby("as_of"):
+        grid = abcxyz(store, GridParams(window=6, as_of=as_of)).clients.set_index("client_id")["cell"]
+        for client in group["client_id"]:
+            whole = grid.get(client)
+            assert former[client] == (None if pd.isna(whole) else whole), (client, as_of)

@@ -3,13 +3,17 @@
 -- from whitelists): {filtered} the filtered daily table, {basis} revenue|margin,
 -- {period} week|month|quarter, {diff_unit}/{diff_step} how to count periods.
 -- Bound, in order: the filter values, the as-of dates and their window starts
--- (two parallel lists), then a, b, measure, x, y.
+-- (two parallel lists), then a, b, measure, x, y, then the (as-of date, client)
+-- pairs asked for (two parallel lists, former_cells) or two NULLs for every client.
 WITH filtered AS ({filtered}),
 as_of_dates AS (
     SELECT unnest(?::DATE[]) AS as_of, unnest(?::DATE[]) AS window_start
 ),
 settings AS (
     SELECT ?::DOUBLE AS a, ?::DOUBLE AS b, ?::VARCHAR AS measure, ?::DOUBLE AS x, ?::DOUBLE AS y
+),
+asked_pairs AS (
+    SELECT unnest(?::DATE[]) AS as_of, unnest(?::VARCHAR[]) AS client_id
 ),
 -- A client's first period in the data the filters keep (lines after any as-of
 -- date cannot move it: a client in a window has a line on or before its as-of).
@@ -60,27 +64,37 @@ per_client AS (
     JOIN first_periods fp USING (client_id)
     GROUP BY p.as_of, p.client_id, p.window_start, fp.first_period
 ),
+-- The clients whose XYZ class is asked for: every client, or (former_cells)
+-- only the asked pairs; ABC still ranks every client of each window.
+asked AS (
+    SELECT c.* FROM per_client c
+    WHERE NOT EXISTS (SELECT 1 FROM asked_pairs)
+    UNION ALL
+    SELECT c.* FROM per_client c SEMI JOIN asked_pairs w USING (as_of, client_id)
+),
 -- Population variance over the client's periods, the empty ones counting as
 -- zero: deviations of the periods with lines, plus (empty periods) x mean^2.
 spread AS (
-    SELECT c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods, c.last_purchase,
-           c.basis / c.periods AS mean,
+    SELECT c.as_of, c.client_id,
            greatest(
                (sum((p.basis - c.basis / c.periods) ^ 2)
                 + (c.periods - c.purchase_periods) * (c.basis / c.periods) ^ 2) / c.periods,
                0) AS variance
-    FROM per_client c
+    FROM asked c
     JOIN period_basis p USING (as_of, client_id)
-    GROUP BY c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods, c.last_purchase
+    GROUP BY c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods
 ),
 ranked AS (
-    SELECT s.*,
+    SELECT c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods, c.last_purchase,
+           c.basis / c.periods AS mean,
+           v.variance,
            row_number() OVER by_basis AS abc_rank,
-           sum(greatest(s.basis, 0)) OVER (PARTITION BY s.as_of) AS total_positive,
-           coalesce(sum(s.basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+           sum(greatest(c.basis, 0)) OVER (PARTITION BY c.as_of) AS total_positive,
+           coalesce(sum(c.basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
                AS basis_before
-    FROM spread s
-    WINDOW by_basis AS (PARTITION BY s.as_of ORDER BY s.basis DESC, s.client_id)
+    FROM per_client c
+    LEFT JOIN spread v USING (as_of, client_id)
+    WINDOW by_basis AS (PARTITION BY c.as_of ORDER BY c.basis DESC, c.client_id)
 ),
 classified AS (
     SELECT r.*,
@@ -109,4 +123,5 @@ SELECT k.as_of, k.client_id, cl.client_name, k.basis, k.share, k.abc_rank, k.sha
        cl.manager, cl.region, cl.segment
 FROM classified k
 LEFT JOIN clients cl USING (client_id)
+WHERE k.variance IS NOT NULL  -- the asked clients (every asked client has a variance)
 ORDER BY k.as_of, k.abc_rank
