@@ -476,9 +476,11 @@ def _keep(frame: pd.DataFrame, params: WinbackParams) -> pd.DataFrame:
 
 
 def _rank(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.sort_values(
-        ["value_before_loss", "client_id"], ascending=[False, True], na_position="last"
-    ).reset_index(drop=True)
+    # Rounded like the SQL rankings: equal values tie (then by client id) whatever
+    # order their float sums ran in.
+    ranked = frame.assign(_rank_value=pd.to_numeric(frame["value_before_loss"]).round(6))
+    ranked = ranked.sort_values(["_rank_value", "client_id"], ascending=[False, True], na_position="last")
+    return ranked.drop(columns="_rank_value").reset_index(drop=True)
 
 
 def _empty_list() -> pd.DataFrame:

@@ -67,6 +67,14 @@ def test_ties_are_broken_by_client_id(store):
     assert list(ranked["abc"]) == ["A", "A", "B", "B"]
 
 
+def test_equal_totals_tie_even_when_float_sums_differ_in_the_last_bit(store):
+    # 0.1 + 0.2 is 0.30000000000000004 in floating point; as money it equals 0.3,
+    # so "b" (two lines) and "a" (one line) tie and the client id decides.
+    load(store, [("b", "2024-03-01", 0.1), ("b", "2024-03-02", 0.2), ("a", "2024-03-01", 0.3)])
+    result = abcxyz(store, GridParams(as_of=MARCH))
+    assert list(result.clients.sort_values("abc_rank")["client_id"]) == ["a", "b"]
+
+
 def test_zero_and_negative_basis_are_c_and_z_when_they_have_history(store):
     load(store, steady("rich", 100) + steady("zero", 0) + steady("minus", -5) + [("fresh", "2024-03-01", 0.0)])
     result = abcxyz(store, GridParams(as_of=MARCH))

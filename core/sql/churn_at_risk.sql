@@ -17,4 +17,4 @@ LEFT JOIN clients c USING (client_id)
 WHERE k.purchase_days >= 3
   AND s.as_of - k.last_purchase < s.lost_days
   AND s.as_of - k.last_purchase > s.risk_k * k.median_gap_days
-ORDER BY k.basis DESC NULLS LAST, k.client_id
+ORDER BY round(k.basis, 6) DESC NULLS LAST, k.client_id

@@ -6,4 +6,4 @@ FROM losses l
 CROSS JOIN settings s
 LEFT JOIN clients c USING (client_id)
 WHERE l.won_back_date IS NULL
-ORDER BY l.value_before_loss DESC NULLS LAST, l.client_id
+ORDER BY round(l.value_before_loss, 6) DESC NULLS LAST, l.client_id

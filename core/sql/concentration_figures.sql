@@ -25,7 +25,7 @@ window_clients AS (
 positive AS (
     SELECT last_period, client_id, basis,
            basis / sum(basis) OVER (PARTITION BY last_period) AS share,
-           row_number() OVER (PARTITION BY last_period ORDER BY basis DESC, client_id) AS rank,
+           row_number() OVER (PARTITION BY last_period ORDER BY round(basis, 6) DESC, client_id) AS rank,
            count(*) OVER (PARTITION BY last_period) AS n
     FROM window_clients
     WHERE basis > 0

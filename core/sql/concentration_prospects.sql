@@ -15,7 +15,7 @@ new_clients AS (
     HAVING sum(d.revenue) > 0
 ),
 ranked AS (
-    SELECT *, row_number() OVER (ORDER BY revenue DESC, client_id) AS rank, count(*) OVER () AS n
+    SELECT *, row_number() OVER (ORDER BY round(revenue, 6) DESC, client_id) AS rank, count(*) OVER () AS n
     FROM new_clients
 )
 SELECT r.client_id, c.client_name, r.first_date, r.revenue, r.rank,

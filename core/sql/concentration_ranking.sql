@@ -15,7 +15,7 @@ based AS (
 ),
 shared AS (
     SELECT *,
-           row_number() OVER (ORDER BY basis DESC NULLS LAST, client_id) AS rank,
+           row_number() OVER (ORDER BY round(basis, 6) DESC NULLS LAST, client_id) AS rank,
            CASE WHEN basis > 0
                 THEN basis / sum(basis) FILTER (WHERE basis > 0) OVER () END AS share,
            CASE WHEN breadwinner_basis > 0
