@@ -223,7 +223,9 @@ def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, b
         return f"nullif(trim({quote_ident(column)}), '')" if column else "CAST(NULL AS VARCHAR)"
 
     def number(role):
-        return _number_sql(f"{role}_raw", decimal_comma[role]) if mapping.column(role) else "CAST(NULL AS DOUBLE)"
+        # the stage-1 column holding the role's trimmed text, e.g. amount_raw
+        trimmed = role + "_raw"
+        return _number_sql(trimmed, decimal_comma[role]) if mapping.column(role) else "CAST(NULL AS DOUBLE)"
 
     formats = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS[date_kind]) + "]"
     date_text = "split_part(split_part(date_raw, ' ', 1), 'T', 1)"
