@@ -140,7 +140,11 @@ else:
     )
     figure.update_yaxes(title_text=ui.tr("churn.col.lost"), secondary_y=False)
     figure.update_yaxes(
-        title_text=ui.tr("churn.col.churn_rate") + ", %", secondary_y=True, showgrid=False, rangemode="tozero"
+        title_text=ui.tr("churn.col.churn_rate") + ", %",
+        secondary_y=True,
+        showgrid=False,
+        rangemode="tozero",
+        tickformat=".1f",  # ticks follow the counts' grid, so they fall on odd values
     )
     st.plotly_chart(figure, width="stretch", key="churn_dynamics_chart")
 
