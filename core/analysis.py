@@ -179,7 +179,8 @@ def add_common_arguments(
     parser.add_argument("--as-of", type=parse_date, default=None, help="YYYY-MM-DD (default: latest date)")
     parser.add_argument(
         "--where",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="COLUMN=VALUE",
         help="filter: region, manager, segment, kind, date_from, date_to (repeatable)",

@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sheet", help="sheet of an Excel workbook (default: the first)")
     parser.add_argument(
         "--map",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="ROLE=COLUMN",
         help="column for a role, by name or 1-based position (repeatable)",

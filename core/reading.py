@@ -8,7 +8,7 @@ validation (``core.ingest``), done once, in SQL, for every kind of file.
 - **CSV** is sniffed here: the encoding (UTF-8 with or without BOM, else cp1251 or
   cp1252, told apart by whether the high bytes come in runs — Russian words — or alone), the
   separator (``,`` ``;`` tab ``|``, or columns aligned with runs of spaces) and
-  whether the first line is a header (no header when every cell of the first
+  whether the first line is a header (no header when any cell of the first
   line looks like a number or a date). The file itself is then read by DuckDB's
   CSV reader on a private in-memory connection (all columns as text); aligned
   columns go through pandas' whitespace splitter.
@@ -196,9 +196,13 @@ def sniff_delimiter(lines: list[str]) -> str | None:
 
 
 def looks_like_header(cells: list[str]) -> bool:
-    """A first line is a header unless every non-empty cell looks like a number or a date."""
+    """A first line is a header when none of its cells looks like a number or a date.
+
+    Column names are words; a line holding a date or an amount is data, even when
+    its client is written in letters (``x1,2024-01-05,10.5``).
+    """
     filled = [c for c in cells if c is not None and str(c).strip()]
-    return bool(filled) and not all(_NUMBER_OR_DATE.match(str(c)) for c in filled)
+    return bool(filled) and not any(_NUMBER_OR_DATE.match(str(c)) for c in filled)
 
 
 def _read_text(path: Path, name: str) -> RawTable:

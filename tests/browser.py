@@ -131,3 +131,12 @@ def open_app(browser, url: str, path: str = "", *, lang: str = "en", width: int 
     page.goto(f"{url}/{path}{separator}lang={LANGUAGES[lang]}")
     wait_idle(page)
     return page
+
+
+def wait_for_count(locator, at_least: int, timeout: float = 30_000) -> int:
+    """Poll until ``locator`` matches at least ``at_least`` elements (charts draw after the script ends)."""
+    waited = 0.0
+    while (count := locator.count()) < at_least and waited < timeout:
+        locator.page.wait_for_timeout(250)
+        waited += 250
+    return count

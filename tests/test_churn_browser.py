@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from browser import chromium, open_app, running_app, wait_idle
+from browser import chromium, open_app, running_app, wait_for_count, wait_idle
 
 from core.store import Store, add_upload
 from tests.test_churn import TIMELINE
@@ -32,7 +32,8 @@ def test_record_a_reason_and_see_it_in_the_breakdown(tmp_path):
         page.get_by_text("Saved: A").wait_for(timeout=30_000)
         # The legend of the stacked bars, the Pareto axis and the lost-clients table now name it.
         page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
-        assert page.get_by_text("Service level declined", exact=True).count() >= before + 2
+        named = page.get_by_text("Service level declined", exact=True)
+        assert wait_for_count(named, before + 2) >= before + 2
         page.screenshot(path=str(tmp_path / "churn.png"), full_page=True)
     with Store(db) as store:
         assert store.query_rows("SELECT client_id, reason, set_by FROM loss_reasons") == [

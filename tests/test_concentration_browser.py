@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from browser import chromium, open_app, running_app
+from browser import chromium, open_app, running_app, wait_for_count
 
 from core.store import Store, add_upload
 
@@ -27,8 +27,11 @@ def test_pareto_chart_renders_with_its_band_and_target(tmp_path):
             page = open_app(browser, url, "concentration", lang=lang, height=2400)
             chart = page.locator(".js-plotly-plot").first
             chart.wait_for(timeout=30_000)
+            # wait until Plotly has drawn the annotations (count() does not wait)
+            chart.get_by_text(band).wait_for(timeout=30_000)
+            chart.get_by_text(target).wait_for(timeout=30_000)
             # the band, the target line and the key-set line are shapes of the chart
-            assert chart.locator(".shapelayer path").count() >= 3
+            assert wait_for_count(chart.locator(".shapelayer path"), 3) >= 3
             assert chart.get_by_text(band).count() == 1
             assert chart.get_by_text(target).count() == 1
             page.screenshot(path=str(tmp_path / f"concentration_{lang}.png"), full_page=True)

@@ -331,3 +331,28 @@ def test_a_database_from_before_the_kind_column_opens(tmp_path):
     con.close()
     with Store(db) as store:
         assert "client_kind" in [c[0] for c in store.query_rows("DESCRIBE lines")]
+
+
+def test_cli_takes_several_roles_after_one_map_flag(tmp_path):
+    db = tmp_path / "m.duckdb"
+    path = write(tmp_path, "nohead.csv", "x1,2024-01-05,10.5\nx2,2024-01-06,4.5\n")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "core",
+            "ingest",
+            str(path),
+            "--db",
+            str(db),
+            "--map",
+            "client_id=1",
+            "date=2",
+            "amount=3",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["files"][0]["rows_loaded"] == 2
