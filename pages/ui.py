@@ -87,10 +87,15 @@ def _filter_options(path: str, version: int) -> dict:
     return options
 
 
+def filter_options() -> dict:
+    """The stored regions, managers and segments (sorted) and the data's first and last date, cached."""
+    s = store()
+    return _filter_options(str(s.path), s.version())
+
+
 def sidebar_filters() -> None:
     """Draw the shared filters (date range, region, manager, segment), bound to the URL."""
-    s = store()
-    options = _filter_options(str(s.path), s.version())
+    options = filter_options()
     st.sidebar.subheader(tr("filters.header"))
     first, last = options["dates"]
     if first is not None:

@@ -109,14 +109,14 @@ lost_before = c_before.date_input(
 )
 managers = c_manager.multiselect(
     ui.tr("winback.managers"),
-    choices("SELECT DISTINCT manager FROM clients WHERE manager IS NOT NULL ORDER BY 1"),
+    ui.filter_options()["manager"],
     placeholder=ui.tr("filters.all"),
     key="winback_managers",
     bind="query-params",
 )
 regions = c_region.multiselect(
     ui.tr("winback.regions"),
-    choices("SELECT DISTINCT region FROM clients WHERE region IS NOT NULL ORDER BY 1"),
+    ui.filter_options()["region"],
     placeholder=ui.tr("filters.all"),
     key="winback_regions",
     bind="query-params",
