@@ -10,8 +10,9 @@ class KamError(Exception):
     """An error whose message is meant for the person using the product.
 
     Raised with ``keyed(key, **values)`` the message comes from the translation
-    catalogue: ``message`` is the English text (the command line's language) and
-    ``text(lang)`` the same in the page's language.
+    catalogue: ``message`` is the English text (the command line's language,
+    followed by the flag to pass when the catalogue has ``key.cli``) and
+    ``text(lang)`` the page's text in its language, without flags.
     """
 
     def __init__(self, message: str, **details):
@@ -24,9 +25,12 @@ class KamError(Exception):
 
     @classmethod
     def keyed(cls, key: str, details: dict | None = None, **values):
-        from core.i18n import t
+        from core.i18n import CATALOGUE, t
 
-        error = cls(t(key, "en", **values), **(details or {}))
+        message = t(key, "en", **values)
+        if f"{key}.cli" in CATALOGUE:  # the command line's flag, never shown on a page
+            message += " " + t(f"{key}.cli", "en", **values)
+        error = cls(message, **(details or {}))
         error.key, error.values = key, values
         return error
 

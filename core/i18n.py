@@ -38,7 +38,27 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     if pair is None:
         return key
     text = pair[1] if lang == "ka" else pair[0]
-    return text.format_map(_Values(values)) if values else text
+    if not values:
+        return text
+    shown = {name: v.in_language(lang) if hasattr(v, "in_language") else v for name, v in values.items()}
+    return text.format_map(_Values(shown))
+
+
+class RoleName(str):
+    """A column role (``client_id``) that reads as its name in each language ("Client ID")."""
+
+    def in_language(self, lang: str) -> str:
+        return t(f"role.{self}", lang)
+
+
+class RoleNames(tuple):
+    """Several roles, listed by name in each language."""
+
+    def __new__(cls, roles):
+        return super().__new__(cls, (RoleName(r) for r in roles))
+
+    def in_language(self, lang: str) -> str:
+        return ", ".join(r.in_language(lang) for r in self)
 
 
 class _Values(dict):

@@ -37,6 +37,7 @@ import pyarrow as pa
 
 from core import mapping as mapping_rules
 from core.errors import InputError, NeedsChoice
+from core.i18n import RoleName, RoleNames
 from core.mapping import Mapping
 from core.reading import ROW, RawTable, read_table
 from core.store import Store, add_upload, quote_ident, sql
@@ -121,19 +122,20 @@ def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, s
     when the dates could be day-first or month-first and ``date_order`` is not
     given.
     """
-    missing = mapping.missing()
-    if missing:
-        raise InputError.keyed(
-            "err.missing_roles", file=raw.file_name, roles=", ".join(missing), columns=", ".join(raw.columns)
-        )
     if mapping.ambiguities:
         role, columns = next(iter(mapping.ambiguities.items()))
         raise NeedsChoice.keyed(
             "err.two_candidates",
             {"choice": role, "options": tuple(columns), "flag": f"--map {role}=COLUMN"},
             file=raw.file_name,
-            role=role,
+            role=RoleName(role),
+            code=role,
             columns=", ".join(repr(c) for c in columns),
+        )
+    missing = mapping.missing()
+    if missing:
+        raise InputError.keyed(
+            "err.missing_roles", file=raw.file_name, roles=RoleNames(missing), columns=", ".join(raw.columns)
         )
     date_column = mapping.column("date")
     detected, info = detect_date_order(raw, date_column)

@@ -1,22 +1,38 @@
 """Column roles: which column of an export is the date, the client, the amount, …
 
-``guess(raw)`` proposes a role for each column from its header (English,
-Russian and Georgian words) and, where headers say nothing (a file without a
-header row), from the shape of its values. The guess is only a proposal: the
-person sees it as a table and confirms or corrects it before anything is stored,
-and a confirmed mapping is remembered for later files with the same headers
-(``remember`` / ``remembered``, keyed by ``source_key``).
+``guess(raw)`` scores every (role, column) pair from two kinds of evidence and
+proposes a role for each column; the person sees the proposal, corrects it and
+confirms before anything is stored, and a confirmed mapping is remembered for
+later files with the same headers (``remember`` / ``remembered``, keyed by
+``source_key``).
 
-Rules a sales director would expect:
+**Header evidence.** A header is split into words (``OrderDate`` → order date,
+``CUSTOMER_ID`` → customer id, ``orderdate`` → order date by the vocabulary),
+case and accents dropped and word endings stemmed (``клиента`` = ``клиент``,
+``კლიენტის`` = ``კლიენტი``), then matched against the phrases of
+``core.roles.ROLE_WORDS``: the whole header equal to a phrase scores 100, a
+phrase inside a longer header less the more words are left over. Modifier words
+move the score: an id suffix (``Key``, ``No``, ``код``, ``კოდი``) makes a column
+a code (evidence for the client id, a veto for money), "ship"/"due"/"created"
+makes a date secondary, "discount"/"tax" says a number is not the revenue,
+"unit" makes a price, "line" an order line rather than the order.
 
-- Where several columns could be the date, the order or invoice date wins over
-  ship, delivery or due dates.
-- A file with only a client name uses the name as the client id.
-- A file with quantity and unit price but no amount gets amount = quantity ×
-  unit price (``Mapping.amount_from_price``), shown as such.
-- Two columns that fit the amount equally well are never picked between
-  silently: ``ambiguities`` names them, and the command line refuses with the
-  flag to pass.
+**Value evidence.** A date must parse as a date in most rows; a money column
+must hold numbers, and a column of small integer codes with few distinct values
+(a territory key beside the sales amount) is marked down; a client or text
+column must not be dates or decimals.
+
+**No silent wrong guess.** A role takes its best column only when it beats the
+next candidate by ``CLEAR_LEAD`` points. For the roles every figure stands on
+(date, client, amount, margin, cost) a close second is a question:
+``ambiguities`` names the candidates, the page preselects nothing and the
+command line refuses naming them and the flag. For the other roles a close call
+leaves the role empty (``hints`` keeps the candidates for the page).
+
+Derived columns: a file with quantity and unit price but no line amount gets
+amount = quantity × unit price (``amount_from_price``); a file with a cost and
+no margin gets margin = amount − cost (``margin_from_cost``). A file without
+headers is mapped by value shapes alone (``_guess_by_shape``).
 """
 
 from __future__ import annotations
@@ -24,10 +40,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
 
+from core import roles as words
 from core.errors import InputError
 from core.reading import RawTable
 
@@ -37,6 +56,7 @@ ROLES = (
     "client_name",
     "amount",
     "margin",
+    "cost",
     "quantity",
     "unit_price",
     "product",
@@ -48,236 +68,53 @@ ROLES = (
     "client_kind",
 )
 REQUIRED = ("date", "client_id", "amount")
-NUMERIC_ROLES = ("amount", "margin", "quantity", "unit_price")
+NUMERIC_ROLES = ("amount", "margin", "cost", "quantity", "unit_price")
+MONEY_ROLES = ("amount", "margin", "cost")
+ASKED_ROLES = ("date", "client_id", "amount", "margin", "cost")
+TEXT_ROLES = ("client_name", "product", "manager", "region", "segment", "loss_reason", "client_kind")
+MIN_SCORE = 50
+CLEAR_LEAD = 15
 
-# Header words per role, already normalised (lower case, spaces for punctuation).
-# Exact matches score highest; a word contained in the header scores lower.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "date": (
-        "date",
-        "order date",
-        "invoice date",
-        "sale date",
-        "sales date",
-        "document date",
-        "transaction date",
-        "posting date",
-        "дата",
-        "дата заказа",
-        "дата продажи",
-        "дата документа",
-        "дата счета",
-        "дата реализации",
-        "период",
-        "თარიღი",
-        "შეკვეთის თარიღი",
-        "გაყიდვის თარიღი",
-        "ინვოისის თარიღი",
-    ),
-    "client_id": (
-        "client id",
-        "customer id",
-        "customer",
-        "client",
-        "account id",
-        "customer code",
-        "client code",
-        "customer no",
-        "customer number",
-        "account",
-        "buyer id",
-        "код клиента",
-        "клиент",
-        "контрагент",
-        "покупатель",
-        "код контрагента",
-        "инн",
-        "კლიენტის კოდი",
-        "კლიენტის id",
-        "კლიენტი",
-        "მყიდველი",
-        "კონტრაგენტი",
-        "საიდენტიფიკაციო კოდი",
-    ),
-    "client_name": (
-        "client name",
-        "customer name",
-        "account name",
-        "company",
-        "company name",
-        "buyer",
-        "наименование клиента",
-        "наименование контрагента",
-        "название клиента",
-        "имя клиента",
-        "კლიენტის სახელი",
-        "კომპანია",
-        "კლიენტის დასახელება",
-    ),
-    "amount": (
-        "amount",
-        "sales",
-        "revenue",
-        "sum",
-        "total",
-        "net sales",
-        "sales amount",
-        "turnover",
-        "value",
-        "line total",
-        "dollar value",
-        "net amount",
-        "invoice amount",
-        "сумма",
-        "выручка",
-        "сумма продажи",
-        "оборот",
-        "стоимость",
-        "сумма без ндс",
-        "თანხა",
-        "შემოსავალი",
-        "გაყიდვები",
-        "ბრუნვა",
-        "ღირებულება",
-    ),
-    "margin": (
-        "margin",
-        "profit",
-        "gross profit",
-        "gross margin",
-        "маржа",
-        "прибыль",
-        "валовая прибыль",
-        "მარჟა",
-        "მოგება",
-        "მთლიანი მოგება",
-    ),
-    "quantity": (
-        "quantity",
-        "qty",
-        "units",
-        "number of cds",
-        "pieces",
-        "количество",
-        "кол во",
-        "რაოდენობა",
-    ),
-    "unit_price": (
-        "unit price",
-        "price",
-        "price per unit",
-        "цена",
-        "цена за единицу",
-        "ფასი",
-        "ერთეულის ფასი",
-    ),
-    "product": (
-        "product",
-        "product name",
-        "item",
-        "sku",
-        "article",
-        "товар",
-        "номенклатура",
-        "продукт",
-        "პროდუქტი",
-        "პროდუქცია",
-        "საქონელი",
-        "დასახელება",
-    ),
-    "order_id": (
-        "order id",
-        "order",
-        "order no",
-        "order number",
-        "invoice",
-        "invoice id",
-        "invoice no",
-        "document",
-        "номер заказа",
-        "заказ",
-        "документ",
-        "накладная",
-        "შეკვეთა",
-        "შეკვეთის ნომერი",
-        "ინვოისი",
-        "ზედნადები",
-    ),
-    "manager": (
-        "manager",
-        "account manager",
-        "key account manager",
-        "sales rep",
-        "salesperson",
-        "sales manager",
-        "kam",
-        "owner",
-        "менеджер",
-        "ответственный",
-        "მენეჯერი",
-        "გაყიდვების მენეჯერი",
-    ),
-    "region": ("region", "territory", "area", "регион", "область", "რეგიონი", "ტერიტორია"),
-    "segment": ("segment", "customer segment", "channel", "сегмент", "канал", "სეგმენტი", "არხი"),
-    "loss_reason": (
-        "loss reason",
-        "churn reason",
-        "reason",
-        "reason lost",
-        "lost reason",
-        "причина",
-        "причина ухода",
-        "причина потери",
-        "მიზეზი",
-        "წასვლის მიზეზი",
-        "დაკარგვის მიზეზი",
-    ),
-    "client_kind": (
-        "kind",
-        "client kind",
-        "client type",
-        "customer type",
-        "key client type",
-        "kind of key client",
-        "тип клиента",
-        "категория клиента",
-        "კლიენტის ტიპი",
-        "კლიენტის სახე",
-        "საკვანძო კლიენტის სახე",
-    ),
-}
+# The values DOMAIN.md reads as missing (compared after trimming).
+MISSING_WORDS = ("NULL", "null", "NaN", "N/A", "n/a", "#N/A", "-", "—", "(blank)", "нет", "(пусто)")
 
-# Header words that make a date column a worse candidate than the order/invoice date.
-SECONDARY_DATE_WORDS = (
-    "ship",
-    "deliver",
-    "due",
-    "payment",
-    "paid",
-    "отгруз",
-    "достав",
-    "оплат",
-    "срок",
-    "მიწოდ",
-    "გადახდ",
-    "ვადა",
+_DATE_SHAPE = re.compile(
+    r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(19|20)\d{2}(0[1-9]|1[0-2])\d{2})([ T].*)?$"
 )
-PRIMARY_DATE_WORDS = ("order", "invoice", "sale", "заказ", "продаж", "счет", "შეკვეთ", "გაყიდვ", "ინვოის")
-# Header words that say "this is not the revenue".
-NOT_AMOUNT_WORDS = ("discount", "tax", "vat", "cost", "скидк", "ндс", "себесто", "ფასდაკლ", "დღგ", "თვითღირ")
-
-_DATE_SHAPE = re.compile(r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(19|20)\d{6})(\s.*)?$")
-_NUMBER_NOISE = re.compile(r"[\s\u00a0\u202f\u2009'’$€£₾₽¥%]|USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი", re.IGNORECASE)
-_NUMBER_SHAPE = re.compile(r"^[-+(]?[\d.,]*\d[\d.,]*\)?-?$")
+_NUMBER_NOISE = re.compile(r"[\s\u00a0\u202f\u2009'’$€£₾₽¥]|USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი", re.IGNORECASE)
+_NUMBER_SHAPE = re.compile(r"^[-+(]?[\d.,]*\d[\d.,]*%?\)?-?$")
+_FRACTION = re.compile(r"[.,]\d{1,4}\)?-?%?$")
+_ENDINGS = tuple(
+    sorted(
+        (
+            "es", "s", "e", "i", "a", "o", "u", "as", "os",
+            "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ов", "ев", "ам", "ям", "ах", "ях",
+            "ия", "ие", "ий", "ый", "ая", "ое", "ые", "а", "я", "ы", "и", "у", "ю", "е", "о", "ь",
+            "ების", "ებს", "ები", "ის", "ით", "ად", "ში", "ზე", "ს", "ი", "ა", "ო", "ე",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_FILLER = {"of", "the", "de", "du", "des", "del", "da", "do", "di", "la", "le", "el", "der", "d", "l", "to"}
 
 
 @dataclass
 class Mapping:
-    """Role → column name (``None`` when the file has no such column)."""
+    """Role → column name (``None`` when the file has no such column).
+
+    ``ambiguities``: roles a person must choose for (role → candidate columns);
+    ``hints``: optional roles left empty because two columns fit about equally.
+    """
 
     roles: dict[str, str | None]
     amount_from_price: bool = False
     ambiguities: dict[str, list[str]] = field(default_factory=dict)
+    margin_from_cost: bool = False
+    hints: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.roles = {role: self.roles.get(role) for role in ROLES}
 
     def column(self, role: str) -> str | None:
         return self.roles.get(role)
@@ -286,124 +123,334 @@ class Mapping:
         """Required roles with no column (amount counts as present when derived)."""
         return [r for r in REQUIRED if not self.roles.get(r) and not (r == "amount" and self.amount_from_price)]
 
+    def described(self) -> dict[str, str | None]:
+        """Role → column as the command line reports it (derived columns as formulas)."""
+        shown = dict(self.roles)
+        if self.amount_from_price:
+            shown["amount"] = "quantity*unit_price"
+        if self.margin_from_cost:
+            shown["margin"] = "amount-cost"
+        return shown
+
     def to_json(self) -> str:
-        return json.dumps({"roles": self.roles, "amount_from_price": self.amount_from_price}, ensure_ascii=False)
+        return json.dumps(
+            {
+                "roles": self.roles,
+                "amount_from_price": self.amount_from_price,
+                "margin_from_cost": self.margin_from_cost,
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Mapping:
         data = json.loads(text)
-        return cls(dict(data["roles"]), bool(data.get("amount_from_price")))
+        return cls(
+            dict(data["roles"]),
+            bool(data.get("amount_from_price")),
+            margin_from_cost=bool(data.get("margin_from_cost")),
+        )
+
+
+def derive(roles: dict[str, str | None]) -> tuple[bool, bool]:
+    """``(amount_from_price, margin_from_cost)`` for a set of chosen columns."""
+    from_price = not roles.get("amount") and bool(roles.get("quantity") and roles.get("unit_price"))
+    has_amount = bool(roles.get("amount")) or from_price
+    from_cost = not roles.get("margin") and bool(roles.get("cost")) and has_amount
+    return from_price, from_cost
+
+
+# -- header words ------------------------------------------------------------------
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _plain_words(text: str) -> list[str]:
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", str(text))
+    text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", text)
+    text = text.replace("№", " № ").replace("#", " # ").replace("ı", "i").replace("İ", "I")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return [w for w in re.split(r"[^\w#№]+|_", text) if w]
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    phrases = [p.lstrip("~") for group in words.ROLE_WORDS.values() for p in group]
+    for name in dir(words):
+        if name.endswith("_WORDS") and name != "ROLE_WORDS":
+            phrases += list(getattr(words, name))
+    return frozenset(w for p in phrases for w in _plain_words(p) if len(w) >= 2)
+
+
+def _split_compound(word: str) -> list[str]:
+    """``orderdate`` → ``order date`` when both parts are words of the vocabulary."""
+    vocabulary = _vocabulary()
+    if word in vocabulary or len(word) < 5:
+        return [word]
+    for cut in range(len(word) - 2, 1, -1):
+        head, rest = word[:cut], word[cut:]
+        if head in vocabulary:
+            tail = _split_compound(rest)
+            if all(part in vocabulary for part in tail):
+                return [head, *tail]
+    return [word]
+
+
+@cache
+def tokens(header: str) -> tuple[str, ...]:
+    """A header (or phrase) as stemmed words: ``'OrderDateKey'`` → ``('order', 'dat', 'key')``."""
+    return tuple(_stem(part) for w in _plain_words(header) for part in _split_compound(w))
 
 
 def normalise(header: str) -> str:
-    return " ".join(re.sub(r"[_\-./#№()\[\]:]+", " ", str(header).lower()).split())
+    """A header as its stemmed words, space-separated (what the role phrases are matched on)."""
+    return " ".join(tokens(header))
 
 
 def source_key(columns: list[str]) -> str:
-    """Fingerprint of a file's headers: files with the same headers come from the same source."""
-    return hashlib.sha256("\x1f".join(normalise(c) for c in columns).encode()).hexdigest()[:16]
+    """Fingerprint of a file's headers: files with the same headers come from the same source.
+
+    Kept exactly as stores already hold it (lower case, punctuation as spaces), so
+    remembered mappings and overlap replacement keep working across versions.
+    """
+    plain = (" ".join(re.sub(r"[_\-./#№()\[\]:]+", " ", str(c).lower()).split()) for c in columns)
+    return hashlib.sha256("\x1f".join(plain).encode()).hexdigest()[:16]
 
 
-def _header_score(role: str, header: str) -> int:
-    name = normalise(header)
-    if not name or name.startswith("column "):
-        return 0
-    words = SYNONYMS[role]
-    if name in words:
-        score = 100
-    elif any(len(w) > 3 and (name.startswith(w + " ") or name.endswith(" " + w)) for w in words):
-        score = 70
-    elif any(len(w) > 4 and w in name for w in words):
-        score = 50
-    else:
-        return 0
-    if role == "date":
-        if any(w in name for w in SECONDARY_DATE_WORDS):
-            score -= 40
-        if any(w in name for w in PRIMARY_DATE_WORDS):
-            score += 10
-    if role in ("amount", "unit_price") and any(w in name for w in NOT_AMOUNT_WORDS):
-        score = 0
-    if role == "client_id" and ("name" in name or "наимен" in name or "სახელ" in name or "დასახ" in name):
-        score = 0
-    if role == "client_name" and name in ("customer", "client"):
-        score = 0
-    return score
+@cache
+def _group(name: str) -> frozenset[str]:
+    return frozenset(t for phrase in getattr(words, name) for t in tokens(phrase))
 
 
-def _share(values: pd.Series, pattern: re.Pattern) -> float:
-    filled = values.dropna().astype(str)
-    filled = filled[filled.str.strip() != ""]
-    if filled.empty:
+@cache
+def _phrases(role: str) -> tuple[tuple[tuple[str, ...], float], ...]:
+    return tuple((tokens(p.lstrip("~")), 0.8 if p.startswith("~") else 1.0) for p in words.ROLE_WORDS[role])
+
+
+def _contains(header: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(header[i : i + n] == phrase for i in range(len(header) - n + 1))
+
+
+def _phrase_score(role: str, header: tuple[str, ...]) -> float:
+    best = 0.0
+    for phrase, weight in _phrases(role):
+        if not phrase:
+            continue
+        if header == phrase:
+            score = 100.0
+        elif _contains(header, phrase):
+            score = min(95.0, max(50.0, 60 + 12 * len(phrase) - 4 * (len(header) - len(phrase))))
+        else:
+            continue
+        best = max(best, score * weight)
+    return best
+
+
+def header_score(role: str, header: str) -> float:
+    """How strongly a header names ``role`` (0: not at all; 100: exactly)."""
+    found = tokens(header)
+    if not found or header.startswith("column "):
         return 0.0
-    if pattern is _NUMBER_SHAPE:
-        filled = filled.map(lambda v: _NUMBER_NOISE.sub("", v))
-    return float(filled.map(lambda v: bool(pattern.match(v))).mean())
+    score = _phrase_score(role, found)
+    if not score:
+        return 0.0
+    present = set(found)
+    has = {name: bool(present & _group(name)) for name in _MODIFIER_GROUPS}
+    only_ids = present <= _group("ID_WORDS")
+    if only_ids:
+        return 0.0
+    if role in NUMERIC_ROLES and has["ID_WORDS"] and score < 100:
+        return 0.0
+    if role == "date":
+        score += -40 if has["ID_WORDS"] else 0
+        score += -15 if has["SECONDARY_DATE_WORDS"] else 0
+        score += 10 if has["PRIMARY_DATE_WORDS"] else 0
+    elif role in ("amount", "unit_price", "margin"):
+        if has["NOT_REVENUE_WORDS"]:
+            return 0.0
+        if role == "amount":
+            if _phrase_score("cost", found) or _phrase_score("margin", found):
+                return 0.0
+            score += -45 if has["UNIT_WORDS"] else 0
+            score += -15 if has["GROSS_WORDS"] else 0
+            score += 5 if has["NET_WORDS"] else 0
+    elif role == "cost":
+        score += -45 if has["UNIT_WORDS"] else 0
+    elif role == "order_id":
+        score += -45 if has["LINE_WORDS"] else 0
+    elif role == "client_id":
+        if has["NAME_WORDS"]:
+            return 0.0
+        score += -40 if has["CLIENT_ATTRIBUTE_WORDS"] else 0
+        score += 5 if has["ID_WORDS"] else 0
+        score -= 25 * bool(_leftover(found, ("client_id",), "ID_WORDS"))
+    elif role == "client_name":
+        score -= 30 * bool(_leftover(found, ("client_id", "client_name"), "NAME_WORDS"))
+    return max(score, 0.0)
+
+
+_MODIFIER_GROUPS = (
+    "ID_WORDS",
+    "NAME_WORDS",
+    "CLIENT_ATTRIBUTE_WORDS",
+    "SECONDARY_DATE_WORDS",
+    "PRIMARY_DATE_WORDS",
+    "NOT_REVENUE_WORDS",
+    "GROSS_WORDS",
+    "NET_WORDS",
+    "UNIT_WORDS",
+    "LINE_WORDS",
+)
+
+
+def _leftover(found: tuple[str, ...], own_roles: tuple[str, ...], group: str) -> set[str]:
+    """Words of the header that belong neither to the roles' phrases nor to ``group``."""
+    own = {t for role in own_roles for phrase, _ in _phrases(role) for t in phrase}
+    return set(found) - own - _group(group) - _FILLER
+
+
+# -- value evidence ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Values:
+    """What a column's sample values look like."""
+
+    filled: int
+    dates: float
+    numbers: float
+    fractions: float
+    percents: float
+    distinct: int
+    integers_small: bool
+
+    @classmethod
+    def of(cls, series: pd.Series) -> Values:
+        text = [str(v).strip() for v in series.dropna().tolist()]
+        text = [v for v in text if v and v not in MISSING_WORDS]
+        n = len(text)
+        if not n:
+            return cls(0, 0.0, 0.0, 0.0, 0.0, 0, False)
+        dates = [bool(_DATE_SHAPE.match(v)) for v in text]
+        numbers = [
+            cleaned
+            for v, is_date in zip(text, dates, strict=True)
+            if not is_date and _NUMBER_SHAPE.match(cleaned := _NUMBER_NOISE.sub("", v))
+        ]
+        fractions = [v for v in numbers if _FRACTION.search(v) and not re.search(r"[.,]\d{3}$", v)]
+        integers = [int(v.lstrip("+")) for v in numbers if v.lstrip("-+").isdigit() and len(v) < 16]
+        small = (
+            n >= 20
+            and len(integers) == n
+            and max(map(abs, integers)) <= 1000
+            and len(set(integers)) <= max(12, n // 50)
+        )
+        return cls(
+            filled=n,
+            dates=sum(dates) / n,
+            numbers=len(numbers) / n,
+            fractions=len(fractions) / n,
+            percents=sum(v.endswith("%") for v in text) / n,
+            distinct=len(set(text)),
+            integers_small=small,
+        )
+
+
+def value_score(role: str, values: Values) -> float | None:
+    """Points the values add for ``role``; ``None`` when they rule the column out."""
+    if values.filled == 0:
+        return None if role in REQUIRED else 0.0
+    if role == "date":
+        return None if values.dates < 0.8 else 0.0
+    if role in NUMERIC_ROLES:
+        if values.numbers < 0.6 or (role != "quantity" and values.percents > 0.5):
+            return None
+        if role in MONEY_ROLES or role == "unit_price":
+            return -40.0 if values.integers_small else (5.0 if values.fractions > 0.3 else 0.0)
+        return -10.0 if values.fractions > 0.5 else 0.0
+    if values.dates >= 0.8 or (values.numbers >= 0.8 and values.fractions >= 0.5):
+        return None
+    if role == "client_id" and values.distinct <= 2 and values.filled >= 20:
+        return None  # Yes/No, one company code: not a list of clients
+    return 0.0
+
+
+# -- the guess ---------------------------------------------------------------------
+
+
+def candidates(raw: RawTable, sample: pd.DataFrame | None = None) -> dict[str, list[tuple[float, str]]]:
+    """Role → ``[(score, column)]``, best first, for every column that could play it."""
+    sample = raw.sample(2000) if sample is None else sample
+    values = {c: Values.of(sample[c]) for c in raw.columns}
+    found: dict[str, list[tuple[float, str]]] = {role: [] for role in ROLES}
+    for column in raw.columns:
+        for role in ROLES:
+            score = header_score(role, column)
+            if score < MIN_SCORE - 10:
+                continue
+            bonus = value_score(role, values[column])
+            if bonus is None or score + bonus < MIN_SCORE:
+                continue
+            found[role].append((score + bonus, column))
+    for role in found:
+        found[role].sort(key=lambda sc: (-sc[0], raw.columns.index(sc[1])))
+    return found
 
 
 def guess(raw: RawTable) -> Mapping:
-    """Propose a role for each column of ``raw`` from headers and value shapes."""
+    """Propose a role for each column of ``raw`` from its header and its values."""
     sample = raw.sample(2000)
-    date_like = {c: _share(sample[c], _DATE_SHAPE) for c in raw.columns}
-    number_like = {c: _share(sample[c], _NUMBER_SHAPE) for c in raw.columns}
+    scored = candidates(raw, sample) if raw.has_header else {role: [] for role in ROLES}
     roles: dict[str, str | None] = {r: None for r in ROLES}
     ambiguities: dict[str, list[str]] = {}
+    hints: dict[str, list[str]] = {}
     taken: set[str] = set()
-    for role in (
-        "date",
-        "amount",
-        "margin",
-        "client_id",
-        "client_name",
-        "quantity",
-        "unit_price",
-        "order_id",
-        "product",
-        "manager",
-        "region",
-        "segment",
-        "loss_reason",
-        "client_kind",
-    ):
-        scored = []
-        for column in raw.columns:
-            if column in taken:
-                continue
-            score = _header_score(role, column)
-            if score == 0:
-                continue
-            if role == "date" and date_like[column] < 0.8:
-                continue
-            if role in NUMERIC_ROLES and number_like[column] < 0.6:
-                continue
-            scored.append((score, column))
-        if not scored:
+    settled: set[str] = set()
+    # the strongest (role, column) pairs first, so "Customer Segment" is the segment, not the client
+    pairs = sorted(
+        ((score, ROLES.index(role), role, column) for role, found in scored.items() for score, column in found),
+        key=lambda p: (-p[0], p[1]),
+    )
+    for score, _, role, column in pairs:
+        if role in settled or column in taken:
             continue
-        scored.sort(key=lambda s: -s[0])
-        top = [c for s, c in scored if s == scored[0][0]]
-        if len(top) > 1 and role in ("amount", "date"):
-            ambiguities[role] = top
-        roles[role] = top[0]
-        taken.add(top[0])
+        rivals = [c for s, c in scored[role] if c != column and c not in taken and score - s < CLEAR_LEAD]
+        settled.add(role)
+        if rivals:
+            (ambiguities if role in ASKED_ROLES else hints)[role] = [column, *rivals]
+            continue
+        roles[role] = column
+        taken.add(column)
     if not raw.has_header:
-        _guess_by_shape(raw, sample, roles, date_like, number_like)
-    if not roles["client_id"] and roles["client_name"]:
+        _guess_by_shape(raw, sample, roles)
+    if not roles["client_id"] and roles["client_name"] and "client_id" not in ambiguities:
         roles["client_id"] = roles["client_name"]
-    amount_from_price = not roles["amount"] and bool(roles["quantity"] and roles["unit_price"])
-    return Mapping(roles, amount_from_price, ambiguities)
+    amount_from_price, margin_from_cost = derive(roles)
+    if (
+        amount_from_price
+        and "amount" in ambiguities
+        and not any(c not in (roles["quantity"], roles["unit_price"]) for c in ambiguities["amount"])
+    ):
+        del ambiguities["amount"]
+    return Mapping(roles, amount_from_price, ambiguities, margin_from_cost, hints)
 
 
-def _guess_by_shape(raw, sample, roles, date_like, number_like) -> None:
+def _guess_by_shape(raw, sample, roles) -> None:
     """For a file without headers: date = first date-shaped column, amount = last
     numeric column with fractions, client = first column left of the date."""
+    values = {c: Values.of(sample[c]) for c in raw.columns}
     free = [c for c in raw.columns if c not in roles.values()]
-    dates = [c for c in free if date_like[c] >= 0.9]
+    dates = [c for c in free if values[c].dates >= 0.9]
     if not roles["date"] and dates:
         roles["date"] = dates[0]
     free = [c for c in free if c != roles["date"]]
-    fractional = [
-        c for c in free if number_like[c] >= 0.9 and sample[c].dropna().astype(str).str.contains(r"[.,]\d").mean() > 0.5
-    ]
+    fractional = [c for c in free if values[c].numbers >= 0.9 and values[c].fractions > 0.5]
     if not roles["amount"] and fractional:
         roles["amount"] = fractional[-1]
     free = [c for c in free if c != roles["amount"]]
@@ -429,8 +476,11 @@ def apply_overrides(mapping: Mapping, raw: RawTable, overrides: dict[str, str]) 
                 roles[other] = None
         roles[role] = column
     ambiguities = {r: c for r, c in mapping.ambiguities.items() if r not in overrides}
-    amount_from_price = not roles["amount"] and bool(roles["quantity"] and roles["unit_price"])
-    return Mapping(roles, amount_from_price, ambiguities)
+    hints = {r: c for r, c in mapping.hints.items() if r not in overrides}
+    amount_from_price, margin_from_cost = derive(roles)
+    if amount_from_price:
+        ambiguities.pop("amount", None)
+    return Mapping(roles, amount_from_price, ambiguities, margin_from_cost, hints)
 
 
 def remembered(store, key: str) -> Mapping | None:

@@ -31,7 +31,7 @@ import pandas as pd
 
 from core.errors import InputError
 from core.i18n import CATALOGUE, t
-from core.mapping import SYNONYMS, normalise
+from core.mapping import header_score, normalise
 from core.store import Store
 
 BUILTIN_REASONS = (
@@ -162,24 +162,19 @@ def read_reasons_table(path: str | os.PathLike, file_name: str | None = None, sh
     return frame.drop(columns=[ROW], errors="ignore")
 
 
-def _pick(columns: list[str], words: tuple[str, ...], chosen: str | None, what: str) -> str | None:
+def _pick(columns: list[str], role: str, words: tuple[str, ...], chosen: str | None, what: str) -> str | None:
+    """The column for ``role``: the one named, else the best header (``core.mapping``) or one of ``words``."""
     if chosen:
         if chosen in columns:
             return chosen
         if chosen.isdigit() and 1 <= int(chosen) <= len(columns):
             return columns[int(chosen) - 1]
         raise InputError(f"The file has no column '{chosen}' for the {what}. Its columns: {', '.join(columns)}.")
-    squeezed = {w.replace(" ", "") for w in words}
-    best, best_score = None, 0
+    extra = {normalise(w) for w in words}
+    best, best_score = None, 0.0
     for column in columns:
-        name = normalise(column)
-        if name in words or name.replace(" ", "") in squeezed:
-            score = 100
-        elif any(len(w) > 4 and (name.endswith(" " + w) or name.startswith(w + " ")) for w in words):
-            score = 60
-        else:
-            continue
-        if score > best_score:
+        score = 100.0 if normalise(column) in extra else header_score(role, column)
+        if score >= 50 and score > best_score:
             best, best_score = column, score
     return best
 
@@ -212,9 +207,9 @@ def load_reasons_file(
         raise InputError(f"'{path}' does not exist.")
     frame = read_reasons_table(path, name, sheet)
     columns = [str(c) for c in frame.columns]
-    client = _pick(columns, SYNONYMS["client_id"], client_column, "client id")
-    reason = _pick(columns, SYNONYMS["loss_reason"], reason_column, "reason")
-    when = _pick(columns, DATE_WORDS, date_column, "date")
+    client = _pick(columns, "client_id", (), client_column, "client id")
+    reason = _pick(columns, "loss_reason", (), reason_column, "reason")
+    when = _pick(columns, "date", DATE_WORDS, date_column, "date")
     if client is None or reason is None:
         missing = "client id" if client is None else "reason"
         raise InputError(

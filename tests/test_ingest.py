@@ -153,7 +153,7 @@ def test_file_without_amount_is_refused_naming_its_columns(tmp_path, store):
     path = write(tmp_path, "bad.csv", "Date,Client,Comment\n2024-01-01,A,hello\n")
     with pytest.raises(InputError) as refused:
         ingest.ingest_path(store, path)
-    assert "no usable amount column" in refused.value.message
+    assert "no usable column for: Amount (revenue)" in refused.value.message
     assert "Date, Client, Comment" in refused.value.message
     assert store.is_empty()
 

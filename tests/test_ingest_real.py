@@ -74,6 +74,6 @@ def test_telco_workbook_is_not_a_sales_export(store, real_dir):
     path = real_dir / "telco_churn" / "Telco_customer_churn.xlsx"
     raw = read_table(path)
     assert raw.sheets == ["Telco_Churn"] and raw.rows == 7043
-    with pytest.raises(InputError, match="no usable date column"):
+    with pytest.raises(InputError, match="no usable column for: Date"):
         ingest.ingest_path(store, path)
     assert store.is_empty()

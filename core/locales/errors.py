@@ -28,34 +28,35 @@ MESSAGES = {
         "„{file}“-ში სვეტი „{column}“ არ არის. მისი სვეტები: {columns}.",
     ),
     "err.missing_roles": (
-        "'{file}' has no usable {roles} column. Columns found: {columns}. Map them by hand (--map ROLE=COLUMN).",
-        "„{file}“-ში არ არის გამოსადეგი სვეტი: {roles}. ნაპოვნი სვეტები: {columns}. "
-        "მიუთითეთ ისინი ხელით (--map ROLE=COLUMN).",
+        "'{file}' has no usable column for: {roles}. Columns found: {columns}. Pick them by hand.",
+        "„{file}“-ში არ არის გამოსადეგი სვეტი: {roles}. ნაპოვნი სვეტები: {columns}. მიუთითეთ ისინი ხელით.",
     ),
+    "err.missing_roles.cli": ("(--map ROLE=COLUMN)", "(--map ROLE=COLUMN)"),
     "err.two_candidates": (
-        "'{file}': the {role} could be any of {columns}. Pick one (--map {role}=COLUMN).",
-        "„{file}“: {role} შეიძლება იყოს ნებისმიერი ამათგან: {columns}. აირჩიეთ ერთი (--map {role}=COLUMN).",
+        "'{file}': the {role} could be any of {columns}. Pick one.",
+        "„{file}“: „{role}“ შეიძლება იყოს ნებისმიერი ამათგან: {columns}. აირჩიეთ ერთი.",
     ),
+    "err.two_candidates.cli": ("(--map {code}=COLUMN)", "(--map {code}=COLUMN)"),
     "err.empty_dates": (
         "'{file}': the date column '{column}' is empty.",
         "„{file}“: თარიღის სვეტი „{column}“ ცარიელია.",
     ),
     "err.ambiguous_dates": (
-        "'{file}': dates in '{column}' such as '{example}' could be day-first or month-first. "
-        "Pick one (--dayfirst or --monthfirst).",
-        "„{file}“: „{column}“-ის თარიღები, მაგ. „{example}“, შეიძლება იყოს ჯერ დღე ან ჯერ თვე. "
-        "აირჩიეთ ერთი (--dayfirst ან --monthfirst).",
+        "'{file}': dates in '{column}' such as '{example}' could be day-first or month-first. Pick one.",
+        "„{file}“: „{column}“-ის თარიღები, მაგ. „{example}“, შეიძლება იყოს ჯერ დღე ან ჯერ თვე. აირჩიეთ ერთი.",
     ),
+    "err.ambiguous_dates.cli": ("(--dayfirst or --monthfirst)", "(--dayfirst ან --monthfirst)"),
     "err.nothing_readable": (
         "'{file}': none of its {rows} rows could be read ({example}). Nothing was stored.",
         "„{file}“: მისი {rows} სტრიქონიდან ვერცერთი წაიკითხა ({example}). არაფერი შენახულა.",
     ),
     "err.overlap": (
         "'{file}' overlaps {rows} lines already loaded from the same source ({date_min} … {date_max}, "
-        "from {files}). Confirm to replace that period (--replace-overlap).",
+        "from {files}). Confirm to replace that period.",
         "„{file}“ ფარავს იმავე წყაროდან უკვე ჩატვირთულ {rows} სტრიქონს ({date_min} … {date_max}, "
-        "ფაილიდან {files}). დაადასტურეთ ამ პერიოდის ჩანაცვლება (--replace-overlap).",
+        "ფაილიდან {files}). დაადასტურეთ ამ პერიოდის ჩანაცვლება.",
     ),
+    "err.overlap.cli": ("(--replace-overlap)", "(--replace-overlap)"),
     "err.store_busy": (
         "The database {path} is open in another program — most likely the running dashboard. Upload through "
         "the app's Data page, or stop the app and run the command again. Nothing was changed.",
