@@ -254,7 +254,7 @@ def _phrase_score(role: str, header: tuple[str, ...]) -> float:
 
 def header_score(role: str, header: str) -> float:
     """How strongly a header names ``role`` (0: not at all; 100: exactly)."""
-    found = tokens(header)
+    found = tokens(_undup(header))
     if not found or header.startswith("column "):
         return 0.0
     score = _phrase_score(role, found)
@@ -272,7 +272,7 @@ def header_score(role: str, header: str) -> float:
         score += -15 if has["SECONDARY_DATE_WORDS"] else 0
         score += 10 if has["PRIMARY_DATE_WORDS"] else 0
     elif role in ("amount", "unit_price", "margin"):
-        if has["NOT_REVENUE_WORDS"]:
+        if has["NOT_REVENUE_WORDS"] and not has["NET_WORDS"]:  # "amount excl. VAT" is the revenue
             return 0.0
         if role == "amount":
             if _phrase_score("cost", found) or _phrase_score("margin", found):
@@ -343,7 +343,7 @@ class Values:
             for v, is_date in zip(text, dates, strict=True)
             if not is_date and _NUMBER_SHAPE.match(cleaned := _NUMBER_NOISE.sub("", v))
         ]
-        fractions = [v for v in numbers if _FRACTION.search(v) and not re.search(r"[.,]\d{3}$", v)]
+        fractions = [v for v in numbers if _FRACTION.search(v) and not re.search(r"[.,](\d{3}|0+)$", v)]
         integers = [int(v.lstrip("+")) for v in numbers if v.lstrip("-+").isdigit() and len(v) < 16]
         small = (
             n >= 20
@@ -398,9 +398,27 @@ def candidates(raw: RawTable, sample: pd.DataFrame | None = None) -> dict[str, l
             if bonus is None or score + bonus < MIN_SCORE:
                 continue
             found[role].append((score + bonus, column))
+    _codes_before_names(found)
     for role in found:
         found[role].sort(key=lambda sc: (-sc[0], raw.columns.index(sc[1])))
     return found
+
+
+def _codes_before_names(found: dict[str, list[tuple[float, str]]]) -> None:
+    """``Customer Code`` beside ``Customer``: the code is the id, the plain column the name."""
+    coded = [(s, c) for s, c in found["client_id"] if set(tokens(_undup(c))) & _group("ID_WORDS")]
+    plain = [(s, c) for s, c in found["client_id"] if (s, c) not in coded]
+    if coded and plain:
+        found["client_id"] = coded
+        names = {c: s for s, c in found["client_name"]}
+        for _, column in plain:
+            names[column] = max(names.get(column, 0.0), 90.0)
+        found["client_name"] = [(s, c) for c, s in names.items()]
+
+
+def _undup(column: str) -> str:
+    """A header without the `` (2)`` the reader adds to a repeated name."""
+    return re.sub(r" \(\d+\)$", "", column)
 
 
 def guess(raw: RawTable) -> Mapping:

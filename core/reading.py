@@ -249,7 +249,10 @@ def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[pa.Tab
     if not has_header:
         table = table.rename_columns([f"column {i + 1}" for i in range(table.num_columns)])
     else:
-        table = table.rename_columns([_clean_header(c, i) for i, c in enumerate(table.column_names)])
+        names = next(csv.reader(head[:1], delimiter=delimiter))
+        if len(names) != table.num_columns:
+            names = table.column_names
+        table = table.rename_columns(_unique([_clean_header(c, i) for i, c in enumerate(names)]))
     first_line = 2 if has_header else 1
     return table.append_column(ROW, pa.array(range(first_line, first_line + table.num_rows), pa.int64())), has_header
 

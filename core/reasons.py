@@ -31,7 +31,7 @@ import pandas as pd
 
 from core.errors import InputError
 from core.i18n import CATALOGUE, t
-from core.mapping import header_score, normalise
+from core.mapping import Values, header_score, normalise, value_score
 from core.store import Store
 
 BUILTIN_REASONS = (
@@ -162,8 +162,9 @@ def read_reasons_table(path: str | os.PathLike, file_name: str | None = None, sh
     return frame.drop(columns=[ROW], errors="ignore")
 
 
-def _pick(columns: list[str], role: str, words: tuple[str, ...], chosen: str | None, what: str) -> str | None:
+def _pick(frame: pd.DataFrame, role: str, words: tuple[str, ...], chosen: str | None, what: str) -> str | None:
     """The column for ``role``: the one named, else the best header (``core.mapping``) or one of ``words``."""
+    columns = [str(c) for c in frame.columns]
     if chosen:
         if chosen in columns:
             return chosen
@@ -174,6 +175,8 @@ def _pick(columns: list[str], role: str, words: tuple[str, ...], chosen: str | N
     best, best_score = None, 0.0
     for column in columns:
         score = 100.0 if normalise(column) in extra else header_score(role, column)
+        if score < 100 and value_score(role, Values.of(frame[column].head(2000))) is None:
+            continue  # "Tenure Months" holds no dates; a column named "Date" is read and its errors said
         if score >= 50 and score > best_score:
             best, best_score = column, score
     return best
@@ -207,9 +210,9 @@ def load_reasons_file(
         raise InputError(f"'{path}' does not exist.")
     frame = read_reasons_table(path, name, sheet)
     columns = [str(c) for c in frame.columns]
-    client = _pick(columns, "client_id", (), client_column, "client id")
-    reason = _pick(columns, "loss_reason", (), reason_column, "reason")
-    when = _pick(columns, "date", DATE_WORDS, date_column, "date")
+    client = _pick(frame, "client_id", (), client_column, "client id")
+    reason = _pick(frame, "loss_reason", (), reason_column, "reason")
+    when = _pick(frame, "date", DATE_WORDS, date_column, "date")
     if client is None or reason is None:
         missing = "client id" if client is None else "reason"
         raise InputError(

@@ -23,7 +23,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         # en
         "date", "order date", "invoice date", "sale date", "sales date", "document date", "transaction date",
         "posting date", "booking date", "billing date", "bill date", "close date", "closed date", "doc date",
-        "txn date", "purchase date", "~period", "~day",
+        "txn date", "purchase date", "~period", "~day", "~month", "~timestamp", "~datetime", "~time",
+        "purchase timestamp", "order timestamp", "won time", "won date",
         # ru
         "дата", "дата заказа", "дата продажи", "дата документа", "дата счета", "дата реализации", "период",
         "дата накладной", "дата операции", "дата чека",
@@ -38,7 +39,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "client_id": (
         "client", "customer", "~account", "buyer", "reseller", "~dealer", "~partner", "~company", "sold to",
-        "bill to", "~payer", "debtor", "client id", "customer id", "account id", "customer code", "client code",
+        "bill to", "~payer", "debtor", "sold to party", "sell to customer", "associated company", "organization",
+        "organisation", "~org", "kl", "klient", "kontragent", "pokupatel",
+        "client id", "customer id", "account id", "customer code", "client code",
         "customer number", "customer no", "customer key", "reseller key", "dealer code", "partner id",
         "клиент", "контрагент", "покупатель", "заказчик", "код клиента", "код контрагента", "инн",
         "კლიენტი", "მყიდველი", "კონტრაგენტი", "კლიენტის კოდი", "საიდენტიფიკაციო კოდი", "პარტნიორი",
@@ -49,7 +52,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "client_name": (
         "client name", "customer name", "account name", "company name", "buyer name", "reseller name",
-        "dealer name", "partner name",
+        "dealer name", "partner name", "naim", "naim kl", "libelle client", "libelle",
         "наименование клиента", "наименование контрагента", "название клиента", "имя клиента", "наименование",
         "კლიენტის სახელი", "კლიენტის დასახელება", "კომპანიის სახელი", "დასახელება",
         "nom client", "nom du client", "raison sociale", "kundenname", "name", "nombre cliente", "nombre del cliente",
@@ -58,9 +61,10 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "amount": (
         "amount", "sales", "revenue", "~net", "~total", "~value", "turnover", "~sum", "line amount", "line total",
         "sales amount", "net sales", "net amount", "net revenue", "invoice amount", "dollar value", "sales value",
-        "extended amount", "line value", "gross sales", "sales total", "total amount", "amt",
+        "~extended amount", "line value", "gross sales", "sales total", "total amount", "amt", "subtotal", "net value",
+        "~grand total", "summa", "vyruchka",
         "сумма", "выручка", "стоимость", "оборот", "сумма продажи", "сумма без ндс", "сумма реализации",
-        "თანხა", "შემოსავალი", "გაყიდვები", "ბრუნვა", "ღირებულება", "გაყიდვის თანხა", "ჯამი",
+        "თანხა", "შემოსავალი", "გაყიდვები", "ბრუნვა", "ღირებულება", "გაყიდვის თანხა", "ჯამი", "~სულ",
         "montant", "ventes", "chiffre d affaires", "ca", "montant ht", "total ht", "ca ht",
         "umsatz", "betrag", "nettoumsatz", "nettobetrag", "gesamtbetrag", "wert",
         "importe", "ventas", "total venta", "importe neto", "monto",
@@ -84,7 +88,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "quantity": (
         "quantity", "qty", "units", "pieces", "number of cds", "order quantity", "volume",
-        "количество", "кол во", "кол", "шт",
+        "количество", "кол во", "кол", "шт", "kol", "kolvo",
         "რაოდენობა", "რაოდ",
         "quantite", "qte", "menge", "anzahl", "stuck", "cantidad", "cant", "quantita", "quantidade", "qtd",
         "miktar", "adet",
@@ -98,7 +102,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "product": (
         "product", "product name", "item", "sku", "article", "stock code", "~material", "~description",
-        "товар", "номенклатура", "продукт", "артикул",
+        "товар", "номенклатура", "продукт", "артикул", "tov", "tovar",
         "პროდუქტი", "პროდუქცია", "საქონელი", "არტიკული",
         "produit", "article", "designation", "artikel", "artikelnummer", "produkt", "producto", "articulo",
         "prodotto", "articolo", "produto", "urun", "stok kodu", "malzeme",
@@ -106,8 +110,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "order_id": (
         "order", "order id", "order no", "order number", "invoice", "invoice id", "invoice no", "invoice number",
         "document", "document no", "sales order", "sales order number", "bill no", "receipt", "transaction id",
-        "номер заказа", "заказ", "документ", "накладная", "номер документа", "счет", "чек",
-        "შეკვეთა", "შეკვეთის ნომერი", "ინვოისი", "ზედნადები", "დოკუმენტი",
+        "номер заказа", "заказ", "документ", "накладная", "номер документа", "счет", "чек", "chek", "chk", "receipt no",
+        "შეკვეთა", "შეკვეთის ნომერი", "ინვოისი", "ზედნადები", "დოკუმენტი", "ჩეკი",
         "commande", "facture", "numero de facture", "piece", "auftrag", "auftragsnummer", "rechnung",
         "rechnungsnummer", "beleg", "belegnummer", "pedido", "factura", "numero factura", "ordine", "fattura",
         "numero fattura", "nota fiscal", "siparis", "siparis no", "fatura", "fatura no", "belge no",
@@ -126,7 +130,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "регион", "область", "город", "территория", "филиал",
         "რეგიონი", "ტერიტორია", "ქალაქი",
         "zone", "secteur", "~ville", "~pays", "gebiet", "bezirk", "~land", "~stadt", "zona", "~ciudad", "~pais",
-        "territorio", "~citta", "~paese", "~cidade", "bolge", "~sehir", "~il",
+        "territorio", "~citta", "~paese", "~cidade", "bolge", "~sehir", "~il", "regiao", "regione", "provincia",
+        "province",
     ),
     "segment": (
         "segment", "customer segment", "channel", "customer group", "sector", "industry", "customer class",
@@ -151,19 +156,20 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 # An id suffix (or prefix, in head-first languages): the column is a code, not a
 # measure. Evidence for client_id / order_id / product; a veto for money roles.
 ID_WORDS = (
-    "id", "key", "code", "no", "nr", "num", "number", "#", "ref", "sk",
+    "id", "key", "code", "no", "nr", "num", "number", "#", "sk", "инн",
     "код", "номер", "№", "კოდი", "ნომერი", "#",
     "numero", "nummer", "codigo", "codice", "cod", "kod", "kodu", "no", "n",
 )
 # A name column, not an id.
 NAME_WORDS = (
-    "name", "наименование", "название", "имя", "სახელი", "დასახელება",
+    "name", "наименование", "название", "имя", "სახელი", "დასახელება", "naim", "libelle",
     "nom", "nombre", "nome", "adi", "ad", "bezeichnung", "raison sociale", "razon social", "ragione sociale", "unvan",
 )
 # Attributes of a client that are not the client: "Customer City" is no client id.
 CLIENT_ATTRIBUTE_WORDS = (
     "city", "country", "state", "region", "address", "zip", "postal", "phone", "email", "mail", "type", "group",
-    "segment", "category", "class", "status", "since", "count", "po", "order", "purchase order", "reference",
+    "segment", "category", "class", "status", "since", "count", "po", "order", "purchase order", "reference", "ref",
+    "user", "login", "vat number",
     "город", "адрес", "телефон", "тип", "группа", "категория", "статус",
     "ქალაქი", "მისამართი", "ტელეფონი", "ტიპი", "ჯგუფი", "კატეგორია",
     "ville", "adresse", "stadt", "adresse", "ciudad", "direccion", "citta", "indirizzo", "sehir", "adres",
@@ -172,7 +178,8 @@ CLIENT_ATTRIBUTE_WORDS = (
 SECONDARY_DATE_WORDS = (
     "ship", "shipping", "shipped", "delivery", "delivered", "due", "required", "request", "requested", "created",
     "create", "creation", "modified", "modify", "updated", "update", "change", "changed", "payment", "paid",
-    "expected", "promised", "birth", "expiry", "expiration", "last", "first", "start", "end", "valid",
+    "expected", "promised", "birth", "expiry", "expiration", "last", "first", "start", "end", "valid", "est",
+    "estimated", "approved", "approval",
     "отгрузки", "отгрузка", "доставки", "оплаты", "срок", "создания", "изменения", "рождения",
     "მიწოდების", "გადახდის", "ვადა", "შექმნის", "დაბადების",
     "livraison", "expedition", "echeance", "paiement", "creation", "lieferdatum", "lieferung", "versand",
@@ -193,6 +200,7 @@ PRIMARY_DATE_WORDS = (
 NOT_REVENUE_WORDS = (
     "discount", "tax", "vat", "freight", "shipping", "commission", "rebate", "deposit", "budget", "target",
     "quota", "forecast", "plan", "probability", "weight", "weighted", "pct", "percent", "rate", "ratio", "count",
+    "balance", "expected", "estimated", "est", "potential", "skid", "nds",
     "скидка", "скидки", "ндс", "налог", "бюджет", "план", "доставка", "вес",
     "ფასდაკლება", "დღგ", "გადასახადი", "ბიუჯეტი", "გეგმა",
     "remise", "tva", "rabatt", "mwst", "steuer", "descuento", "iva", "impuesto", "sconto", "imposta",
@@ -204,7 +212,7 @@ NET_WORDS = ("net", "netto", "excl", "excluding", "without", "ht", "без", "ne
 # Per-unit figures: a unit price or unit cost, never a line total.
 UNIT_WORDS = (
     "unit", "per", "each", "standard", "list", "единицу", "единицы", "ერთეულის", "unitaire", "einzel", "unitario",
-    "birim",
+    "birim", "price", "цена", "ფასი", "prix", "preis", "precio", "prezzo", "preco", "fiyat",
 )
 # A line of an order, not the order: "Sales Order Line Number".
 LINE_WORDS = ("line", "item", "position", "pos", "строка", "строки", "позиция", "სტრიქონი", "ligne", "zeile", "linea")
