@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -66,6 +67,11 @@ class Prepared:
     lines: pa.Table
     rejected: pd.DataFrame
     summary: dict = field(default_factory=dict)
+
+
+def money_value(value) -> float | None:
+    """An exact sum (DECIMAL) as the float it rounds to at 4 places; None stays None."""
+    return None if value is None else round(float(value), 4)
 
 
 def file_sha256(path: str | os.PathLike) -> str:
@@ -115,7 +121,9 @@ def detect_date_order(raw: RawTable, column: str) -> tuple[str, dict]:
     return "ambiguous", info
 
 
-def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, sha256: str = "") -> Prepared:
+def prepare(
+    raw: RawTable, mapping: Mapping, date_order: str | None = None, *, sha256: str = "", today: date | None = None
+) -> Prepared:
     """Validate and type every row of ``raw`` under ``mapping`` (one SQL pass).
 
     Raises ``InputError`` when a required role has no column, ``NeedsChoice``
@@ -159,7 +167,8 @@ def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, s
             for role in mapping_rules.NUMERIC_ROLES
             if mapping.column(role)
         }
-        con.execute(_validation_sql(mapping, detected, styles))
+        _macros(con)
+        con.execute(_validation_sql(mapping, detected, styles, (today or date.today()) + timedelta(days=31)))
         lines = con.sql("SELECT * EXCLUDE (reason) FROM checked WHERE reason IS NULL ORDER BY row_number")
         lines = lines.to_arrow_table()
         raw_row = "concat_ws(' | ', " + ", ".join("r." + quote_ident(c) for c in raw.columns) + ")"
@@ -176,6 +185,12 @@ def prepare(raw: RawTable, mapping: Mapping, date_order: str | None = None, *, s
         )
     finally:
         con.close()
+    if raw.malformed:
+        shifted = pd.DataFrame(raw.malformed, columns=["row_number", "reason", "raw"])
+        rejected = pd.concat([rejected, shifted], ignore_index=True).sort_values("row_number", ignore_index=True)
+    for money in ("amount", "margin"):
+        summary[money] = money_value(summary[money])
+    summary["returns_share"] = float(summary["returns_share"] or 0)
     summary["rejected"] = len(rejected)
     summary["date_order"] = detected
     return Prepared(raw, mapping, sha256, mapping_rules.source_key(raw.columns), detected, lines, rejected, summary)
@@ -194,61 +209,115 @@ def _decimal_comma(con, column: str) -> bool:
     return comma > dot
 
 
-def _number_sql(text: str, decimal_comma: bool) -> str:
-    """SQL typing the trimmed text ``text`` as a number (NULL when it is not one).
+# Characters a cell may carry around its value: spaces of every kind, tabs, zero-width marks.
+EDGE_CHARACTERS = " \t\n\r\u00a0\u2007\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
+CONTROL_CHARACTERS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]"
+NUMBER_LABELS = {
+    "amount": "amount",
+    "unit_price": "unit price",
+    "quantity": "quantity",
+    "margin": "margin",
+    "cost": "cost",
+}
+# Point style: 1234.56, 1,234.56, .5, 1.5e3; comma style: 1234,56, 1.234,56. A value of the other style is set aside.
+POINT_NUMBER = (
+    r"^[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$|^[-+]?\.[0-9]+$|^[-+]?[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]+$"
+)
+COMMA_NUMBER = r"^[-+]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$"
 
-    Plain numbers (most values) take a fast path; the rest lose currency signs,
-    percent signs and spaces, their thousands separators, and read ``(123)`` and
-    ``123-`` as negatives, as accounting exports write them.
+
+def _literal(text: str) -> str:
+    """A constant of this module as a SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _macros(con) -> None:
+    """The number reading rules as SQL macros on the private validation connection.
+
+    ``point_number`` / ``comma_number`` give a cell's canonical text (``-1234.56``)
+    when it fits that decimal style, else NULL; ``exact_number`` makes it an exact
+    DECIMAL(20, 4), NULL when it is not finite or beyond ±10^15.
     """
-    if decimal_comma:
-        plain = f"CASE WHEN {text} ~ '^-?[0-9]+(,[0-9]+)?$' THEN CAST(replace({text}, ',', '.') AS DOUBLE)"
-        cleaned = f"replace(replace(regexp_replace({text}, $noise, '', 'g'), '.', ''), ',', '.')"
-    else:
-        plain = f"CASE WHEN {text} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN CAST({text} AS DOUBLE)"
-        cleaned = f"replace(regexp_replace({text}, $noise, '', 'g'), ',', '')"
-    signed = (
-        f"CASE WHEN {cleaned} ~ '^\\(.*\\)$' THEN '-' || trim({cleaned}, '()') "
-        f"WHEN {cleaned} ~ '^[0-9.]+-$' THEN '-' || rtrim({cleaned}, '-') ELSE {cleaned} END"
+    statements = (
+        "CREATE MACRO signed_text(c) AS CASE WHEN c ~ '^\\(.*\\)$' THEN '-' || trim(c, '()') "
+        "WHEN c ~ '^[0-9.,]+-$' THEN '-' || rtrim(c, '-') ELSE c END",
+        f"CREATE MACRO number_text(t) AS signed_text(regexp_replace(t, {_literal(NUMBER_NOISE)}, '', 'g'))",
+        "CREATE MACRO point_number(t) AS CASE WHEN t ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN t "
+        f"WHEN number_text(t) ~ {_literal(POINT_NUMBER)} THEN replace(number_text(t), ',', '') END",
+        "CREATE MACRO comma_number(t) AS CASE WHEN t ~ '^-?[0-9]+(,[0-9]+)?$' THEN replace(t, ',', '.') "
+        f"WHEN number_text(t) ~ {_literal(COMMA_NUMBER)} "
+        "THEN replace(replace(number_text(t), '.', ''), ',', '.') END",
+        "CREATE MACRO exact_number(c) AS CASE WHEN abs(TRY_CAST(c AS DOUBLE)) <= 1e15 THEN "
+        "CASE WHEN c ~ '[eE]' THEN TRY_CAST(TRY_CAST(c AS DOUBLE) AS DECIMAL(20, 4)) "
+        "ELSE TRY_CAST(c AS DECIMAL(20, 4)) END END",
     )
-    return (
-        f"{plain} WHEN ({signed}) ~ '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$' "
-        f"THEN TRY_CAST(({signed}) AS DOUBLE) END"
-    )
+    for statement in statements:
+        con.execute(statement)
 
 
-def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, bool]) -> str:
+def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, bool], latest: date) -> str:
     """The statement that types and checks every row (identifiers quoted, formats from a whitelist)."""
+    missing = ", ".join(_literal(w) for w in mapping_rules.MISSING_WORDS)
 
-    def filled(role):
+    def cleaned(role: str, text: bool = False) -> str:
         column = mapping.column(role)
-        return f"nullif(trim({quote_ident(column)}), '')" if column else "CAST(NULL AS VARCHAR)"
+        if not column:
+            return "CAST(NULL AS VARCHAR)"
+        value = quote_ident(column)
+        if text:
+            value = f"regexp_replace({value}, {_literal(CONTROL_CHARACTERS)}, '', 'g')"
+        trimmed = f"nullif(trim({value}, {_literal(EDGE_CHARACTERS)}), '')"
+        return f"CASE WHEN {trimmed} IN ({missing}) THEN NULL ELSE {trimmed} END"
 
-    def number(role):
-        # the stage-1 column holding the role's trimmed text, e.g. amount_raw
-        trimmed = role + "_raw"
-        return _number_sql(trimmed, decimal_comma[role]) if mapping.column(role) else "CAST(NULL AS DOUBLE)"
+    def canonical(role: str) -> str:
+        if not mapping.column(role):
+            return "CAST(NULL AS VARCHAR)"
+        return ("comma_number" if decimal_comma[role] else "point_number") + f"({role}_raw)"
+
+    def value(role: str) -> str:
+        return f"exact_number({role}_canon)" if mapping.column(role) else "CAST(NULL AS DECIMAL(20, 4))"
+
+    def reasons(role: str) -> str:
+        if not mapping.column(role):
+            return ""
+        label = NUMBER_LABELS[role]
+        comma = decimal_comma[role]
+        other = "point_number" if comma else "comma_number"
+        misfit = (
+            "is written with a decimal point; this column uses a decimal comma"
+            if comma
+            else "is written with a decimal comma; this column uses a decimal point"
+        )
+        shown = f"'{label} ''' || {role}_raw || ''' '"
+        return (
+            f"WHEN {role}_raw IS NOT NULL AND {role}_canon IS NULL THEN {shown} || "
+            f"CASE WHEN {other}({role}_raw) IS NOT NULL THEN {_literal(misfit)} ELSE 'is not a number' END\n"
+            f"           WHEN {role}_raw IS NOT NULL AND {role}_value IS NULL "
+            f"THEN {shown} || 'is not finite or beyond ±10^15'\n           "
+        )
 
     formats = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS[date_kind]) + "]"
     date_text = "split_part(split_part(date_raw, ' ', 1), 'T', 1)"
-    amount = "(quantity * unit_price)" if mapping.amount_from_price else "amount"
+    amount = "round(quantity_value * unit_price_value, 4)" if mapping.amount_from_price else "amount_value"
+    margin = "amount_line - cost_value" if mapping.margin_from_cost else "margin_value"
+    statement = sql("validate_rows")
+    for role in mapping_rules.NUMERIC_ROLES:
+        statement = (
+            statement.replace(f"{{{role}_raw}}", cleaned(role))
+            .replace(f"{{{role}_canon}}", canonical(role))
+            .replace(f"{{{role}_value}}", value(role))
+        )
+    number_reasons = "".join(reasons(r) for r in ("amount", "unit_price", "quantity", "margin", "cost"))
     return (
-        sql("validate_rows")
-        .replace("{date}", f"TRY_CAST(try_strptime({date_text}, {formats}) AS DATE)")
-        .replace("{date_raw}", filled("date"))
-        .replace("{client_raw}", filled("client_id"))
+        statement.replace("{date}", f"TRY_CAST(try_strptime({date_text}, {formats}) AS DATE)")
+        .replace("{date_raw}", cleaned("date"))
+        .replace("{client_raw}", cleaned("client_id", text=True))
         .replace("{amount_expr}", amount)
-        .replace("{amount}", number("amount"))
-        .replace("{amount_raw}", filled("amount"))
-        .replace("{margin}", number("margin"))
-        .replace("{margin_raw}", filled("margin"))
-        .replace("{quantity}", number("quantity"))
-        .replace("{quantity_raw}", filled("quantity"))
-        .replace("{unit_price}", number("unit_price"))
-        .replace("{unit_price_raw}", filled("unit_price"))
-        .replace("{texts}", ",\n".join(f"{filled(r)} AS {r}" for r in TEXT_ROLES))
+        .replace("{margin_expr}", margin)
+        .replace("{number_reasons}", number_reasons)
+        .replace("{texts}", ",\n".join(f"{cleaned(r, text=True)} AS {r}" for r in TEXT_ROLES))
+        .replace("{latest_date}", latest.isoformat())
         .replace("{row}", quote_ident(ROW))
-        .replace("$noise", "'" + NUMBER_NOISE.replace("'", "''") + "'")
     )
 
 

@@ -34,6 +34,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -43,6 +44,7 @@ SNIFF_BYTES = 256 * 1024
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 DELIMITERS = (",", ";", "\t", "|")
 ROW = "__row"  # the column holding each row's line number in the source file
+MALFORMED_SHARE = 0.2  # above this share of lines with the wrong field count, the file is refused
 
 _NUMBER_OR_DATE = re.compile(
     r"^\s*[-+(]?[\d\s.,/:\-]*\d[\d\s.,/:\-)%]*\s*$"  # numbers, dates, times, percentages
@@ -61,6 +63,7 @@ class RawTable:
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
+    malformed: list[tuple[int, str, str]] = field(default_factory=list)  # (row, reason, line as in the file)
 
     @property
     def rows(self) -> int:
@@ -214,47 +217,81 @@ def _read_text(path: Path, name: str) -> RawTable:
         if not head:
             raise InputError.keyed("err.empty_file", file=name)
         delimiter = sniff_delimiter(head)
+        malformed: list = []
         if delimiter is None and len(head[0].split()) > 1:
             table, has_header = _read_aligned(utf8_path, head)
         elif delimiter is None:
             raise InputError.keyed("err.single_column", file=name)
         else:
-            table, has_header = _read_delimited(utf8_path, head, delimiter)
+            table, has_header, malformed = _read_delimited(utf8_path, head, delimiter)
     finally:
         if temporary:
             utf8_path.unlink(missing_ok=True)
     columns = [c for c in table.column_names if c != ROW]
-    return RawTable(name, table, columns, has_header, encoding=encoding, delimiter=delimiter or "spaces")
+    if delimiter and len(malformed) > MALFORMED_SHARE * (table.num_rows + len(malformed)):
+        raise InputError.keyed(
+            "err.malformed",
+            file=name,
+            bad=f"{len(malformed):,}",
+            rows=f"{table.num_rows + len(malformed):,}",
+            example=malformed[0][1],
+        )
+    return RawTable(
+        name, table, columns, has_header, encoding=encoding, delimiter=delimiter or "spaces", malformed=malformed
+    )
 
 
-def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[pa.Table, bool]:
+def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[pa.Table, bool, list]:
+    """The cells of a delimited file, and the lines with more or fewer fields than the header.
+
+    A line whose field count differs from the header's is never loaded shifted:
+    DuckDB's reader sets it aside (``store_rejects``) with its row number —
+    counted as a spreadsheet counts rows, so a quoted field holding a line break
+    stays one row — and the reason names the likely cause.
+    """
     first = next(csv.reader(head[:1], delimiter=delimiter))
     has_header = looks_like_header(first)
     con = duckdb.connect()
     try:
-        relation = con.read_csv(
-            str(path),
-            delimiter=delimiter,
-            header=has_header,
-            all_varchar=True,
-            quotechar='"',
-            escapechar='"',
-            null_padding=True,
-            encoding="utf-8",
-            sample_size=-1,
-        )
-        table = relation.to_arrow_table()
+        table = con.sql(
+            "SELECT * FROM read_csv(?, delim = ?, header = ?, all_varchar = true, quote = '\"', escape = '\"', "
+            "strict_mode = true, null_padding = false, store_rejects = true, encoding = 'utf-8', "
+            "sample_size = -1)",
+            params=[str(path), delimiter, has_header],
+        ).to_arrow_table()
+        rejects = con.execute(
+            "SELECT line, error_type, csv_line, error_message FROM reject_errors ORDER BY line"
+        ).fetchall()
     finally:
         con.close()
     if not has_header:
         table = table.rename_columns([f"column {i + 1}" for i in range(table.num_columns)])
     else:
-        names = next(csv.reader(head[:1], delimiter=delimiter))
-        if len(names) != table.num_columns:
-            names = table.column_names
+        names = first if len(first) == table.num_columns else table.column_names
         table = table.rename_columns(_unique([_clean_header(c, i) for i, c in enumerate(names)]))
+    malformed = _malformed_lines(rejects, table.num_columns)
     first_line = 2 if has_header else 1
-    return table.append_column(ROW, pa.array(range(first_line, first_line + table.num_rows), pa.int64())), has_header
+    rows = np.arange(first_line, first_line + table.num_rows + len(malformed), dtype=np.int64)
+    if malformed:
+        rows = rows[~np.isin(rows, [row for row, _, _ in malformed])]
+    return table.append_column(ROW, pa.array(rows[: table.num_rows])), has_header, malformed
+
+
+def _malformed_lines(rejects: list[tuple], width: int) -> list[tuple[int, str, str]]:
+    """The reader's rejected lines as ``(row, reason, line)``, one entry per row."""
+    seen: dict[int, tuple[int, str, str]] = {}
+    for line, kind, text, message in rejects:
+        if line in seen:
+            continue
+        found = re.search(r"Found:?\s*(\d+)", message or "")
+        fields = int(found.group(1)) if found else None
+        if kind in ("TOO MANY COLUMNS", "MISSING COLUMNS") and fields is not None:
+            cause = "a separator inside an unquoted text?" if fields > width else "a field missing or cut off?"
+            reason = f"line {int(line):,} has {fields} fields, the header has {width}: {cause}"
+        else:
+            reason = f"line {int(line):,} cannot be read ({(message or kind).splitlines()[0]})"
+        seen[int(line)] = (int(line), reason, (text or "")[:2000])
+    return sorted(seen.values())
 
 
 def _read_aligned(path: Path, head: list[str]) -> tuple[pa.Table, bool]:

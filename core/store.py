@@ -81,6 +81,7 @@ class Store:
             cur = self.conn.cursor()
             for schema in sorted(SQL_DIR.glob("schema_*.sql")):
                 run_script(cur, schema.read_text(encoding="utf-8"))
+            _exact_money(cur)
 
     def close(self) -> None:
         self.conn.close()
@@ -162,6 +163,34 @@ class Store:
             return removed
 
         return self.write(change, refresh=True)
+
+
+MONEY_COLUMNS = {
+    "lines": {"amount": "DECIMAL(20, 4)", "margin": "DECIMAL(20, 4)"},
+    "uploads": {"amount_total": "DECIMAL(38, 4)", "margin_total": "DECIMAL(38, 4)"},
+    "daily": {"revenue": "DECIMAL(38, 4)", "margin": "DECIMAL(38, 4)"},
+    "clients": {"revenue": "DECIMAL(38, 4)", "margin": "DECIMAL(38, 4)"},
+    "client_days": {
+        "revenue": "DECIMAL(38, 4)",
+        "margin": "DECIMAL(38, 4)",
+        "revenue_365": "DECIMAL(38, 4)",
+        "margin_365": "DECIMAL(38, 4)",
+    },
+}
+
+
+def _exact_money(cur: duckdb.DuckDBPyConnection) -> None:
+    """Turn money columns of a database made before money was exact (DOUBLE) into DECIMAL, once."""
+    stored = cur.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE data_type = 'DOUBLE'"
+    ).fetchall()
+    for table, column in stored:
+        wanted = MONEY_COLUMNS.get(table, {}).get(column)
+        if wanted:
+            cur.execute(
+                f"ALTER TABLE {quote_ident(table)} ALTER {quote_ident(column)} "
+                f"TYPE {wanted} USING round({quote_ident(column)}, 4)"
+            )
 
 
 def refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def totals(store):
-    return store.query_rows("SELECT count(*), round(sum(amount), 2), round(sum(margin), 2) FROM lines")[0]
+    money = "round(sum(amount), 2)::DOUBLE, round(sum(margin), 2)::DOUBLE"
+    return store.query_rows(f"SELECT count(*), {money} FROM lines")[0]
 
 
 def test_superstore_month_first_and_totals(store, real_dir):

@@ -76,7 +76,8 @@ def test_georgian_page_refuses_unmapped_file_plainly(tmp_path):
     at.run()
     assert not at.exception
     # the refusal speaks Georgian too, naming the columns it found
-    assert "„m.csv“-ში არ არის გამოსადეგი სვეტი: date, client_id" in at.error[0].value
+    assert "„m.csv“-ში არ არის გამოსადეგი სვეტი: თარიღი (შეკვეთა / ინვოისი), კლიენტის ID" in at.error[0].value
+    assert "--map" not in at.error[0].value
     assert "When, Who, Total" in at.error[0].value
     with Store(db) as store:
         assert store.is_empty()

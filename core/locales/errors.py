@@ -9,6 +9,12 @@ MESSAGES = {
         "The zip holds {count} files ({names}); put exactly one CSV in it.",
         "zip არქივში {count} ფაილია ({names}); ჩადეთ მასში მხოლოდ ერთი CSV.",
     ),
+    "err.malformed": (
+        "'{file}': {bad} of its {rows} lines do not have as many fields as the header ({example}). "
+        "Export it again with text fields in quotes, or with another separator.",
+        "„{file}“: {rows} სტრიქონიდან {bad}-ში ველების რაოდენობა სათაურს არ ემთხვევა ({example}). "
+        "გაიტანეთ ხელახლა ბრჭყალებში ჩასმული ტექსტური ველებით ან სხვა გამყოფით.",
+    ),
     "err.empty_file": ("'{file}' is empty.", "„{file}“ ცარიელია."),
     "err.single_column": (
         "'{file}' has a single column: no separator (comma, semicolon, tab) was found.",

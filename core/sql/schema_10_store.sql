@@ -13,8 +13,8 @@ CREATE TABLE IF NOT EXISTS uploads (
     rows_rejected BIGINT,
     date_min      DATE,
     date_max      DATE,
-    amount_total  DOUBLE,
-    margin_total  DOUBLE,
+    amount_total  DECIMAL(38, 4),
+    margin_total  DECIMAL(38, 4),
     replaced_rows BIGINT DEFAULT 0,
     loaded_by     VARCHAR,
     loaded_at     TIMESTAMP
@@ -26,8 +26,8 @@ CREATE TABLE IF NOT EXISTS lines (
     date        DATE NOT NULL,
     client_id   VARCHAR NOT NULL,
     client_name VARCHAR,
-    amount      DOUBLE NOT NULL,      -- revenue; negative lines are returns
-    margin      DOUBLE,
+    amount      DECIMAL(20, 4) NOT NULL, -- revenue, exact; negative lines are returns
+    margin      DECIMAL(20, 4),
     quantity    DOUBLE,
     product     VARCHAR,
     order_id    VARCHAR,
@@ -61,8 +61,8 @@ CREATE TABLE IF NOT EXISTS daily (
     manager   VARCHAR,
     region    VARCHAR,
     segment   VARCHAR,
-    revenue   DOUBLE NOT NULL,
-    margin    DOUBLE,
+    revenue   DECIMAL(38, 4) NOT NULL,
+    margin    DECIMAL(38, 4),
     lines     BIGINT NOT NULL
 );
 
@@ -74,6 +74,6 @@ CREATE TABLE IF NOT EXISTS clients (
     segment     VARCHAR,
     first_date  DATE,
     last_date   DATE,
-    revenue     DOUBLE,
-    margin      DOUBLE
+    revenue     DECIMAL(38, 4),
+    margin      DECIMAL(38, 4)
 );

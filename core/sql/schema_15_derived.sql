@@ -8,10 +8,10 @@ CREATE TABLE IF NOT EXISTS client_days (
     date          DATE NOT NULL,
     previous_date DATE,
     next_date     DATE,
-    revenue       DOUBLE NOT NULL,
-    margin        DOUBLE,
-    revenue_365   DOUBLE NOT NULL,
-    margin_365    DOUBLE
+    revenue       DECIMAL(38, 4) NOT NULL,
+    margin        DECIMAL(38, 4),
+    revenue_365   DECIMAL(38, 4) NOT NULL,
+    margin_365    DECIMAL(38, 4)
 );
 
 -- What client_days was built from: the number of lines and the newest upload.

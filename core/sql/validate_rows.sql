@@ -1,33 +1,48 @@
 -- Type and check every row of an upload; a row with a reason is set aside.
--- Stage 1 trims the text of each role once; stage 2 parses it; stage 3 gives the reason.
+-- Stage 1 cleans the text of each role once (trimmed, missing words as NULL);
+-- stage 2 reads it under the column's one date order and decimal style; stage 3
+-- gives the first reason a row cannot be stored, in the words a person fixes it by.
 CREATE TABLE checked AS
 WITH base AS (
     SELECT {row} AS row_number,
            {date_raw} AS date_raw, {client_raw} AS client_raw,
-           {amount_raw} AS amount_raw, {margin_raw} AS margin_raw,
+           {amount_raw} AS amount_raw, {margin_raw} AS margin_raw, {cost_raw} AS cost_raw,
            {quantity_raw} AS quantity_raw, {unit_price_raw} AS unit_price_raw,
            {texts}
     FROM raw
-), parsed AS (
+), canonical AS (
     SELECT *,
            {date} AS date,
            CASE WHEN client_raw LIKE '%.0' THEN regexp_replace(client_raw, '^([0-9]+)\.0+$', '\1')
                 ELSE client_raw END AS client_id,
-           {amount} AS amount, {margin} AS margin, {quantity} AS quantity, {unit_price} AS unit_price
+           {amount_canon} AS amount_canon, {margin_canon} AS margin_canon, {cost_canon} AS cost_canon,
+           {quantity_canon} AS quantity_canon, {unit_price_canon} AS unit_price_canon
     FROM base
+), parsed AS (
+    SELECT *,
+           {amount_value} AS amount_value, {margin_value} AS margin_value, {cost_value} AS cost_value,
+           {quantity_value} AS quantity_value, {unit_price_value} AS unit_price_value
+    FROM canonical
+), derived AS (
+    SELECT *,
+           {amount_expr} AS amount_line,
+           {margin_expr} AS margin_line
+    FROM parsed
 )
-SELECT row_number, date, client_id, client_name, {amount_expr} AS amount, margin, quantity,
+SELECT row_number, date, client_id, client_name,
+       CAST(amount_line AS DECIMAL(20, 4)) AS amount,
+       CAST(margin_line AS DECIMAL(20, 4)) AS margin,
+       CAST(quantity_value AS DOUBLE) AS quantity,
        product, order_id, manager, region, segment, loss_reason, client_kind,
        CASE
-           WHEN date_raw IS NULL THEN 'date is empty'
+           WHEN date_raw IS NULL THEN 'no date'
            WHEN date IS NULL THEN 'date ''' || date_raw || ''' cannot be read as a date'
-           WHEN year(date) NOT BETWEEN 1900 AND 2100 THEN 'date ''' || date_raw || ''' is out of range'
-           WHEN client_id IS NULL THEN 'client is empty'
-           WHEN amount_raw IS NULL AND unit_price_raw IS NULL THEN 'amount is empty'
-           WHEN amount_raw IS NOT NULL AND amount IS NULL THEN 'amount ''' || amount_raw || ''' is not a number'
-           WHEN unit_price_raw IS NOT NULL AND unit_price IS NULL THEN 'unit price ''' || unit_price_raw || ''' is not a number'
-           WHEN {amount_expr} IS NULL THEN 'amount is empty'
-           WHEN margin_raw IS NOT NULL AND margin IS NULL THEN 'margin ''' || margin_raw || ''' is not a number'
-           WHEN quantity_raw IS NOT NULL AND quantity IS NULL THEN 'quantity ''' || quantity_raw || ''' is not a number'
+           WHEN date < DATE '1900-01-01' THEN 'date ''' || date_raw || ''' is before 1900'
+           WHEN date > DATE '{latest_date}' THEN 'date ''' || date_raw || ''' is more than 31 days after the upload'
+           WHEN client_id IS NULL THEN 'no client'
+           {number_reasons}
+           WHEN amount_line IS NULL THEN 'no amount'
+           WHEN abs(amount_line) > 1e15 THEN 'amount is beyond ±10^15'
+           WHEN abs(margin_line) > 1e15 THEN 'margin is beyond ±10^15'
        END AS reason
-FROM parsed
+FROM derived
