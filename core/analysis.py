@@ -98,6 +98,19 @@ def filtered_daily(filters: Filters) -> tuple[str, list]:
     return "SELECT * FROM daily WHERE " + condition, values
 
 
+MONEY_PLACES = 4  # DOMAIN.md: amounts are exact decimals with up to 4 places
+
+
+def money(value) -> float:
+    """A sum of money as it leaves ``core``: rounded to 4 places, never ``-0.0``.
+
+    The store sums exactly (DECIMAL); a sum taken afterwards over floats (a cell
+    of the grid, a status of the funnel) goes through here so no figure carries
+    float residue such as ``6229.240000000002``.
+    """
+    return round(float(value), MONEY_PLACES) + 0.0
+
+
 def basis_column(basis: str) -> str:
     """The ``daily`` column holding the basis (a fixed identifier, never user text)."""
     if basis not in BASES:

@@ -69,6 +69,7 @@ from core.analysis import (
     basis_column,
     data_dates,
     filtered_daily,
+    money,
     parse_date,
     period_label,
     period_start,
@@ -367,7 +368,7 @@ def reason_pareto(overall: pd.DataFrame) -> pd.DataFrame:
     """Reasons by lost value descending, with each one's share and the cumulative share."""
     columns = ["reason", "clients", "losses", "value", "share_value", "cumulative_share"]
     pareto = overall.sort_values(["value", "reason"], ascending=[False, True], ignore_index=True)
-    total = pareto["value"].sum()
+    total = money(pareto["value"].sum())
     pareto["share_value"] = pareto["value"] / total if total else np.nan
     pareto["cumulative_share"] = pareto["share_value"].cumsum()
     return pareto.reindex(columns=columns)

@@ -75,6 +75,7 @@ from core.analysis import (
     basis_column,
     data_dates,
     filtered_daily,
+    money,
     resolve_as_of,
     window_start,
 )
@@ -215,7 +216,7 @@ def abcxyz(store, params: GridParams) -> GridResult:
     x, y = params.limits()
     resolved = replace(params, as_of=as_of, x=x, y=y)
     clients = _grid_frame(store, resolved, [as_of]).drop(columns=["as_of"]).reset_index(drop=True)
-    total_positive = float(clients["basis"].clip(lower=0).sum())
+    total_positive = money(clients["basis"].clip(lower=0).sum())
     first, last = data_dates(store, params.filters)
     return GridResult(
         params=resolved,
@@ -239,7 +240,7 @@ def cell_table(clients: pd.DataFrame, total_positive: float) -> pd.DataFrame:
             "abc": [c[0] for c in CELLS],
             "xyz": [c[1] for c in CELLS],
             "clients": [int(counts.get(c, 0)) for c in CELLS],
-            "basis": [float(bases.get(c, 0.0)) for c in CELLS],
+            "basis": [money(bases.get(c, 0.0)) for c in CELLS],
         },
         index=pd.Index(CELLS, name="cell"),
     )
@@ -249,7 +250,7 @@ def cell_table(clients: pd.DataFrame, total_positive: float) -> pd.DataFrame:
 
 def _strip(clients: pd.DataFrame, total_positive: float) -> dict:
     too_new = clients[clients["xyz"].isna()]
-    basis = float(too_new["basis"].sum())
+    basis = money(too_new["basis"].sum())
     return {
         "clients": len(too_new),
         "basis": basis,

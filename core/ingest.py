@@ -333,7 +333,7 @@ def overlap(store: Store, prepared: Prepared) -> dict | None:
         "rows": int(found["rows"].sum()),
         "date_min": found["date_min"].min(),
         "date_max": found["date_max"].max(),
-        "amount": float(found["amount"].sum()),
+        "amount": money_value(found["amount"].sum()),
         "files": list(found["file_name"]),
     }
 

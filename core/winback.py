@@ -55,7 +55,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 
-from core.analysis import Filters, basis_column, filtered_daily, parse_date, resolve_as_of
+from core.analysis import Filters, basis_column, filtered_daily, money, parse_date, resolve_as_of
 from core.churn import ChurnParams, at_risk, loss_events, lost_clients
 from core.errors import InputError, StoreError
 from core.grid import CELLS, TOO_NEW, GridParams, former_cells
@@ -592,8 +592,8 @@ def funnel(rows: pd.DataFrame, *, by_manager: bool = False) -> pd.DataFrame:
     )
     table = grouped.reindex(index, fill_value=0).reset_index()
     table["clients"] = table["clients"].astype(int)
-    table["value"] = table["value"].astype(float)
-    table["recovered"] = table["recovered"].astype(float)
+    table["value"] = table["value"].map(money)
+    table["recovered"] = table["recovered"].map(money)
     return table[(["manager"] if by_manager else []) + columns]
 
 
@@ -697,9 +697,9 @@ def readable(frame: pd.DataFrame, columns: list[str], lang: str = "en") -> pd.Da
         shown["former_cell"] = shown["former_cell"].map(lambda v: former_text(v, lang)).astype(object)
     if "at_risk" in columns:
         shown["at_risk"] = shown["at_risk"].map(lambda v: "✓" if v else "").astype(object)
-    for money in ("value_before_loss", "revenue_since"):
-        if money in columns:
-            shown[money] = shown[money].astype(float).round(2)
+    for money_column in ("value_before_loss", "revenue_since"):
+        if money_column in columns:
+            shown[money_column] = shown[money_column].astype(float).round(2)
     shown = shown[columns]
     return shown.rename(columns={c: t(f"winback.col.{c}", lang) for c in columns})
 
