@@ -396,7 +396,17 @@ def store_prepared(
         "message": f"Loaded {result['rows_loaded']:,} rows{replaced}{set_aside}.",
         "upload_id": result["upload_id"],
         "replaced_rows": result["replaced_rows"],
+        "mapping": prepared.mapping.described(),
+        "summary": public_summary(prepared.summary),
     }
+
+
+def public_summary(summary: dict) -> dict:
+    """What a person checks against their ERP: ``rows, clients, date_min, date_max, amount, margin``."""
+    shown = {key: summary.get(key) for key in ("rows", "clients", "date_min", "date_max", "amount", "margin")}
+    for key in ("date_min", "date_max"):
+        shown[key] = shown[key].isoformat() if shown[key] is not None else None
+    return shown
 
 
 def _top_reason(rejected: pd.DataFrame) -> str:
@@ -440,6 +450,8 @@ def ingest_path(
             "rows_rejected": 0,
             "message": f"Already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M} as '{earlier['file_name']}' "
             f"({int(earlier['rows_loaded']):,} rows); nothing changed.",
+            "mapping": None,
+            "summary": None,
         }
     raw = read_table(path, name, sheet)
     prepared = prepare(raw, mapping_for(store, raw, overrides), date_order, sha256=sha)

@@ -2,7 +2,10 @@
 [--dayfirst | --monthfirst] [--replace-overlap]``
 
 Prints ``{"files": [{"file", "status": "loaded"|"unchanged"|"refused",
-"rows_loaded", "rows_rejected", "message"}]}``. Exit status 0 when nothing was
+"rows_loaded", "rows_rejected", "message", "mapping", "summary"}]}``: ``mapping``
+is role → column name or null (``"quantity*unit_price"`` and ``"amount-cost"``
+for computed columns), ``summary`` is ``{"rows", "clients", "date_min",
+"date_max", "amount", "margin"}`` of what was stored (both null when nothing was). Exit status 0 when nothing was
 refused, else 1 (each refusal's one-line message, the same the Data page shows,
 is in its ``message`` and on stderr). Where detection cannot decide, the
 message names the flag to pass.
@@ -17,6 +20,8 @@ import sys
 from core.errors import InputError, KamError
 from core.ingest import ingest_path
 from core.store import Store
+
+KEYS = ("file", "status", "rows_loaded", "rows_rejected", "message", "mapping", "summary")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +75,7 @@ def run(args) -> tuple[dict, int]:
                 outcome = _refused(path, f"'{path}' does not exist.")
             except KamError as exc:
                 outcome = _refused(path, exc.message)
-            results.append({k: outcome[k] for k in ("file", "status", "rows_loaded", "rows_rejected", "message")})
+            results.append({k: outcome.get(k) for k in KEYS})
     refused = [r for r in results if r["status"] == "refused"]
     for r in refused:
         print(r["message"], file=sys.stderr)

@@ -182,9 +182,10 @@ def sniff_delimiter(lines: list[str]) -> str | None:
 
     ``None`` means columns aligned with runs of spaces (or a single column).
     """
-    best, best_score = None, 0.0
+    best, best_score, best_agrees = None, 0.0, False
     for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        rows = [row for row in csv.reader(lines, delimiter=delimiter) if row]
+        counts = [len(row) for row in rows]
         if not counts:
             continue
         typical = max(set(counts), key=counts.count)
@@ -192,8 +193,9 @@ def sniff_delimiter(lines: list[str]) -> str | None:
             continue
         score = counts.count(typical) / len(counts) + typical / 1000
         if score > best_score:
-            best, best_score = delimiter, score
-    if best is not None and best_score >= 0.8:
+            best, best_score, best_agrees = delimiter, score, counts[0] == typical
+    # a file with some malformed lines still has its header's field count on most of them
+    if best is not None and (best_score >= 0.8 or (best_score >= 0.5 and best_agrees)):
         return best
     return None
 
