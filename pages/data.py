@@ -1,22 +1,28 @@
-"""Data page: drop exports, confirm their columns, see what was stored, manage uploads.
+"""Data page: drop exports, confirm their columns, see what will be stored, manage uploads.
 
 Each dropped file goes read → map (the person confirms) → validate → store,
-through ``core.ingest``; nothing is stored before the confirmation, and an
-upload is stored whole or not at all.
+through ``core.ingest``. The mapping step shows one control per role (the three
+required ones first) with the values the chosen column gives once read, and a
+preview of exactly what confirming will store — lines, clients, dates, totals,
+rows set aside by reason — computed by the same ``ingest.prepare`` that the
+confirm button then stores, so the preview cannot differ from the result.
 """
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from core import ingest
-from core.errors import InputError, KamError, NeedsChoice
-from core.mapping import ROLES, apply_overrides, source_key
+from core.errors import KamError, NeedsChoice
+from core.mapping import REQUIRED, ROLES, apply_overrides, source_key
 from core.reading import excel_sheets, read_table, spill_upload
 from pages import ui
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+ROLE_ORDER = REQUIRED + tuple(r for r in ROLES if r not in REQUIRED)
+EXAMPLES = 3
 
 st.title(ui.tr("data.title"))
 st.caption(ui.tr("data.intro"))
@@ -42,64 +48,109 @@ def raw_table(upload, path: Path, sha: str, sheet: str | None):
     return cache[key]
 
 
-def show_summary(summary: dict, rejected: pd.DataFrame, key: str) -> None:
-    st.markdown(f"**{ui.tr('data.summary')}**")
+def amount_text(value) -> str:
+    return "—" if value is None or pd.isna(value) else f"{float(value):,.2f}"
+
+
+def show_summary(summary: dict, rejected: pd.DataFrame, key: str, *, stored: bool) -> None:
+    st.markdown(f"**{ui.tr('data.summary' if stored else 'data.preview')}**")
     cols = st.columns(3) + st.columns(3)
-    cols[0].metric(ui.tr("data.rows"), f"{summary['rows']:,}")
+    cols[0].metric(ui.tr("data.rows" if stored else "data.rows_to_store"), f"{summary['rows']:,}")
     cols[1].metric(ui.tr("data.clients"), f"{summary['clients']:,}")
-    cols[2].metric(ui.tr("data.date_range"), f"{summary['date_min']:%Y-%m-%d} … {summary['date_max']:%Y-%m-%d}")
-    cols[3].metric(ui.tr("data.amount"), f"{summary['amount']:,.2f}")
-    cols[4].metric(ui.tr("data.margin"), "—" if summary["margin"] is None else f"{summary['margin']:,.2f}")
-    cols[5].metric(ui.tr("data.returns"), f"{summary['returns_share']:.1%}")
+    if summary["date_min"] is not None:
+        cols[2].metric(ui.tr("data.date_from"), f"{summary['date_min']:%Y-%m-%d}")
+        cols[3].metric(ui.tr("data.date_to"), f"{summary['date_max']:%Y-%m-%d}")
+    cols[4].metric(ui.tr("data.amount"), amount_text(summary["amount"]))
+    cols[5].metric(ui.tr("data.margin"), amount_text(summary["margin"]))
     if len(rejected):
         st.warning(f"{ui.tr('data.rejected')}: {len(rejected):,}. {ui.tr('data.rejected_help')}")
-        shown = rejected.rename(
-            columns={
-                "row_number": ui.tr("data.row_number"),
-                "reason": ui.tr("data.reason"),
-                "raw": ui.tr("data.raw"),
-            }
-        )
-        st.dataframe(shown.head(200), hide_index=True, width="stretch")
+        st.dataframe(reasons_table(rejected), hide_index=True, width="stretch")
+        shown = rejected.rename(columns=set_aside_columns())
         st.download_button(
             ui.tr("data.rejected_download"),
             shown.to_csv(index=False).encode("utf-8-sig"),
             file_name="set_aside_rows.csv",
             mime="text/csv",
-            key=f"data_rejected_{key}",
+            key=f"data_rejected_{key}_{'stored' if stored else 'preview'}",
         )
 
 
-def mapping_editor(raw, guessed, key: str) -> dict[str, str | None]:
-    """The guess as a table the person corrects: one row per role, a column picked per role."""
-    none = ui.tr("data.none")
-    sample = raw.sample(5)
-    rows = []
-    for role in ROLES:
-        column = guessed.roles.get(role)
-        examples = ", ".join(str(v) for v in sample[column].dropna().head(3)) if column else ""
-        rows.append(
-            {
-                "role": role,
-                ui.tr("data.role"): ui.tr(f"role.{role}"),
-                ui.tr("data.column"): column or none,
-                ui.tr("data.examples"): examples,
-            }
-        )
-    edited = st.data_editor(
-        pd.DataFrame(rows),
-        column_config={
-            "role": None,
-            ui.tr("data.role"): st.column_config.TextColumn(disabled=True),
-            ui.tr("data.column"): st.column_config.SelectboxColumn(options=[none, *raw.columns], required=True),
-            ui.tr("data.examples"): st.column_config.TextColumn(disabled=True),
-        },
-        hide_index=True,
-        width="stretch",
-        key=f"data_map_{key}",
+def set_aside_columns() -> dict[str, str]:
+    return {"row_number": ui.tr("data.row_number"), "reason": ui.tr("data.reason"), "raw": ui.tr("data.raw")}
+
+
+def reasons_table(rejected: pd.DataFrame) -> pd.DataFrame:
+    """Set-aside rows grouped by kind of reason (values and line numbers left out), with the first row."""
+    kinds = rejected["reason"].map(lambda r: re.sub(r"line [\d,]+", "line …", re.sub(r"'[^']*'", "'…'", str(r))))
+    grouped = (
+        rejected.assign(kind=kinds)
+        .groupby("kind", sort=False)
+        .agg(rows=("row_number", "count"), first=("row_number", "min"), example=("reason", "first"))
+        .reset_index()
+        .sort_values("rows", ascending=False)
     )
-    chosen = dict(zip(edited["role"], edited[ui.tr("data.column")], strict=True))
-    return {role: (None if column == none else column) for role, column in chosen.items()}
+    return pd.DataFrame(
+        {
+            ui.tr("data.reason"): grouped["example"],
+            ui.tr("data.rejected_rows"): grouped["rows"],
+            ui.tr("data.first_row"): grouped["first"],
+        }
+    )
+
+
+def role_controls(raw, guessed, key: str) -> tuple[dict[str, str | None], dict]:
+    """One select box per role, required roles first; returns the choices and a slot under each."""
+    none = ui.tr("data.none")
+    options = [none, *raw.columns]
+    chosen, slots = {}, {}
+    for start in range(0, len(ROLE_ORDER), 3):
+        for column, role in zip(st.columns(3), ROLE_ORDER[start : start + 3], strict=False):
+            guess = guessed.roles.get(role)
+            asked = role in guessed.ambiguities
+            index = None if asked else options.index(guess) if guess in options else 0
+            label = ui.tr(f"role.{role}") + (" *" if role in REQUIRED else "")
+            picked = column.selectbox(
+                label, options, index=index, key=f"data_role_{key}_{role}", placeholder=ui.tr("data.pick")
+            )
+            if asked and picked is None:
+                column.warning(ui.tr("data.candidates", columns=", ".join(guessed.ambiguities[role])))
+            chosen[role] = None if picked in (None, none) else picked
+            slots[role] = column.empty()
+    return chosen, slots
+
+
+def show_examples(raw, mapping, prepared, slots: dict) -> None:
+    """Under each control, the first values of the chosen column as they will be read."""
+    lines = prepared.lines.slice(0, 50).to_pandas() if prepared is not None else None
+    for role, slot in slots.items():
+        column = mapping.column(role)
+        derived = (role == "amount" and mapping.amount_from_price) or (role == "margin" and mapping.margin_from_cost)
+        if derived:
+            slot.caption(ui.tr(f"data.{role}_derived"))
+        if not column and not derived:
+            continue
+        if lines is not None and role in lines.columns:
+            values = [v for v in lines[role].tolist() if v is not None and not pd.isna(v)][:EXAMPLES]
+            if role in ("amount", "margin"):
+                values = [amount_text(v) for v in values]
+            elif role == "date":
+                values = [f"{v:%Y-%m-%d}" for v in values]
+        else:
+            values = [v for v in raw.table.column(column).slice(0, 50).to_pylist() if v not in (None, "")][:EXAMPLES]
+        text = " · ".join(str(v) for v in values)
+        if text:
+            slot.caption(("= " if derived else "→ ") + text)
+
+
+def preview(raw, mapping, date_order, sha: str, key: str):
+    """``ingest.prepare`` for the current choices, kept while they stay the same (the confirm stores it)."""
+    signature = (mapping.to_json(), date_order)
+    kept = st.session_state.setdefault("data_preview", {})
+    if key in kept and kept[key][0] == signature:
+        return kept[key][1]
+    prepared = ingest.prepare(raw, mapping, date_order, sha256=sha)
+    kept[key] = (signature, prepared)
+    return prepared
 
 
 def handle(upload) -> None:
@@ -115,17 +166,11 @@ def handle(upload) -> None:
         st.success(ui.tr("data.loaded", file=upload.name, rows=f"{outcome['rows_loaded']:,}"))
         if outcome.get("replaced_rows"):
             st.info(ui.tr("data.replaced", rows=f"{outcome['replaced_rows']:,}"))
-        show_summary(outcome["summary"], outcome["rejected"], key)
+        show_summary(outcome["summary"], outcome["rejected"], key, stored=True)
         return
     earlier = ingest.already_loaded(store, sha, sheet)
     if earlier is not None:
-        st.info(
-            ui.tr(
-                "data.unchanged",
-                file=upload.name,
-                message=f"already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M}; nothing changed.",
-            )
-        )
+        st.info(ui.tr("data.unchanged", file=upload.name, when=f"{earlier['loaded_at']:%Y-%m-%d %H:%M}"))
         return
     raw = raw_table(upload, path, sha, sheet)
     guessed = ingest.mapping_for(store, raw)
@@ -133,10 +178,8 @@ def handle(upload) -> None:
         st.subheader(ui.tr("data.mapping_header", file=upload.name))
         remembered = store.scalar("SELECT count(*) FROM mappings WHERE source_key = ?", [source_key(raw.columns)])
         st.caption(ui.tr("data.remembered") if remembered else ui.tr("data.mapping_help"))
-        chosen = mapping_editor(raw, guessed, key)
+        chosen, slots = role_controls(raw, guessed, key)
         mapping = apply_overrides(guessed, raw, {role: column or "" for role, column in chosen.items()})
-        if mapping.amount_from_price:
-            st.caption(ui.tr("data.amount_from_price"))
         date_order = None
         if mapping.column("date"):
             detected, _ = ingest.detect_date_order(raw, mapping.column("date"))
@@ -151,20 +194,26 @@ def handle(upload) -> None:
                     format_func=lambda o: ui.tr(f"data.{o}"),
                     key=f"data_order_{key}",
                 )
-        pending = st.session_state.setdefault("data_pending", {})
-        if st.button(ui.tr("data.confirm"), type="primary", key=f"data_confirm_{key}"):
-            try:
-                with st.status(ui.tr("data.validating"), expanded=False) as status:
-                    prepared = ingest.prepare(raw, mapping, date_order, sha256=sha)
-                    status.update(label=ui.tr("data.storing"))
-                    found = ingest.overlap(store, prepared)
-                    if found:
-                        pending[key] = (prepared, found)
-                    else:
-                        finish(key, prepared, replace=False)
-                    status.update(state="complete")
-            except NeedsChoice as exc:
+        prepared = None
+        try:
+            prepared = preview(raw, mapping, date_order, sha, key)
+        except NeedsChoice as exc:
+            if exc.choice != "date_order":
                 st.warning(exc.text(ui.lang()))
+        except KamError as exc:
+            ui.show_error(exc)
+        show_examples(raw, mapping, prepared, slots)
+        if prepared is not None:
+            show_summary(prepared.summary, prepared.rejected, key, stored=False)
+        ready = prepared is not None and bool(prepared.summary.get("rows"))
+        pending = st.session_state.setdefault("data_pending", {})
+        if st.button(ui.tr("data.confirm"), type="primary", key=f"data_confirm_{key}", disabled=not ready):
+            try:
+                found = ingest.overlap(store, prepared)
+                if found:
+                    pending[key] = (prepared, found)
+                else:
+                    finish(key, prepared, replace=False)
             except KamError as exc:
                 ui.show_error(exc)
         if key in pending:
@@ -176,7 +225,7 @@ def handle(upload) -> None:
                     date_min=f"{found['date_min']:%Y-%m-%d}",
                     date_max=f"{found['date_max']:%Y-%m-%d}",
                     files=", ".join(found["files"]),
-                    amount=f"{found['amount']:,.2f}",
+                    amount=amount_text(found["amount"]),
                 )
             )
             left, right = st.columns(2)
@@ -192,8 +241,10 @@ def handle(upload) -> None:
 
 
 def finish(key: str, prepared, replace: bool) -> None:
-    outcome = ingest.store_prepared(store, prepared, replace_overlap=replace, loaded_by=ui.who())
+    with st.spinner(ui.tr("data.storing")):
+        outcome = ingest.store_prepared(store, prepared, replace_overlap=replace, loaded_by=ui.who())
     st.session_state["data_done"][key] = {**outcome, "summary": prepared.summary, "rejected": prepared.rejected}
+    st.session_state.get("data_preview", {}).pop(key, None)
     st.rerun()
 
 
@@ -206,58 +257,64 @@ uploads = st.file_uploader(
 for upload in uploads or []:
     try:
         handle(upload)
-    except InputError as exc:
-        ui.show_error(exc)
     except KamError as exc:
         ui.show_error(exc)
     except Exception as exc:  # never a traceback on the page
-        st.error(ui.tr("data.unexpected", file=upload.name, error=f"{type(exc).__name__}: {exc}"))
+        st.error(ui.tr("data.unexpected", file=upload.name, error=type(exc).__name__))
 
 st.divider()
 st.subheader(ui.tr("data.uploads"))
+flash = st.session_state.pop("data_flash", None)
+if flash:
+    st.success(flash)
 log = store.uploads()
 if log.empty:
     st.caption(ui.tr("data.no_uploads"))
 else:
     totals = store.query_rows("SELECT count(*), count(DISTINCT client_id), min(date), max(date) FROM lines")[0]
-    st.caption(
-        ui.tr(
-            "data.store_total",
-            rows=f"{totals[0]:,}",
-            clients=f"{totals[1]:,}",
-            date_min=f"{totals[2]:%Y-%m-%d}",
-            date_max=f"{totals[3]:%Y-%m-%d}",
+    if totals[0]:
+        st.caption(
+            ui.tr(
+                "data.store_total",
+                rows=f"{totals[0]:,}",
+                clients=f"{totals[1]:,}",
+                date_min=f"{totals[2]:%Y-%m-%d}",
+                date_max=f"{totals[3]:%Y-%m-%d}",
+            )
         )
-    )
     shown = pd.DataFrame(
         {
             ui.tr("data.file"): log["file_name"],
-            ui.tr("data.sheet_col"): log["sheet"],
-            ui.tr("data.loaded_at"): log["loaded_at"],
-            ui.tr("data.loaded_by"): log["loaded_by"],
+            ui.tr("data.sheet_col"): log["sheet"].fillna(""),
+            ui.tr("data.loaded_at"): log["loaded_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            ui.tr("data.loaded_by"): log["loaded_by"].fillna(""),
             ui.tr("data.rows"): log["rows_loaded"],
             ui.tr("data.rejected"): log["rows_rejected"],
             ui.tr("data.rows_now"): log["rows_now"],
             ui.tr("data.date_range"): (
                 log["date_min"].dt.strftime("%Y-%m-%d") + " … " + log["date_max"].dt.strftime("%Y-%m-%d")
-            ),
-            ui.tr("data.amount"): log["amount_total"],
-            ui.tr("data.margin"): log["margin_total"],
+            ).fillna(""),
+            ui.tr("data.amount"): log["amount_total"].astype(float),
+            ui.tr("data.margin"): log["margin_total"].astype(float),
         }
     )
+    # keyed on the data version: after a delete or an upload nothing stays selected
     picked = st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
         on_select="rerun",
         selection_mode="single-row",
-        key="data_uploads_table",
+        key=f"data_uploads_table_{store.version()}",
         column_config={
+            ui.tr("data.rows"): st.column_config.NumberColumn(format="localized"),
+            ui.tr("data.rejected"): st.column_config.NumberColumn(format="localized"),
+            ui.tr("data.rows_now"): st.column_config.NumberColumn(format="localized"),
             ui.tr("data.amount"): st.column_config.NumberColumn(format="%,.2f"),
             ui.tr("data.margin"): st.column_config.NumberColumn(format="%,.2f"),
         },
     )
-    rows = picked.selection.rows if picked else []
+    rows = [r for r in (picked.selection.rows if picked else []) if 0 <= r < len(log)]
     if not rows:
         st.caption(ui.tr("data.select_to_delete"))
     else:
@@ -266,13 +323,7 @@ else:
             set_aside = store.query(
                 "SELECT row_number, reason, raw FROM rejected_rows WHERE upload_id = ? ORDER BY row_number",
                 [int(chosen["upload_id"])],
-            ).rename(
-                columns={
-                    "row_number": ui.tr("data.row_number"),
-                    "reason": ui.tr("data.reason"),
-                    "raw": ui.tr("data.raw"),
-                }
-            )
+            ).rename(columns=set_aside_columns())
             st.download_button(
                 ui.tr("data.rejected_download"),
                 set_aside.to_csv(index=False).encode("utf-8-sig"),
@@ -282,7 +333,11 @@ else:
             )
         st.warning(ui.tr("data.delete_confirm", file=chosen["file_name"], rows=f"{int(chosen['rows_now']):,}"))
         if st.button(ui.tr("data.delete"), key="data_delete"):
-            removed = store.delete_upload(int(chosen["upload_id"]))
-            st.session_state.pop("data_done", None)
-            st.success(ui.tr("data.deleted", file=chosen["file_name"], rows=f"{removed:,}"))
-            st.rerun()
+            try:
+                removed = store.delete_upload(int(chosen["upload_id"]))
+            except KamError as exc:
+                ui.show_error(exc)
+            else:
+                st.session_state.pop("data_done", None)
+                st.session_state["data_flash"] = ui.tr("data.deleted", file=chosen["file_name"], rows=f"{removed:,}")
+                st.rerun()

@@ -99,14 +99,17 @@ def sidebar_filters() -> None:
     st.sidebar.subheader(tr("filters.header"))
     first, last = options["dates"]
     if first is not None:
+        note = _follow_the_data(first, last)
         st.sidebar.date_input(
             tr("filters.dates"),
-            value=(first, last),
             min_value=first,
             max_value=last,
             key="f_dates",
             bind="query-params",
+            **({} if "f_dates" in st.session_state else {"value": (first, last)}),
         )
+        if note:
+            st.sidebar.info(note)
     for column in ("region", "manager", "segment"):
         if options[column]:
             st.sidebar.multiselect(
@@ -126,9 +129,33 @@ def sidebar_filters() -> None:
     )
 
 
+def _follow_the_data(first: date, last: date) -> str | None:
+    """Keep the date filter meaning "all dates" when the data's range moves (an upload, a delete).
+
+    A range the person left whole follows the data; a range they narrowed stays,
+    unless it no longer fits the data — then it is reset, with a note saying so.
+    """
+    full = (first, last)
+    seen = st.session_state.get("f_dates_full")
+    st.session_state["f_dates_full"] = full
+    if seen is None or seen == full or "f_dates" not in st.session_state:
+        return None
+    chosen = tuple(st.session_state.get("f_dates") or ())
+    if chosen == tuple(seen) or len(chosen) < 2:
+        st.session_state["f_dates"] = full
+        return None
+    if first <= chosen[0] and chosen[-1] <= last:
+        return None
+    st.session_state["f_dates"] = full
+    return tr("filters.dates_reset", date_min=f"{first:%Y-%m-%d}", date_max=f"{last:%Y-%m-%d}")
+
+
 def filters() -> Filters:
-    """The shared sidebar filters as ``Filters`` (empty selections mean all)."""
-    dates = st.session_state.get("f_dates") or ()
+    """The shared sidebar filters as ``Filters`` (empty selections mean all; the whole date range is no filter)."""
+    dates = tuple(st.session_state.get("f_dates") or ())
+    full = st.session_state.get("f_dates_full")
+    if full is not None and dates == tuple(full):
+        dates = ()
     date_from = dates[0] if len(dates) > 0 and isinstance(dates[0], date) else None
     date_to = dates[1] if len(dates) > 1 and isinstance(dates[1], date) else None
     return Filters(

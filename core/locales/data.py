@@ -9,7 +9,23 @@ MESSAGES = {
         "სვეტების დადასტურებამდე არაფერი ინახება.",
     ),
     "data.uploader": ("Sales exports", "გაყიდვების ექსპორტი"),
-    "data.unchanged": ("{file}: {message}", "{file}: ეს ფაილი უკვე ატვირთულია; არაფერი შეცვლილა."),
+    "data.unchanged": (
+        "{file}: already loaded on {when}; nothing changed.",
+        "{file}: ეს ფაილი უკვე ჩაიტვირთა {when}-ზე; არაფერი შეცვლილა.",
+    ),
+    "data.preview": ("What confirming will store", "რას შეინახავს დადასტურება"),
+    "data.rows_to_store": ("Rows to store", "შესანახი სტრიქონები"),
+    "data.date_from": ("First date", "პირველი თარიღი"),
+    "data.date_to": ("Last date", "ბოლო თარიღი"),
+    "data.rejected_rows": ("Rows", "სტრიქონები"),
+    "data.first_row": ("First row", "პირველი სტრიქონი"),
+    "data.pick": ("Pick a column", "აირჩიეთ სვეტი"),
+    "data.candidates": (
+        "Two columns fit about equally: {columns}. Pick the right one.",
+        "ორი სვეტი თითქმის თანაბრად მიესადაგება: {columns}. აირჩიეთ სწორი.",
+    ),
+    "data.amount_derived": ("Amount = quantity × unit price", "თანხა = რაოდენობა × ერთეულის ფასი"),
+    "data.margin_derived": ("Margin = amount − cost", "მარჟა = თანხა − თვითღირებულება"),
     "data.sheet": ("Sheet of {file}", "ფურცელი — {file}"),
     "data.reading": ("Reading {file}…", "იკითხება {file}…"),
     "data.validating": ("Checking every row…", "მოწმდება ყველა სტრიქონი…"),
@@ -17,9 +33,9 @@ MESSAGES = {
     "data.mapping_header": ("Columns of {file}", "{file} — სვეტები"),
     "data.mapping_help": (
         "Check which column plays which role, correct it if needed, then confirm. "
-        "Date, client and amount are required.",
+        "Date, client and amount (*) are required; under each choice, its first values as they will be read.",
         "შეამოწმეთ, რომელი სვეტი რა როლს ასრულებს, საჭიროებისას შეასწორეთ და დაადასტურეთ. "
-        "თარიღი, კლიენტი და თანხა სავალდებულოა.",
+        "თარიღი, კლიენტი და თანხა (*) სავალდებულოა; თითოეულის ქვეშ — პირველი მნიშვნელობები ისე, როგორც წაიკითხება.",
     ),
     "data.remembered": (
         "Columns as you confirmed them for an earlier file with the same headers.",
@@ -94,6 +110,7 @@ MESSAGES = {
     "role.client_name": ("Client name", "კლიენტის სახელი"),
     "role.amount": ("Amount (revenue)", "თანხა (შემოსავალი)"),
     "role.margin": ("Margin (profit)", "მარჟა (მოგება)"),
+    "role.cost": ("Cost (of the line)", "თვითღირებულება (სტრიქონის)"),
     "role.quantity": ("Quantity", "რაოდენობა"),
     "role.unit_price": ("Unit price", "ერთეულის ფასი"),
     "role.product": ("Product", "პროდუქტი"),
