@@ -211,6 +211,7 @@ def _decimal_comma(con, column: str) -> bool:
 
 # Characters a cell may carry around its value: spaces of every kind, tabs, zero-width marks.
 EDGE_CHARACTERS = " \t\n\r\u00a0\u2007\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
+ASCII_EDGES = " \t\r\n"
 CONTROL_CHARACTERS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]"
 NUMBER_LABELS = {
     "amount": "amount",
@@ -238,7 +239,13 @@ def _macros(con) -> None:
     when it fits that decimal style, else NULL; ``exact_number`` makes it an exact
     DECIMAL(20, 4), NULL when it is not finite or beyond ±10^15.
     """
+    missing = ", ".join(_literal(w) for w in mapping_rules.MISSING_WORDS)
     statements = (
+        # plain ASCII (most cells) is trimmed of spaces, tabs and line ends; other text of every invisible edge
+        f"CREATE MACRO edge_trim(x) AS CASE WHEN strlen(x) = length(x) THEN trim(x, {_literal(ASCII_EDGES)}) "
+        f"ELSE trim(x, {_literal(EDGE_CHARACTERS)}) END",
+        "CREATE MACRO missing_as_null(t) AS "
+        f"(SELECT CASE WHEN v IN ({missing}) THEN NULL ELSE v END FROM (SELECT t AS v))",
         "CREATE MACRO signed_text(c) AS CASE WHEN c ~ '^\\(.*\\)$' THEN '-' || trim(c, '()') "
         "WHEN c ~ '^[0-9.,]+-$' THEN '-' || rtrim(c, '-') ELSE c END",
         f"CREATE MACRO number_text(t) AS signed_text(regexp_replace(t, {_literal(NUMBER_NOISE)}, '', 'g'))",
@@ -257,7 +264,6 @@ def _macros(con) -> None:
 
 def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, bool], latest: date) -> str:
     """The statement that types and checks every row (identifiers quoted, formats from a whitelist)."""
-    missing = ", ".join(_literal(w) for w in mapping_rules.MISSING_WORDS)
 
     def cleaned(role: str, text: bool = False) -> str:
         column = mapping.column(role)
@@ -266,8 +272,7 @@ def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, b
         value = quote_ident(column)
         if text:
             value = f"regexp_replace({value}, {_literal(CONTROL_CHARACTERS)}, '', 'g')"
-        trimmed = f"nullif(trim({value}, {_literal(EDGE_CHARACTERS)}), '')"
-        return f"CASE WHEN {trimmed} IN ({missing}) THEN NULL ELSE {trimmed} END"
+        return f"missing_as_null(nullif(edge_trim({value}), ''))"
 
     def canonical(role: str) -> str:
         if not mapping.column(role):
