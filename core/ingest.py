@@ -36,9 +36,10 @@ import pandas as pd
 import pyarrow as pa
 
 from core import mapping as mapping_rules
+from core.access import require_editor
 from core.errors import InputError, NeedsChoice
 from core.mapping import Mapping
-from core.reading import ROW, RawTable, read_table
+from core.reading import ROW, RawTable, check_source, read_table
 from core.store import Store, add_upload, quote_ident, sql
 
 DATE_FORMATS = {
@@ -357,6 +358,8 @@ def ingest_path(
     raises ``InputError``/``NeedsChoice`` when the file is refused (nothing stored).
     """
     name = file_name or Path(path).name
+    require_editor(loaded_by)
+    check_source(path, name)
     sha = file_sha256(path)
     earlier = already_loaded(store, sha, sheet)
     if earlier is not None and sheet is None and name.lower().endswith((".xlsx", ".xls", ".xlsm")):

@@ -38,10 +38,3 @@ MESSAGES = {
     "common.download_xlsx": ("Download Excel", "Excel-ის ჩამოტვირთვა"),
     "common.download_csv": ("Download CSV", "CSV-ის ჩამოტვირთვა"),
 }
-
-MESSAGES.update(
-    {
-        "gate.password": ("Password", "პაროლი"),
-        "gate.wrong": ("Wrong password.", "პაროლი არასწორია."),
-    }
-)
