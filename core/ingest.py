@@ -271,7 +271,33 @@ def overlap(store: Store, prepared: Prepared) -> dict | None:
 def store_prepared(
     store: Store, prepared: Prepared, *, replace_overlap: bool = False, loaded_by: str | None = None
 ) -> dict:
-    """Store a prepared file in one transaction; returns the upload's outcome."""
+    """Store a prepared file in one transaction; returns the upload's outcome.
+
+    The checks (the same file already stored, an overlap to confirm) and the
+    write run under the store's write lock, so two sessions dropping the same
+    export at once store it once: the second is told it is ``unchanged``.
+    """
+    with store.serialized():
+        earlier = already_loaded(store, prepared.sha256, prepared.raw.sheet)
+        if earlier is not None:
+            return _unchanged(prepared.raw.file_name, earlier)
+        return _store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by)
+
+
+def _unchanged(name: str, earlier: dict) -> dict:
+    return {
+        "file": name,
+        "status": "unchanged",
+        "rows_loaded": 0,
+        "rows_rejected": 0,
+        "message": f"Already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M} as '{earlier['file_name']}' "
+        f"({int(earlier['rows_loaded']):,} rows); nothing changed.",
+    }
+
+
+def _store_prepared(
+    store: Store, prepared: Prepared, *, replace_overlap: bool = False, loaded_by: str | None = None
+) -> dict:
     if not prepared.summary.get("rows"):
         raise InputError.keyed(
             "err.nothing_readable",

@@ -154,6 +154,9 @@ class _plain_text_file:
 
     def __enter__(self) -> Path:
         if self.lower.endswith(".gz"):
+            with open(self.path, "rb") as f:
+                if f.read(2) != b"\x1f\x8b":  # gzip's magic number
+                    raise InputError.keyed("err.not_gzip", file=self.name)
             self.tmp = _spill(gzip.open(self.path, "rb"), self.name, self.path.stat().st_size)
             return self.tmp
         if self.lower.endswith(".zip"):

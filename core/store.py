@@ -145,6 +145,14 @@ class Store:
                 raise
             return result
 
+    def serialized(self) -> threading.RLock:
+        """The write lock, to hold across checks and the write they lead to (``with store.serialized():``).
+
+        Every write takes it, so nothing another session writes can slip in
+        between; it is re-entrant, so ``write`` inside it goes on.
+        """
+        return self._write_lock
+
     def uploads(self) -> pd.DataFrame:
         """The upload log, newest first."""
         return self.query(sql("list_uploads"))

@@ -106,8 +106,12 @@ MESSAGES = {
         "„{file}“ ჩვეულებრივი ფაილი არ არის (მოწყობილობა, არხი ან სოკეტი). შეინახეთ ექსპორტი ფაილად და ის ჩატვირთეთ.",
     ),
     "err.gz_truncated": (
-        "'{file}' is cut short: the compressed file ends before its end. Download or copy it again.",
-        "„{file}“ ბოლომდე არ არის: შეკუმშული ფაილი სრულდება დასრულებამდე. ხელახლა ჩამოტვირთეთ ან დააკოპირეთ.",
+        "'{file}' is cut short: it ends in the middle of its compressed data. Download or copy it again.",
+        "„{file}“ მოჭრილია: შეკუმშული მონაცემების შუაში მთავრდება. ხელახლა ჩამოტვირთეთ ან დააკოპირეთ.",
+    ),
+    "err.not_gzip": (
+        "'{file}' is named .gz but is not gzip-compressed. Rename it to .csv, or compress it again.",
+        "„{file}“ .gz-ით არის დასახელებული, მაგრამ gzip-ით შეკუმშული არ არის. გადაარქვით .csv ან ხელახლა შეკუმშეთ.",
     ),
     "err.archive_bad": (
         "'{file}' is a damaged archive ({detail}). Export or compress it again.",
