@@ -302,7 +302,9 @@ if editor:
     if st.session_state.get("data_restore_notice"):
         st.success(st.session_state.pop("data_restore_notice"))
     if store.is_empty():
-        dump = st.file_uploader(ui.tr("backup.restore"), type=["zip"], key="data_restore")
+        # Behind a toggle, so the empty page's one drop zone is for sales exports.
+        wanted = st.toggle(ui.tr("backup.restore"), key="data_restore_wanted")
+        dump = st.file_uploader(ui.tr("backup.restore_file"), type=["zip"], key="data_restore") if wanted else None
         if dump is not None:
             try:
                 restored = backup.restore(store, dump, by=ui.actor(), file_name=dump.name)

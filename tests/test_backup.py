@@ -201,3 +201,28 @@ def test_command_line_backup_and_restore(demo, tmp_path):
     with Store(target) as store:
         assert store.scalar("SELECT count(*) FROM lines") == 16_159
         assert store.scalar("SELECT min(date) FROM lines") == date(2023, 11, 1)
+
+
+def test_the_data_page_backs_up_and_restores_for_an_editor(demo, tmp_path):
+    from tests.pagetest import open_page
+
+    with Store(demo) as source:
+        tables = len(backup.backup(source, tmp_path / "kam.zip")["tables"])
+    copy = tmp_path / "page.duckdb"
+    copy.write_bytes(demo.read_bytes())
+    full = open_page(copy, "data")
+    button = full.get("download_button")
+    assert [b.proto.label for b in button if b.proto.id and "data_backup_download" in b.proto.id] == [
+        "Download a backup (.zip)"
+    ]
+    empty_db = tmp_path / "empty.duckdb"
+    at = open_page(empty_db, "data")
+    assert not any(getattr(u, "key", None) == "data_restore" for u in at.get("file_uploader"))
+    at.toggle(key="data_restore_wanted").set_value(True).run()
+    at.file_uploader(key="data_restore").set_value(("kam.zip", (tmp_path / "kam.zip").read_bytes(), "application/zip"))
+    at.run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == [f"Restored {tables} tables (16,159 sales lines) from kam.zip."]
+    with Store(empty_db) as store:
+        assert store.scalar("SELECT count(*) FROM lines") == 16_159
+        assert store.scalar("SELECT done_by FROM audit_log WHERE action = 'restore_backup'") == "team"

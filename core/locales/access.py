@@ -158,6 +158,7 @@ MESSAGES = {
     ),
     "backup.download": ("Download a backup (.zip)", "სარეზერვო ასლის ჩამოტვირთვა (.zip)"),
     "backup.restore": ("Restore a backup into this empty database", "სარეზერვო ასლის აღდგენა ამ ცარიელ ბაზაში"),
+    "backup.restore_file": ("Backup file (.zip)", "სარეზერვო ასლის ფაილი (.zip)"),
     "backup.restored": (
         "Restored {tables} tables ({lines} sales lines) from {file}.",
         "აღდგა {tables} ცხრილი ({lines} გაყიდვის სტრიქონი) ფაილიდან {file}.",
