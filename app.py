@@ -1,15 +1,22 @@
 """The frame: page config, access gate, language, shared sidebar, navigation.
 
-Every page is a thin script in ``pages/``; the logic is in ``core``. On the first
-start against an empty database the demo export in ``data/`` is loaded through
-the same ingest path a person's upload takes (set ``KAM_DEMO=0`` to start empty).
+Every page is a thin script in ``pages/``; the logic is in ``core``. The access
+gate (``ui.access_gate``, rules in ``core.access``) runs before anything of the
+data is read. On the first start against an empty database the demo export in
+``data/`` is loaded through the same ingest path a person's upload takes (set
+``KAM_DEMO=0`` to start empty). The tab icon is a committed file, served by the
+app itself, so the page works offline.
 """
+
+from pathlib import Path
 
 import streamlit as st
 
 from pages import ui
 
-st.set_page_config(page_title="Key accounts", page_icon=":material/handshake:", layout="wide")
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+
+st.set_page_config(page_title="Key accounts", page_icon=str(ICON), layout="wide")
 
 ui.language_picker()
 ui.access_gate()

@@ -3,7 +3,9 @@
 Each command lives in the module named in ``COMMANDS``, which provides
 ``add_arguments(parser)`` and ``run(args) -> (payload, exit_code)``. The payload
 is printed as JSON (or written where ``--out`` says). A ``KamError`` becomes its
-one-line message on stderr and exit status 1 — never a traceback.
+one-line message on stderr and exit status 1 — never a traceback. Every
+command that takes ``--db`` also takes ``--wait SECONDS``: when another process
+holds the database, keep trying that long instead of giving up at once.
 """
 
 from __future__ import annotations
@@ -22,7 +24,14 @@ COMMANDS = {
     "concentration": ("core.concentration_cli", "revenue concentration in key clients"),
     "churn": ("core.churn_cli", "lost clients, their dynamics and reasons"),
     "winback": ("core.winback_cli", "the win-back call list"),
+    "hash-code": ("core.access_cli", "read an access code on standard input, print the line for secrets.toml"),
+    "backup": ("core.backup_cli", "write the whole database to a zip of Parquet files"),
+    "restore": ("core.backup_cli", "restore a backup zip into an empty database"),
 }
+
+
+def _ident(command: str) -> str:
+    return command.replace("-", "_")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,8 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue  # a view still being built; its command appears when its module lands
         sub = commands.add_parser(name, help=help_text)
-        adder = getattr(module, f"add_{name}_arguments", None) or module.add_arguments
+        adder = getattr(module, f"add_{_ident(name)}_arguments", None) or module.add_arguments
         adder(sub)
+        if any("--db" in action.option_strings for action in sub._actions):
+            sub.add_argument(
+                "--wait",
+                type=float,
+                default=0.0,
+                metavar="SECONDS",
+                help="when another process holds the database, keep trying this long (default: give up at once)",
+            )
     return parser
 
 
@@ -45,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     module = importlib.import_module(COMMANDS[args.command][0])
-    runner = getattr(module, f"run_{args.command}", None) or module.run
+    runner = getattr(module, f"run_{_ident(args.command)}", None) or module.run
     try:
         payload, code = runner(args)
     except KamError as exc:

@@ -69,7 +69,7 @@ def run_churn(args) -> tuple[dict, int]:
         risk_k=args.risk_k,
         filters=Filters.from_where(args.where),
     )
-    with Store(args.db) as store:
+    with Store(args.db, wait=getattr(args, "wait", 0.0)) as store:
         result = churn(store, params)
     periods = [
         {
@@ -127,7 +127,7 @@ def add_reasons_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_reasons(args) -> tuple[dict, int]:
     try:
-        with Store(args.db) as store:
+        with Store(args.db, wait=getattr(args, "wait", 0.0)) as store:
             summary = load_reasons_file(
                 store,
                 args.file,

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> tuple[dict, int]:
         target=args.target,
         filters=Filters.from_where(args.where),
     )
-    store = Store(args.db)
+    store = Store(args.db, wait=getattr(args, "wait", 0.0))
     try:
         return concentration(store, params).as_json(), 0
     finally:

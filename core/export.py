@@ -7,6 +7,11 @@ What it promises:
   gets a leading apostrophe, so a client named ``=HYPERLINK(...)`` stays text
   in Excel. Numbers and dates are left alone. Every text cell of a workbook
   and of a CSV goes through it.
+- ``safe_text`` also removes the characters an Excel file cannot hold (NUL and
+  the other control characters except tab, line feed and carriage return,
+  U+FFFE/U+FFFF and lone surrogates), so a client name carrying one from a
+  hostile or broken export never breaks a workbook (openpyxl would raise
+  ``IllegalCharacterError``) and the CSV matches it.
 - ``workbook(sheets, parameters)`` writes one sheet per ``Sheet`` (styled
   header row, number formats per column, frozen header and first column,
   autofilter, optional fill colours per cell) and a last "Parameters" sheet
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -35,13 +41,16 @@ PERCENT = "0.0%"
 INTEGER = "#,##0"
 DATE = "yyyy-mm-dd"
 PARAMETERS_SHEET = "Parameters"
+# Characters XML 1.0 (and so .xlsx) cannot carry, plus DEL: removed from every text cell.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def safe_text(value):
-    """``value`` with a leading apostrophe when it is text Excel would read as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """``value`` without unwritable characters, with a leading apostrophe when Excel would read a formula."""
+    if not isinstance(value, str):
+        return value
+    value = UNWRITABLE.sub("", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 @dataclass

@@ -68,7 +68,7 @@ def run(args) -> tuple[dict | None, int]:
     from core.export import csv_bytes
 
     params = params_from(args)
-    with Store(args.db) as store:
+    with Store(args.db, wait=getattr(args, "wait", 0.0)) as store:
         result = abcxyz(store, params)
         moved = migration(store, params) if args.format == "xlsx" else None
     if args.format == "json":

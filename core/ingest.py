@@ -37,10 +37,11 @@ import pandas as pd
 import pyarrow as pa
 
 from core import mapping as mapping_rules
+from core.access import require_editor
 from core.errors import InputError, NeedsChoice
 from core.i18n import RoleName, RoleNames
 from core.mapping import Mapping
-from core.reading import ROW, RawTable, read_table
+from core.reading import ROW, RawTable, check_source, read_table
 from core.store import Store, add_upload, quote_ident, sql
 
 DATE_FORMATS = {
@@ -346,7 +347,33 @@ def overlap(store: Store, prepared: Prepared) -> dict | None:
 def store_prepared(
     store: Store, prepared: Prepared, *, replace_overlap: bool = False, loaded_by: str | None = None
 ) -> dict:
-    """Store a prepared file in one transaction; returns the upload's outcome."""
+    """Store a prepared file in one transaction; returns the upload's outcome.
+
+    The checks (the same file already stored, an overlap to confirm) and the
+    write run under the store's write lock, so two sessions dropping the same
+    export at once store it once: the second is told it is ``unchanged``.
+    """
+    with store.serialized():
+        earlier = already_loaded(store, prepared.sha256, prepared.raw.sheet)
+        if earlier is not None:
+            return _unchanged(prepared.raw.file_name, earlier)
+        return _store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by)
+
+
+def _unchanged(name: str, earlier: dict) -> dict:
+    return {
+        "file": name,
+        "status": "unchanged",
+        "rows_loaded": 0,
+        "rows_rejected": 0,
+        "message": f"Already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M} as '{earlier['file_name']}' "
+        f"({int(earlier['rows_loaded']):,} rows); nothing changed.",
+    }
+
+
+def _store_prepared(
+    store: Store, prepared: Prepared, *, replace_overlap: bool = False, loaded_by: str | None = None
+) -> dict:
     if not prepared.summary.get("rows"):
         raise InputError.keyed(
             "err.nothing_readable",
@@ -443,6 +470,8 @@ def ingest_path(
     raises ``InputError``/``NeedsChoice`` when the file is refused (nothing stored).
     """
     name = file_name or Path(path).name
+    require_editor(loaded_by)
+    check_source(path, name)
     sha = file_sha256(path)
     earlier = already_loaded(store, sha, sheet)
     if earlier is not None and sheet is None and name.lower().endswith((".xlsx", ".xls", ".xlsm")):

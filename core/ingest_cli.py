@@ -59,7 +59,7 @@ def parse_map(items: list[str]) -> dict[str, str]:
 def run(args) -> tuple[dict, int]:
     overrides = parse_map(args.map)
     results = []
-    with Store(args.db) as store:
+    with Store(args.db, wait=getattr(args, "wait", 0.0)) as store:
         for path in args.files:
             try:
                 outcome = ingest_path(

@@ -27,8 +27,10 @@ import io
 import os
 import re
 import shutil
+import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -45,6 +47,9 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 DELIMITERS = (",", ";", "\t", "|")
 ROW = "__row"  # the column holding each row's line number in the source file
 MALFORMED_SHARE = 0.2  # above this share of lines with the wrong field count, the file is refused
+MAX_UNPACKED_ENV, DEFAULT_MAX_UNPACKED_MB = "KAM_MAX_UNPACKED_MB", 2048
+MAX_RATIO_ENV, DEFAULT_MAX_RATIO = "KAM_MAX_RATIO", 100
+RATIO_FLOOR = 64 * 2**20  # below this an archive may grow as much as it likes (tiny files compress oddly)
 
 _NUMBER_OR_DATE = re.compile(
     r"^\s*[-+(]?[\d\s.,/:\-]*\d[\d\s.,/:\-)%]*\s*$"  # numbers, dates, times, percentages
@@ -85,9 +90,10 @@ def read_table(source: str | os.PathLike, file_name: str | None = None, sheet: s
     name = file_name or path.name
     lower = name.lower()
     try:
+        check_source(path, name)
         if lower.endswith(EXCEL_SUFFIXES):
             return _read_excel(path, name, sheet)
-        with _plain_text_file(path, lower) as text_path:
+        with _plain_text_file(path, lower, name) as text_path:
             return _read_text(text_path, name)
     except InputError:
         raise
@@ -105,23 +111,76 @@ def excel_sheets(path: str | os.PathLike) -> list[str]:
 # -- text files ------------------------------------------------------------------
 
 
-class _plain_text_file:
-    """Context manager giving a path to the plain CSV inside a .gz or .zip (or the file itself)."""
+def check_source(source: str | os.PathLike, name: str | None = None) -> None:
+    """Refuse, before any byte is read, what is not an ordinary file: a folder, a device, a pipe.
 
-    def __init__(self, path: Path, lower_name: str):
-        self.path, self.lower, self.tmp = path, lower_name, None
+    A missing file raises ``FileNotFoundError`` as ``open`` would; ``/dev/zero``
+    or a named pipe would otherwise be read forever.
+    """
+    path = Path(source)
+    name = name or path.name or str(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise InputError.keyed("err.unreadable", file=name, detail=_first_line(exc)) from None
+    if stat.S_ISDIR(mode):
+        raise InputError.keyed("err.folder", file=name)
+    if not stat.S_ISREG(mode):
+        raise InputError.keyed("err.not_regular", file=name)
+
+
+def max_unpacked_bytes() -> int:
+    """The most a .gz or .zip may unpack to: ``$KAM_MAX_UNPACKED_MB`` megabytes (default 2048)."""
+    return int(float(os.environ.get(MAX_UNPACKED_ENV) or DEFAULT_MAX_UNPACKED_MB) * 2**20)
+
+
+def max_ratio() -> float:
+    """The most a .gz or .zip may grow when unpacked: ``$KAM_MAX_RATIO`` times (default 100)."""
+    return float(os.environ.get(MAX_RATIO_ENV) or DEFAULT_MAX_RATIO)
+
+
+class _plain_text_file:
+    """Context manager giving a path to the plain CSV inside a .gz or .zip (or the file itself).
+
+    Archives are unpacked as streams, a megabyte at a time, into a temporary
+    file, and refused (``InputError``) as soon as the unpacked size passes
+    ``max_unpacked_bytes()`` or, beyond ``RATIO_FLOOR``, grows more than
+    ``max_ratio()`` times the packed size — what a "zip bomb" does and no
+    sales export does. A truncated, damaged or password-protected archive gets
+    its own message.
+    """
+
+    def __init__(self, path: Path, lower_name: str, name: str | None = None):
+        self.path, self.lower, self.name, self.tmp = path, lower_name, name or path.name, None
 
     def __enter__(self) -> Path:
         if self.lower.endswith(".gz"):
-            self.tmp = _spill(gzip.open(self.path, "rb"))
+            with open(self.path, "rb") as f:
+                if f.read(2) != b"\x1f\x8b":  # gzip's magic number
+                    raise InputError.keyed("err.not_gzip", file=self.name)
+            self.tmp = _spill(gzip.open(self.path, "rb"), self.name, self.path.stat().st_size)
             return self.tmp
         if self.lower.endswith(".zip"):
-            archive = zipfile.ZipFile(self.path)
-            members = [m for m in archive.namelist() if not m.endswith("/") and not m.startswith("__MACOSX")]
-            texts = [m for m in members if m.lower().endswith((".csv", ".txt", ".tsv"))] or members
-            if len(texts) != 1:
-                raise InputError.keyed("err.zip_members", count=len(texts), names=", ".join(texts[:5]))
-            self.tmp = _spill(archive.open(texts[0]))
+            try:
+                archive = zipfile.ZipFile(self.path)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+                raise InputError.keyed("err.archive_bad", file=self.name, detail=_first_line(exc)) from None
+            with archive:
+                members = [m for m in archive.namelist() if not m.endswith("/") and not m.startswith("__MACOSX")]
+                texts = [m for m in members if m.lower().endswith((".csv", ".txt", ".tsv"))] or members
+                if len(texts) != 1:
+                    raise InputError.keyed("err.zip_members", count=len(texts), names=", ".join(texts[:5]))
+                info = archive.getinfo(texts[0])
+                if info.flag_bits & 0x1:
+                    raise InputError.keyed("err.zip_encrypted", file=self.name)
+                _check_growth(info.file_size, info.compress_size, self.name)  # what the archive declares
+                try:
+                    stream = archive.open(info)
+                except (NotImplementedError, RuntimeError, zipfile.BadZipFile) as exc:
+                    raise InputError.keyed("err.archive_bad", file=self.name, detail=_first_line(exc)) from None
+                self.tmp = _spill(stream, self.name, info.compress_size)
             return self.tmp
         return self.path
 
@@ -130,10 +189,39 @@ class _plain_text_file:
             self.tmp.unlink(missing_ok=True)
 
 
-def _spill(stream) -> Path:
-    with stream, tempfile.NamedTemporaryFile(delete=False, suffix=".csv") as out:
-        shutil.copyfileobj(stream, out, length=1 << 20)
+def _check_growth(unpacked: int, packed: int, name: str) -> None:
+    limit = max_unpacked_bytes()
+    if unpacked > limit:
+        raise InputError.keyed("err.unpacked_too_big", file=name, limit=_size_text(limit))
+    ratio = max_ratio()
+    if unpacked > RATIO_FLOOR and unpacked > ratio * max(packed, 1):
+        raise InputError.keyed("err.ratio_too_high", file=name, ratio=f"{ratio:g}")
+
+
+def _spill(stream, name: str = "", packed_size: int = 0) -> Path:
+    """Copy an archive member to a temporary file, checking its growth at every megabyte."""
+    out = tempfile.NamedTemporaryFile(delete=False, suffix=".csv")
+    written = 0
+    try:
+        with stream, out:
+            while chunk := stream.read(1 << 20):
+                written += len(chunk)
+                _check_growth(written, packed_size, name)
+                out.write(chunk)
+    except EOFError:
+        Path(out.name).unlink(missing_ok=True)
+        raise InputError.keyed("err.gz_truncated", file=name) from None
+    except (zlib.error, gzip.BadGzipFile, zipfile.BadZipFile) as exc:
+        Path(out.name).unlink(missing_ok=True)
+        raise InputError.keyed("err.archive_bad", file=name, detail=_first_line(exc)) from None
+    except BaseException:
+        Path(out.name).unlink(missing_ok=True)
+        raise
     return Path(out.name)
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 2**30:g} GB" if size >= 2**30 else f"{size / 2**20:g} MB"
 
 
 def detect_encoding(path: Path) -> str:

@@ -29,10 +29,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.access import require_editor
 from core.errors import InputError
 from core.i18n import CATALOGUE, t
 from core.mapping import Values, header_score, normalise, value_score
-from core.store import Store
+from core.store import Store, audit
 
 BUILTIN_REASONS = (
     "service_level",
@@ -100,8 +101,12 @@ def catalogue(store: Store) -> list[str]:
     return [r[0] for r in store.query_rows("SELECT reason FROM loss_reason_catalogue ORDER BY position, reason")]
 
 
-def save_catalogue(store: Store, reasons: list[str]) -> list[str]:
-    """Replace the catalogue with ``reasons`` (blank and repeated entries dropped)."""
+def save_catalogue(store: Store, reasons: list[str], *, by=None) -> list[str]:
+    """Replace the catalogue with ``reasons`` (blank and repeated entries dropped).
+
+    ``by`` must be an editor; the audit log keeps who saved it.
+    """
+    by = require_editor(by)
     cleaned: list[str] = []
     for reason in reasons:
         text = str(reason or "").strip()
@@ -115,6 +120,7 @@ def save_catalogue(store: Store, reasons: list[str]) -> list[str]:
         incoming = staged  # noqa: F841 -- DuckDB reads the local DataFrame by its name
         cur.execute("DELETE FROM loss_reason_catalogue")
         cur.execute("INSERT INTO loss_reason_catalogue SELECT reason, position FROM incoming")
+        audit(cur, by, "save_catalogue", f"{len(cleaned)} reasons")
 
     store.write(change)
     return cleaned
@@ -123,8 +129,12 @@ def save_catalogue(store: Store, reasons: list[str]) -> list[str]:
 # -- recording -------------------------------------------------------------------------
 
 
-def record_reason(store: Store, client_id: str, last_purchase: date, reason: str, set_by: str | None) -> None:
-    """Record (or replace) the reason for the loss that followed ``last_purchase``."""
+def record_reason(store: Store, client_id: str, last_purchase: date, reason: str, set_by=None) -> None:
+    """Record (or replace) the reason for the loss that followed ``last_purchase``.
+
+    ``set_by`` (an ``Actor`` or a name) must be an editor and is stored with the reason.
+    """
+    set_by = require_editor(set_by)
     text = str(reason or "").strip()
     if not text:
         raise InputError("Pick or write a reason first.")
@@ -196,9 +206,11 @@ def load_reasons_file(
     client_column: str | None = None,
     reason_column: str | None = None,
     date_column: str | None = None,
-    loaded_by: str | None = None,
+    loaded_by=None,
 ) -> dict:
     """Store the reasons of a file (client id, reason, optional date) in one transaction.
+
+    ``loaded_by`` (an ``Actor`` or a name) must be an editor and is stored with each reason.
 
     Rows without a client id or a reason are skipped and counted; a date that
     cannot be read (dates must be YYYY-MM-DD, or Excel dates) refuses the file.
@@ -206,6 +218,7 @@ def load_reasons_file(
     Returns a summary; raises ``InputError`` when nothing can be stored.
     """
     name = file_name or Path(path).name
+    loaded_by = require_editor(loaded_by)
     if not Path(path).exists():
         raise InputError(f"'{path}' does not exist.")
     frame = read_reasons_table(path, name, sheet)

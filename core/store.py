@@ -33,7 +33,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from core.errors import StoreBusy, StoreError
+from core.access import require_editor
+from core.dbopen import connect
+from core.errors import StoreError
 
 SQL_DIR = Path(__file__).parent / "sql"
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "kam.duckdb"
@@ -67,15 +69,11 @@ def run_script(cur: duckdb.DuckDBPyConnection, script: str) -> None:
 class Store:
     """The product's database. Open one per process (the app caches it)."""
 
-    def __init__(self, path: str | os.PathLike | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, *, wait: float = 0.0):
+        """Open (or create) the database; ``wait`` seconds of retrying while another process holds it."""
         self.path = Path(path) if path else default_db_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.conn = duckdb.connect(str(self.path))
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreBusy.keyed("err.store_busy", path=str(self.path)) from None
-            raise StoreError.keyed("err.store_open", path=str(self.path), detail=str(exc)) from None
+        self.conn = connect(self.path, wait)
         self._write_lock = threading.RLock()
         with self._write_lock:
             cur = self.conn.cursor()
@@ -148,15 +146,29 @@ class Store:
                 raise
             return result
 
+    def serialized(self) -> threading.RLock:
+        """The write lock, to hold across checks and the write they lead to (``with store.serialized():``).
+
+        Every write takes it, so nothing another session writes can slip in
+        between; it is re-entrant, so ``write`` inside it goes on.
+        """
+        return self._write_lock
+
     def uploads(self) -> pd.DataFrame:
         """The upload log, newest first."""
         return self.query(sql("list_uploads"))
 
-    def delete_upload(self, upload_id: int) -> int:
-        """Delete one upload and its lines; returns the number of lines removed."""
+    def delete_upload(self, upload_id: int, *, by=None) -> int:
+        """Delete one upload and its lines; returns the number of lines removed.
+
+        ``by`` (an ``Actor`` or a name) must be an editor; the audit log keeps who deleted what.
+        """
+        by = require_editor(by)
 
         def change(cur):
             removed = cur.execute("SELECT count(*) FROM lines WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
+            name = cur.execute("SELECT any_value(file_name) FROM uploads WHERE upload_id = ?", [upload_id]).fetchone()
+            audit(cur, by, "delete_upload", f"{upload_id} {name[0]} ({removed} lines)")
             cur.execute("DELETE FROM lines WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM rejected_rows WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
@@ -191,6 +203,14 @@ def _exact_money(cur: duckdb.DuckDBPyConnection) -> None:
                 f"ALTER TABLE {quote_ident(table)} ALTER {quote_ident(column)} "
                 f"TYPE {wanted} USING round({quote_ident(column)}, 4)"
             )
+
+
+def audit(cur: duckdb.DuckDBPyConnection, by, action: str, subject=None) -> None:
+    """Record who did ``action`` (to ``subject``) in ``audit_log``, inside the caller's transaction."""
+    cur.execute(
+        "INSERT INTO audit_log VALUES (current_timestamp::TIMESTAMP, ?, ?, ?)",
+        [str(by or "team"), action, None if subject is None else str(subject)],
+    )
 
 
 def refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
@@ -229,7 +249,7 @@ def add_upload(
     mapping: str | None = None,
     options: str | None = None,
     rejected: pd.DataFrame | None = None,
-    loaded_by: str | None = None,
+    loaded_by=None,
     replace_overlap: bool = False,
     also: Callable[[duckdb.DuckDBPyConnection], Any] | None = None,
 ) -> dict:
@@ -250,6 +270,7 @@ def add_upload(
             staged["row_number"] = range(1, len(staged) + 1)
         staged["date"] = pd.to_datetime(staged["date"]).dt.date
     rejected = rejected if rejected is not None else pd.DataFrame(columns=["row_number", "reason", "raw"])
+    loaded_by = require_editor(loaded_by)
 
     def change(cur):
         upload_id = cur.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]

@@ -32,6 +32,7 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 
+from core.access import require_editor
 from core.analysis import KINDS, Filters, filtered_daily, resolve_as_of
 from core.errors import InputError
 from core.store import sql
@@ -51,16 +52,17 @@ def set_kinds(
     store,
     changes: list[tuple[str, str, bool]],
     *,
-    by: str | None = None,
+    by=None,
     at: datetime | None = None,
     note: str | None = None,
 ) -> int:
     """Apply ``(client_id, kind, on)`` changes in one transaction; returns how many changed.
 
     Setting a kind a client already has, or removing one it lacks, changes
-    nothing and leaves no history.
+    nothing and leaves no history. ``by`` (an ``Actor`` or a name) must be an
+    editor (``core.access.require_editor``).
     """
-    by = (by or "").strip() or TEAM
+    by = (require_editor(by) or "").strip() or TEAM
     at = at or datetime.now(UTC).replace(tzinfo=None)
     for client_id, kind, _ in changes:
         _check(kind)
@@ -89,14 +91,12 @@ def set_kinds(
     return store.write(change)
 
 
-def set_kind(
-    store, client_id: str, kind: str, *, by: str | None = None, at: datetime | None = None, note: str | None = None
-) -> bool:
+def set_kind(store, client_id: str, kind: str, *, by=None, at: datetime | None = None, note: str | None = None) -> bool:
     """Give ``client_id`` the kind (prospect, image_maker, expert); True when it was new."""
     return bool(set_kinds(store, [(client_id, kind, True)], by=by, at=at, note=note))
 
 
-def remove_kind(store, client_id: str, kind: str, *, by: str | None = None, at: datetime | None = None) -> bool:
+def remove_kind(store, client_id: str, kind: str, *, by=None, at: datetime | None = None) -> bool:
     """Take the kind away from ``client_id``; True when it had it."""
     return bool(set_kinds(store, [(client_id, kind, False)], by=by, at=at))
 

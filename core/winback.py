@@ -55,6 +55,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 
+from core.access import require_editor
 from core.analysis import Filters, basis_column, filtered_daily, money, parse_date, resolve_as_of
 from core.churn import ChurnParams, at_risk, loss_events, lost_clients
 from core.errors import InputError, StoreError
@@ -256,11 +257,13 @@ def _text(value) -> str | None:
     return value or None
 
 
-def save_lever_rules(store: Store, rules: pd.DataFrame, *, by: str | None = None) -> int:
+def save_lever_rules(store: Store, rules: pd.DataFrame, *, by=None) -> int:
     """Replace the lever rules with ``rules`` (position, former, reason, lever) in one transaction.
 
     A row without a position goes after the others. Returns how many rules are kept.
+    ``by`` (an ``Actor`` or a name) must be an editor and is kept on every rule.
     """
+    by = require_editor(by)
     cleaned = _clean_rules(rules)
     by, at = (by or "").strip() or TEAM, _now()
 
@@ -275,7 +278,7 @@ def save_lever_rules(store: Store, rules: pd.DataFrame, *, by: str | None = None
     return store.write(change)
 
 
-def reset_lever_rules(store: Store, *, by: str | None = None) -> int:
+def reset_lever_rules(store: Store, *, by=None) -> int:
     """Put the default lever rules back."""
     defaults = pd.DataFrame(DEFAULT_RULES, columns=["position", "former", "reason", "lever"])
     return save_lever_rules(store, defaults, by=by)
@@ -352,14 +355,16 @@ def set_status(
     next_step: date | str | None = None,
     note: str | None = None,
     last_purchase: date | str | None = None,
-    by: str | None = None,
+    by=None,
     at: datetime | None = None,
 ) -> None:
     """Record a status for ``client_id`` (a new history entry; nothing is overwritten).
 
     ``last_purchase`` names the loss the entry is about (the list passes the
-    candidate's); by default the client's last purchase in the store.
+    candidate's); by default the client's last purchase in the store. ``by``
+    (an ``Actor`` or a name) must be an editor and is kept on the entry.
     """
+    by = require_editor(by)
     client_id = str(client_id or "").strip()
     if not client_id:
         raise InputError("A status needs a client id.")

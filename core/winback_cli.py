@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> tuple[dict | None, int]:
     params = params_from(args)
     if args.format == "xlsx" and not args.out:
         raise InputError("An Excel file cannot go to the terminal: add --out FILE.xlsx.")
-    with Store(args.db) as store:
+    with Store(args.db, wait=getattr(args, "wait", 0.0)) as store:
         result = win_back_list(store, params)
     if args.format == "json":
         data = payload(result)

@@ -303,8 +303,10 @@ else:
 if not has_cells:
     st.caption(ui.tr("churn.former_cell_missing"))
 
-# -- recording a reason -----------------------------------------------------------------
-if not lost.empty:
+# -- recording a reason (editors) -------------------------------------------------------
+editor = ui.can_edit()
+ui.viewer_note()
+if not lost.empty and editor:
     st.subheader(ui.tr("churn.record"))
     pickable = lost.head(MAX_PICKABLE)
     names = dict(zip(pickable["client_id"], pickable["client_name"], strict=True))
@@ -323,7 +325,7 @@ if not lost.empty:
             reason = own.strip() or chosen
             last_purchase = pickable.loc[pickable["client_id"] == client, "last_purchase"].iloc[0]
             try:
-                record_reason(store, client, last_purchase, reason, ui.who())
+                record_reason(store, client, last_purchase, reason, ui.actor())
             except KamError as exc:
                 ui.show_error(exc)
             else:
@@ -339,33 +341,43 @@ with st.expander(ui.tr("churn.catalogue")):
     current = catalogue(store)
     shown_labels = {label(r): r for r in current}
     shown_labels.update({label(r): r for r in BUILTIN_REASONS})
-    edited = st.data_editor(
-        pd.DataFrame({"reason": [label(r) for r in current]}),
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        key="churn_catalogue_editor",
-        column_config={
-            "reason": st.column_config.TextColumn(ui.tr("churn.col.reason"), help=ui.tr("churn.catalogue_help"))
-        },
+    if not editor:
+        st.dataframe(pd.DataFrame({ui.tr("churn.col.reason"): [label(r) for r in current]}), hide_index=True)
+    edited = (
+        None
+        if not editor
+        else st.data_editor(
+            pd.DataFrame({"reason": [label(r) for r in current]}),
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
+            key="churn_catalogue_editor",
+            column_config={
+                "reason": st.column_config.TextColumn(ui.tr("churn.col.reason"), help=ui.tr("churn.catalogue_help"))
+            },
+        )
     )
-    if st.button(ui.tr("churn.catalogue_save"), key="churn_catalogue_save"):
+    if editor and st.button(ui.tr("churn.catalogue_save"), key="churn_catalogue_save"):
         try:
-            saved = save_catalogue(store, [shown_labels.get(text, text) for text in edited["reason"].dropna()])
+            saved = save_catalogue(
+                store, [shown_labels.get(text, text) for text in edited["reason"].dropna()], by=ui.actor()
+            )
             st.success(ui.tr("churn.catalogue_saved", n=len(saved)))
         except KamError as exc:
             ui.show_error(exc)
 
 with st.expander(ui.tr("churn.reasons_file")):
-    upload = st.file_uploader(
-        ui.tr("churn.reasons_file_help"), type=["csv", "txt", "xlsx", "xlsm", "xls"], key="churn_reasons_upload"
-    )
+    upload = None
+    if editor:
+        upload = st.file_uploader(
+            ui.tr("churn.reasons_file_help"), type=["csv", "txt", "xlsx", "xlsm", "xls"], key="churn_reasons_upload"
+        )
     if upload is not None and st.session_state.get("churn_reasons_loaded") != upload.file_id:
         from core.reading import spill_upload
 
         path = spill_upload(upload.getvalue(), Path(upload.name).suffix)
         try:
-            summary = load_reasons_file(store, path, file_name=upload.name, loaded_by=ui.who())
+            summary = load_reasons_file(store, path, file_name=upload.name, loaded_by=ui.actor())
         except KamError as exc:
             ui.show_error(exc)
         else:

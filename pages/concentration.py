@@ -342,7 +342,9 @@ try:
 except KamError as exc:
     ui.show_error(exc)
     prospects = pd.DataFrame(columns=["client_id", "client_name", "first_date"])
-added = st.text_input(ui.tr("tags.add_client"), key="concentration_tags_add").strip()
+editor = ui.can_edit()  # a viewer sees the kinds and their history, without the editor
+ui.viewer_note()
+added = st.text_input(ui.tr("tags.add_client"), key="concentration_tags_add").strip() if editor else ""
 known = result.ranking[["client_id", "client_name", "share"]]
 if added and added not in set(known["client_id"]):
     name = store.scalar("SELECT client_name FROM clients WHERE client_id = ?", [added])
@@ -383,24 +385,29 @@ editor_table = (
     .sort_values(["share", "client_id"], ascending=[False, True], na_position="last")
     .reset_index(drop=True)
 )
-with st.form("concentration_tags_form"):
-    edited = st.data_editor(
-        editor_table,
-        key=EDITOR_KEY,
-        hide_index=True,
-        num_rows="fixed",
-        disabled=["client_id", "client_name", "share", "breadwinner", "suggested", "changed"],
-        column_config={
-            "client_id": st.column_config.TextColumn(ui.tr("common.client_id")),
-            "client_name": st.column_config.TextColumn(ui.tr("common.client")),
-            "share": st.column_config.NumberColumn(ui.tr("common.share") + ", %", format="%.2f"),
-            "breadwinner": st.column_config.CheckboxColumn(ui.tr("tags.kind.breadwinner")),
-            "suggested": st.column_config.CheckboxColumn(ui.tr("tags.suggested")),
-            **{kind: st.column_config.CheckboxColumn(ui.tr(f"tags.kind.{kind}")) for kind in TAGGED_KINDS},
-            "changed": st.column_config.TextColumn(ui.tr("tags.changed")),
-        },
-    )
-    saved = st.form_submit_button(ui.tr("tags.save"))
+tag_columns = {
+    "client_id": st.column_config.TextColumn(ui.tr("common.client_id")),
+    "client_name": st.column_config.TextColumn(ui.tr("common.client")),
+    "share": st.column_config.NumberColumn(ui.tr("common.share") + ", %", format="%.2f"),
+    "breadwinner": st.column_config.CheckboxColumn(ui.tr("tags.kind.breadwinner")),
+    "suggested": st.column_config.CheckboxColumn(ui.tr("tags.suggested")),
+    **{kind: st.column_config.CheckboxColumn(ui.tr(f"tags.kind.{kind}")) for kind in TAGGED_KINDS},
+    "changed": st.column_config.TextColumn(ui.tr("tags.changed")),
+}
+saved = False
+if editor:
+    with st.form("concentration_tags_form"):
+        edited = st.data_editor(
+            editor_table,
+            key=EDITOR_KEY,
+            hide_index=True,
+            num_rows="fixed",
+            disabled=["client_id", "client_name", "share", "breadwinner", "suggested", "changed"],
+            column_config=tag_columns,
+        )
+        saved = st.form_submit_button(ui.tr("tags.save"))
+else:
+    st.dataframe(editor_table, hide_index=True, column_config=tag_columns, key="concentration_tags_view")
 if saved:
     changes = [
         (client_id, kind, bool(now))
@@ -410,7 +417,7 @@ if saved:
         )
     ]
     try:
-        count = set_kinds(store, changes, by=ui.who())
+        count = set_kinds(store, changes, by=ui.actor())
     except KamError as exc:
         ui.show_error(exc)
     else:

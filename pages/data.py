@@ -8,6 +8,7 @@ rows set aside by reason — computed by the same ``ingest.prepare`` that the
 confirm button then stores, so the preview cannot differ from the result.
 """
 
+import io
 import re
 from pathlib import Path
 
@@ -242,18 +243,22 @@ def handle(upload) -> None:
 
 def finish(key: str, prepared, replace: bool) -> None:
     with st.spinner(ui.tr("data.storing")):
-        outcome = ingest.store_prepared(store, prepared, replace_overlap=replace, loaded_by=ui.who())
+        outcome = ingest.store_prepared(store, prepared, replace_overlap=replace, loaded_by=ui.actor())
     st.session_state["data_done"][key] = {**outcome, "summary": prepared.summary, "rejected": prepared.rejected}
     st.session_state.get("data_preview", {}).pop(key, None)
     st.rerun()
 
 
-uploads = st.file_uploader(
-    ui.tr("data.uploader"),
-    accept_multiple_files=True,
-    key="data_upload",
-    type=["csv", "txt", "tsv", "gz", "zip", "xlsx", "xlsm", "xls", "xlsb", "ods"],
-)
+editor = ui.can_edit()  # a viewer gets no uploader, no delete and no backup
+ui.viewer_note()
+uploads = None
+if editor:
+    uploads = st.file_uploader(
+        ui.tr("data.uploader"),
+        accept_multiple_files=True,
+        key="data_upload",
+        type=["csv", "txt", "tsv", "gz", "zip", "xlsx", "xlsm", "xls", "xlsb", "ods"],
+    )
 for upload in uploads or []:
     try:
         handle(upload)
@@ -303,7 +308,7 @@ else:
         shown,
         hide_index=True,
         width="stretch",
-        on_select="rerun",
+        on_select="rerun" if editor else "ignore",
         selection_mode="single-row",
         key=f"data_uploads_table_{store.version()}",
         column_config={
@@ -314,10 +319,10 @@ else:
             ui.tr("data.margin"): st.column_config.NumberColumn(format="%,.2f"),
         },
     )
-    rows = [r for r in (picked.selection.rows if picked else []) if 0 <= r < len(log)]
-    if not rows:
+    rows = [r for r in (picked.selection.rows if editor and picked else []) if 0 <= r < len(log)]
+    if not rows and editor:
         st.caption(ui.tr("data.select_to_delete"))
-    else:
+    elif rows:
         chosen = log.iloc[rows[0]]
         if chosen["rows_rejected"]:
             set_aside = store.query(
@@ -334,10 +339,50 @@ else:
         st.warning(ui.tr("data.delete_confirm", file=chosen["file_name"], rows=f"{int(chosen['rows_now']):,}"))
         if st.button(ui.tr("data.delete"), key="data_delete"):
             try:
-                removed = store.delete_upload(int(chosen["upload_id"]))
+                removed = store.delete_upload(int(chosen["upload_id"]), by=ui.actor())
             except KamError as exc:
                 ui.show_error(exc)
             else:
                 st.session_state.pop("data_done", None)
                 st.session_state["data_flash"] = ui.tr("data.deleted", file=chosen["file_name"], rows=f"{removed:,}")
                 st.rerun()
+
+# -- backup (editors only): the whole database as Parquet, restored into an empty one --------
+if editor:
+    from core import backup
+
+    st.divider()
+    st.subheader(ui.tr("backup.header"))
+    st.caption(ui.tr("backup.help"))
+    if st.session_state.get("data_restore_notice"):
+        st.success(st.session_state.pop("data_restore_notice"))
+    if store.is_empty():
+        # Behind a toggle, so the empty page's one drop zone is for sales exports.
+        wanted = st.toggle(ui.tr("backup.restore"), key="data_restore_wanted")
+        dump = st.file_uploader(ui.tr("backup.restore_file"), type=["zip"], key="data_restore") if wanted else None
+        if dump is not None:
+            try:
+                restored = backup.restore(store, dump, by=ui.actor(), file_name=dump.name)
+            except KamError as exc:
+                ui.show_error(exc)
+            else:
+                lines = f"{restored['lines']:,}"
+                notice = ui.tr("backup.restored", tables=restored["tables"], lines=lines, file=dump.name)
+                st.session_state["data_restore_notice"] = notice
+                st.rerun()
+    else:
+
+        def backup_zip() -> bytes:
+            made = io.BytesIO()
+            backup.backup(store, made, by=ui.actor())
+            return made.getvalue()
+
+        st.download_button(
+            ui.tr("backup.download"),
+            data=backup_zip,  # made only when clicked
+            file_name=f"kam-backup-{pd.Timestamp.now():%Y%m%d-%H%M}.zip",
+            mime="application/zip",
+            key="data_backup_download",
+            icon=":material/download:",
+            on_click="ignore",
+        )

@@ -11,25 +11,35 @@ in common lives here so each page reads top to bottom.
   store's data version, so moving a slider back is instant and an upload
   invalidates everything at once.
 - ``show_error(exc)`` — a ``KamError`` as ``st.error``; never a traceback.
+- ``access_gate()`` / ``actor()`` / ``can_edit()`` — who is in and in which role
+  (``core.access``): the sign-in or code prompt when nobody is, the refusal to
+  run open on a network address. ``store()`` passes the gate first, so no page
+  reads data for someone who has not come in.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import math
+import re
 from datetime import date
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException, StreamlitMissingAuthlibError
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from core.access import EDITOR, TEAM, THROTTLE, AccessSettings, Actor, open_is_local
 from core.analysis import KINDS, Filters
 from core.errors import KamError
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from core.store import Store, default_db_path
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
+ACTOR_KEY = "access_actor"  # session state: the Actor an access code let in
+_PLAIN_NAME = re.compile(r"[^\w .@'-]")  # a typed name is shown as text: no markup characters
 
 # Streamlit runs a folder named pages/ as an old-style multipage app until
 # st.navigation has run once in the process, so a first visit straight to /data
@@ -48,7 +58,8 @@ def _open_store(path: str) -> Store:
 
 
 def store() -> Store:
-    """The process's store (one connection, shared by every session)."""
+    """The process's store (one connection, shared by every session), once this session is past the gate."""
+    actor()
     return _open_store(str(default_db_path()))
 
 
@@ -190,24 +201,123 @@ def require_data() -> None:
         st.stop()
 
 
-def access_gate() -> None:
-    """A shared password when ``KAM_PASSWORD`` is set (in the environment or secrets); else open.
+def access_settings() -> AccessSettings:
+    """How people get in (``core.access``), from ``.streamlit/secrets.toml``; stops the run when unusable."""
+    try:
+        secrets = st.secrets.to_dict()
+    except FileNotFoundError:  # no secrets file: open on this computer
+        secrets = {}
+    except Exception as exc:  # a malformed secrets file must close the app, not open it
+        st.error(tr("access.bad_secrets", detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+        st.stop()
+    try:
+        return AccessSettings.from_secrets(secrets)
+    except KamError as exc:
+        show_error(exc)
+        st.stop()
 
-    The product is an internal tool behind the company network; this gate is the
-    place for real single sign-on when it comes.
+
+def actor() -> Actor:
+    """Who uses this session, in which role; draws the way in and stops the run when nobody came in.
+
+    Every page reaches data through ``store()``, which calls this first, so no
+    figure is drawn before the gate whatever runs the page.
     """
-    import os
-
-    password = os.environ.get("KAM_PASSWORD")
-    if not password or st.session_state.get("gate_ok"):
-        return
-    typed = st.text_input(tr("gate.password"), type="password", key="gate_password")
-    if typed == password:
-        st.session_state["gate_ok"] = True
-        st.rerun()
-    if typed:
-        st.error(tr("gate.wrong"))
+    settings = access_settings()
+    if settings.mode == "open":
+        if not open_is_local(st.get_option("server.address"), _client_address()):
+            st.error(tr("access.open_refused"))
+            st.stop()
+        return Actor(TEAM, EDITOR)
+    if settings.mode == "sign_in":
+        return _signed_in(settings)
+    found = st.session_state.get(ACTOR_KEY)
+    if isinstance(found, Actor):
+        return found
+    _code_prompt(settings)
     st.stop()
+
+
+def _client_address() -> str | None:
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None  # None under AppTest and without a request
+
+
+def can_edit() -> bool:
+    """True when this session may change data (the pages draw write controls only then)."""
+    return actor().can_edit
+
+
+def viewer_note() -> None:
+    """A line in place of the write controls a viewer does not get."""
+    if not can_edit():
+        st.caption(tr("access.viewer_note"))
+
+
+def _signed_in(settings: AccessSettings) -> Actor:
+    if not st.user.get("is_logged_in"):
+        st.title(tr("access.title"))
+        st.write(tr("access.sign_in_help"))
+        for provider in settings.providers or (None,):
+            label = tr("access.sign_in_with", provider=provider) if provider else tr("access.sign_in")
+            if st.button(label, key=f"access_login_{provider or 'default'}", type="primary"):
+                try:
+                    st.login(provider) if provider else st.login()
+                except StreamlitMissingAuthlibError:
+                    st.error(tr("access.authlib_missing"))
+                except StreamlitAPIException as exc:
+                    st.error(str(exc).splitlines()[0])
+        st.stop()
+    email = str(st.user.get("email") or "")
+    role = settings.role_for_email(email)
+    if role is None:
+        st.error(tr("access.not_on_list", email=email or "?"))
+        if st.button(tr("access.sign_out"), key="access_logout_refused"):
+            st.logout()
+        st.stop()
+    return Actor(email, role)
+
+
+def _code_prompt(settings: AccessSettings) -> None:
+    st.title(tr("access.title"))
+    st.caption(tr("access.code_help"))
+    with st.form("access_code_form", clear_on_submit=True):
+        name = st.text_input(tr("access.name"), key="access_name", max_chars=60)
+        code = st.text_input(tr("access.code"), type="password", key="access_code", max_chars=200)
+        entered = st.form_submit_button(tr("access.enter"), type="primary")
+    if not entered:
+        return
+    client = _client_address() or "local"
+    left = THROTTLE.wait_left(client)
+    if left > 0:
+        st.error(tr("access.wait", seconds=math.ceil(left)))
+        return
+    role = settings.role_for_code(code)
+    if role is None:
+        pause = THROTTLE.failed(client)
+        st.error(tr("access.wrong_code") + (" " + tr("access.wait", seconds=math.ceil(pause)) if pause else ""))
+        return
+    THROTTLE.succeeded(client)
+    plain = _PLAIN_NAME.sub("", name or "").strip()
+    st.session_state[ACTOR_KEY] = Actor(plain or f"{role} (code)", role)
+    st.rerun()
+
+
+def access_gate() -> Actor:
+    """The frame's gate: nobody past it without a role; the sidebar says who is in and how to leave."""
+    who = actor()
+    mode = access_settings().mode
+    if mode == "open":
+        st.sidebar.info(tr("access.open_local"))
+        return who
+    st.sidebar.caption(tr("access.as", who=who.name, role=tr(f"access.role.{who.role}")))
+    if st.sidebar.button(tr("access.sign_out") if mode == "sign_in" else tr("access.lock"), key="access_leave"):
+        if mode == "sign_in":
+            st.logout()
+        else:
+            st.session_state.pop(ACTOR_KEY, None)
+            st.rerun()
+    return who
 
 
 def load_demo_if_empty() -> None:
@@ -231,13 +341,5 @@ def _load_demo_once(path: str) -> bool:
 
 
 def who() -> str:
-    """Who is acting, for the records people leave (uploads, tags, reasons, statuses).
-
-    The signed-in user's e-mail or name when the app has a login, else "team".
-    """
-    try:
-        if st.user.get("is_logged_in"):
-            return str(st.user.get("email") or st.user.get("name") or "team")
-    except (AttributeError, KeyError):
-        pass
-    return "team"
+    """Who is acting, as the records show it (the signed-in e-mail, the name typed with a code, or "team")."""
+    return actor().name

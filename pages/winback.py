@@ -218,8 +218,10 @@ c_csv.download_button(
     on_click="ignore",
 )
 
-# -- the status editor --------------------------------------------------------------------
+# -- the status editor (editors; a viewer picks a client to read its history) --------------
+editor = ui.can_edit()
 st.subheader(ui.tr("winback.editor.header"))
+ui.viewer_note()
 pickable = pd.concat([listed.head(MAX_PICKABLE), won.head(MAX_PICKABLE)], ignore_index=True)
 if pickable.empty:
     st.info(ui.tr("winback.empty"))
@@ -235,51 +237,56 @@ else:
         key="winback_client",
     )
     row = rows[picked]
-    with st.form(f"winback_status_form_{picked}", border=True):
-        f_status, f_owner, f_next = st.columns([1, 1, 1])
-        status = f_status.selectbox(
-            ui.tr("winback.col.status"),
-            list(STATUSES),
-            index=STATUSES.index(row.status),
-            format_func=lambda s: status_text(s, lang),
-            key=f"winback_status_{picked}",
-        )
-        owner = f_owner.text_input(
-            ui.tr("winback.col.owner"),
-            value=row.owner if isinstance(row.owner, str) else (row.manager if isinstance(row.manager, str) else ""),
-            key=f"winback_owner_{picked}",
-        )
-        next_step = f_next.date_input(
-            ui.tr("winback.col.next_step"),
-            value=None if pd.isna(row.next_step) else row.next_step.date(),
-            key=f"winback_next_{picked}",
-        )
-        note = st.text_area(
-            ui.tr("winback.col.note"),
-            value=row.note if isinstance(row.note, str) else "",
-            key=f"winback_note_{picked}",
-            height=80,
-        )
-        st.caption(ui.tr("winback.editor.who", who=ui.who()))
-        if st.form_submit_button(ui.tr("winback.editor.save"), type="primary"):
-            try:
-                set_status(
-                    store,
-                    row.client_id,
-                    status,
-                    owner=owner,
-                    next_step=next_step,
-                    note=note,
-                    last_purchase=row.last_purchase.date(),
-                    by=ui.who(),
-                )
-            except KamError as exc:
-                ui.show_error(exc)
-            else:
-                st.session_state[NOTICE_KEY] = ui.tr(
-                    "winback.editor.saved", client=row.client_name or row.client_id, status=status_text(status, lang)
-                )
-                st.rerun()
+    if editor:
+        with st.form(f"winback_status_form_{picked}", border=True):
+            f_status, f_owner, f_next = st.columns([1, 1, 1])
+            status = f_status.selectbox(
+                ui.tr("winback.col.status"),
+                list(STATUSES),
+                index=STATUSES.index(row.status),
+                format_func=lambda s: status_text(s, lang),
+                key=f"winback_status_{picked}",
+            )
+            owner = f_owner.text_input(
+                ui.tr("winback.col.owner"),
+                value=row.owner
+                if isinstance(row.owner, str)
+                else (row.manager if isinstance(row.manager, str) else ""),
+                key=f"winback_owner_{picked}",
+            )
+            next_step = f_next.date_input(
+                ui.tr("winback.col.next_step"),
+                value=None if pd.isna(row.next_step) else row.next_step.date(),
+                key=f"winback_next_{picked}",
+            )
+            note = st.text_area(
+                ui.tr("winback.col.note"),
+                value=row.note if isinstance(row.note, str) else "",
+                key=f"winback_note_{picked}",
+                height=80,
+            )
+            st.caption(ui.tr("winback.editor.who", who=ui.who()))
+            if st.form_submit_button(ui.tr("winback.editor.save"), type="primary"):
+                try:
+                    set_status(
+                        store,
+                        row.client_id,
+                        status,
+                        owner=owner,
+                        next_step=next_step,
+                        note=note,
+                        last_purchase=row.last_purchase.date(),
+                        by=ui.actor(),
+                    )
+                except KamError as exc:
+                    ui.show_error(exc)
+                else:
+                    st.session_state[NOTICE_KEY] = ui.tr(
+                        "winback.editor.saved",
+                        client=row.client_name or row.client_id,
+                        status=status_text(status, lang),
+                    )
+                    st.rerun()
     with st.expander(ui.tr("winback.history", client=row.client_name or row.client_id)):
         history = status_history(store, row.client_id)
         if history.empty:
@@ -330,32 +337,31 @@ st.caption(ui.tr("winback.rules.help"))
 st.caption(ui.tr("winback.rules.keys", keys=", ".join(f"{k} — {ui.tr('winback.lever.' + k)}" for k in LEVERS)))
 rules = lever_rules(store)[["position", "former", "reason", "lever"]]
 rules["meaning"] = rules["lever"].map(lambda v: lever_text(v, lang)).astype(object)
-edited = st.data_editor(
-    rules,
-    key=RULES_KEY,
-    hide_index=True,
-    num_rows="dynamic",
-    width="stretch",
-    column_config={
-        "position": st.column_config.NumberColumn(ui.tr("winback.col.position"), step=1, format="%d"),
-        "former": st.column_config.TextColumn(ui.tr("winback.col.rule_former")),
-        "reason": st.column_config.TextColumn(ui.tr("winback.col.rule_reason")),
-        "lever": st.column_config.TextColumn(ui.tr("winback.col.lever")),
-        "meaning": st.column_config.TextColumn(ui.tr("winback.col.meaning"), disabled=True),
-    },
-)
-b_save, b_reset, _ = st.columns([1, 1.4, 3])
-if b_save.button(ui.tr("winback.rules.save"), key="winback_rules_save", type="primary"):
-    try:
-        count = save_lever_rules(store, edited.drop(columns="meaning"), by=ui.who())
-    except KamError as exc:
-        ui.show_error(exc)
-    else:
+rule_columns = {
+    "position": st.column_config.NumberColumn(ui.tr("winback.col.position"), step=1, format="%d"),
+    "former": st.column_config.TextColumn(ui.tr("winback.col.rule_former")),
+    "reason": st.column_config.TextColumn(ui.tr("winback.col.rule_reason")),
+    "lever": st.column_config.TextColumn(ui.tr("winback.col.lever")),
+    "meaning": st.column_config.TextColumn(ui.tr("winback.col.meaning"), disabled=True),
+}
+if not editor:
+    st.dataframe(rules, hide_index=True, width="stretch", column_config=rule_columns, key="winback_rules_view")
+else:
+    edited = st.data_editor(
+        rules, key=RULES_KEY, hide_index=True, num_rows="dynamic", width="stretch", column_config=rule_columns
+    )
+    b_save, b_reset, _ = st.columns([1, 1.4, 3])
+    if b_save.button(ui.tr("winback.rules.save"), key="winback_rules_save", type="primary"):
+        try:
+            count = save_lever_rules(store, edited.drop(columns="meaning"), by=ui.actor())
+        except KamError as exc:
+            ui.show_error(exc)
+        else:
+            st.session_state[NOTICE_KEY] = ui.tr("winback.rules.saved", count=count)
+            st.session_state.pop(RULES_KEY, None)
+            st.rerun()
+    if b_reset.button(ui.tr("winback.rules.reset"), key="winback_rules_reset"):
+        count = reset_lever_rules(store, by=ui.actor())
         st.session_state[NOTICE_KEY] = ui.tr("winback.rules.saved", count=count)
         st.session_state.pop(RULES_KEY, None)
         st.rerun()
-if b_reset.button(ui.tr("winback.rules.reset"), key="winback_rules_reset"):
-    count = reset_lever_rules(store, by=ui.who())
-    st.session_state[NOTICE_KEY] = ui.tr("winback.rules.saved", count=count)
-    st.session_state.pop(RULES_KEY, None)
-    st.rerun()

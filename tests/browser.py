@@ -53,8 +53,8 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(db_path, *, demo: bool = False, timeout: float = 60):
-    """``streamlit run app.py`` against ``db_path``; yields the base URL."""
+def running_app(db_path, *, demo: bool = False, timeout: float = 60, args: tuple[str, ...] = ()):
+    """``streamlit run app.py`` against ``db_path`` (``args``: more streamlit options); yields the base URL."""
     port = free_port()
     env = {**os.environ, "KAM_DB": str(db_path), "KAM_DEMO": "1" if demo else "0"}
     log = open(Path(db_path).with_suffix(".log"), "w")
@@ -73,6 +73,7 @@ def running_app(db_path, *, demo: bool = False, timeout: float = 60):
             "127.0.0.1",
             "--browser.gatherUsageStats",
             "false",
+            *args,
         ],
         cwd=ROOT,
         env=env,

@@ -62,3 +62,39 @@ def test_csv_is_utf8_with_bom_and_safe():
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert text.splitlines() == ["name,basis", "'-2+3,-1.5", "შპს ალფა,2.0"]
+
+
+def test_control_characters_are_removed_on_the_way_out():
+    assert safe_text("Acme\x00 Ltd\x07") == "Acme Ltd"
+    assert safe_text("line\tone\nline two\r") == "line\tone\nline two\r"  # tab and line ends are kept
+    assert safe_text("\x00=HYPERLINK(1)") == "'=HYPERLINK(1)"  # stripping cannot smuggle a formula in
+    assert safe_text("\ufffeA\x7f\x1b[31m") == "A[31m"
+
+
+def test_every_excel_writer_survives_a_client_name_with_control_characters(store):
+    from core.grid import GridParams, abcxyz, grid_workbook, migration
+    from core.winback import WinbackParams, export_csv, export_workbook, win_back_list
+    from tests.test_winback import first_export, load
+
+    frame = first_export()
+    frame["client_name"] = frame["client_id"].map({"A1": "Acme\x00 Ltd\x07", "F6": "\x1bFox\x0b"}).astype(object)
+    load(store, frame, "hostile.csv")
+    grid = abcxyz(store, GridParams())
+    books = {
+        "grid": grid_workbook(grid, migration(store, GridParams())),
+        "winback": export_workbook(win_back_list(store, WinbackParams())),
+    }
+    for name, data in books.items():
+        cells = {
+            cell
+            for sheet in openpyxl.load_workbook(io.BytesIO(data)).worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if isinstance(cell, str)
+        }
+        assert "Acme Ltd" in cells, name
+        assert not any(ch in cell for cell in cells for ch in "\x00\x07\x1b\x0b"), name
+    call_list = openpyxl.load_workbook(io.BytesIO(books["winback"])).active
+    assert "Fox" in {cell for row in call_list.iter_rows(values_only=True) for cell in row}
+    text = export_csv(win_back_list(store, WinbackParams())).decode("utf-8-sig")
+    assert "Acme Ltd" in text and "\x00" not in text and "\x07" not in text

@@ -41,8 +41,6 @@ MESSAGES = {
 
 MESSAGES.update(
     {
-        "gate.password": ("Password", "პაროლი"),
-        "gate.wrong": ("Wrong password.", "პაროლი არასწორია."),
         "filters.dates_reset": (
             "The data now runs {date_min} … {date_max}; the date filter no longer fitted it and shows all dates again.",
             "მონაცემები ახლა მოიცავს {date_min} … {date_max}; თარიღის ფილტრი მას აღარ ერგებოდა და ისევ ყველა "

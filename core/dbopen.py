@@ -1,0 +1,63 @@
+"""Opening the database file: who holds it when it is busy, and waiting for it.
+
+DuckDB lets one process at a time open a database file for writing. When
+another process holds it, DuckDB's error names that process ("Conflicting
+lock is held in /usr/bin/python3 (PID 1234)"); ``connect`` turns that into
+``StoreBusy`` saying which program it is (its command line, where the
+system shows it), and, given ``wait`` seconds, keeps trying until then
+before giving up — what ``--wait SECONDS`` on the command line does.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import duckdb
+
+from core.errors import StoreBusy, StoreError
+from core.i18n import t
+
+_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def holder_of(message: str) -> str | None:
+    """The process named in a DuckDB lock error, as "process 1234 (python -m core ingest …)"."""
+    found = _HOLDER.search(message)
+    if not found:
+        return None
+    pid, program = found["pid"], found["program"]
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        words = [w for w in raw.decode("utf-8", "replace").split("\0") if w]
+        if words:
+            program = " ".join([Path(words[0]).name, *words[1:]])[:200]
+    except OSError:
+        program = Path(program).name
+    return t("store.holder", pid=pid, program=program)
+
+
+def connect(path: Path, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect(path)``, retrying up to ``wait`` seconds while another process holds the file."""
+    deadline = time.monotonic() + max(0.0, wait or 0.0)
+    pause = 0.1
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" not in message.lower():
+                raise StoreError.keyed("err.store_open", path=str(path), detail=message) from None
+            if time.monotonic() < deadline:
+                time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+                pause = min(pause * 2, 1.0)
+                continue
+            holder = holder_of(message)
+            if holder is None:
+                raise StoreBusy.keyed("err.store_busy", path=str(path)) from None
+            if wait:
+                raise StoreBusy.keyed(
+                    "err.store_busy_waited", path=str(path), holder=holder, seconds=f"{wait:g}"
+                ) from None
+            raise StoreBusy.keyed("err.store_busy_by", path=str(path), holder=holder) from None
