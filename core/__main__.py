@@ -22,6 +22,9 @@ COMMANDS = {
     "concentration": ("core.concentration_cli", "revenue concentration in key clients"),
     "churn": ("core.churn_cli", "lost clients, their dynamics and reasons"),
     "winback": ("core.winback_cli", "the win-back call list"),
+    "managers": ("core.managers_cli", "each manager's portfolio: key clients, revenue, losses, at risk"),
+    "assignments": ("core.managers_cli", "load an assignments file (client or region -> manager, dated)"),
+    "dossier": ("core.dossier_cli", "one client's dossier: stored facts and the computed picture"),
 }
 
 
