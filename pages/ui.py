@@ -11,6 +11,8 @@ in common lives here so each page reads top to bottom.
   store's data version, so moving a slider back is instant and an upload
   invalidates everything at once.
 - ``show_error(exc)`` — a ``KamError`` as ``st.error``; never a traceback.
+- ``dossier_link(client_id)`` / ``dossier_column()`` — one click from any client
+  list to that client's dossier.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import importlib
 import inspect
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -214,3 +217,24 @@ def who() -> str:
     except (AttributeError, KeyError):
         pass
     return "team"
+
+
+def dossier_link(client_id) -> str | None:
+    """The address of a client's dossier, for a ``LinkColumn`` cell (relative, so a base URL path still works).
+
+    The language goes along: a link opens in a new browser tab, a new session.
+    """
+    if client_id is None or (not isinstance(client_id, str) and client_id != client_id):
+        return None
+    return "dossier?" + urlencode({"client": str(client_id), "lang": LANGUAGES[lang()]}, quote_via=quote)
+
+
+def dossier_links(client_ids) -> list[str | None]:
+    return [dossier_link(c) for c in client_ids]
+
+
+def dossier_column():
+    """The column config of a table's link to each client's dossier (one click opens it)."""
+    return st.column_config.LinkColumn(
+        tr("dossier.link"), display_text=tr("dossier.link.open"), help=tr("dossier.link.help"), width="small"
+    )
