@@ -38,6 +38,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 import pandas as pd
 
@@ -362,6 +363,34 @@ def records(store: Store, client_id: str, kind: str) -> pd.DataFrame:
     return frame
 
 
+def reporting_tree(people_rows: pd.DataFrame) -> list[tuple[int, dict]]:
+    """The decision-making map as (depth, person) in reading order: each person under whom they report to.
+
+    People who report to nobody (or to someone not on the map) are at depth 0,
+    in the order given; the ones reporting to them follow, one level deeper.
+    """
+    rows = people_rows.to_dict("records")
+    ids = {int(r["record_id"]) for r in rows}
+    below: dict[int | None, list[dict]] = {}
+    for row in rows:
+        boss = row.get("reports_to")
+        boss = None if boss is None or pd.isna(boss) or int(boss) not in ids else int(boss)
+        below.setdefault(boss, []).append(row)
+    ordered: list[tuple[int, dict]] = []
+    seen: set[int] = set()
+
+    def walk(boss: int | None, depth: int) -> None:
+        for row in below.get(boss, []):
+            if int(row["record_id"]) in seen:  # a circle cannot be saved; never loop on one anyway
+                continue
+            seen.add(int(row["record_id"]))
+            ordered.append((depth, row))
+            walk(int(row["record_id"]), depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
 def events(store: Store, client_id: str) -> pd.DataFrame:
     """The relationship events, newest first."""
     return records(store, client_id, "events")
@@ -656,6 +685,8 @@ def _jsonable(frame: pd.DataFrame) -> list[dict]:
 
 def _json_value(value):
     value = _plain(value)
+    if isinstance(value, Decimal):  # exact money from the store: a JSON number
+        value = float(value)
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
@@ -927,6 +958,7 @@ __all__ = [
     "picture",
     "records",
     "remove_record",
+    "reporting_tree",
     "save_competitor",
     "save_event",
     "save_person",

@@ -338,6 +338,8 @@ def cells_over_time(store, params: GridParams, client_id: str, as_of_dates: list
         found[["as_of", "cell", "abc", "xyz", "basis", "share", "abc_rank"]], on="as_of", how="left"
     )
     rows["in_grid"] = rows["abc"].notna()
+    rows["basis"] = pd.to_numeric(rows["basis"]).astype(float)
+    rows["share"] = pd.to_numeric(rows["share"]).astype(float)
     for column in ("cell", "abc", "xyz"):
         rows[column] = rows[column].astype(object).where(rows[column].notna(), None)
     return rows[columns]

@@ -11,6 +11,7 @@ page's language.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 import pandas as pd
@@ -36,6 +37,7 @@ from core.dossier import (
     people,
     picture,
     remove_record,
+    reporting_tree,
     save_record,
     set_facts,
 )
@@ -77,7 +79,9 @@ def record_fields(kind: str, current: dict, key: str, others: pd.DataFrame | Non
         c_date, c_outcome = st.columns([1, 1])
         values = {
             "event_date": c_date.date_input(
-                ui.tr("dossier.col.event_date"), value=current.get("event_date"), key=f"{key}_event_date"
+                ui.tr("dossier.col.event_date"),
+                value=current.get("event_date") or date.today(),
+                key=f"{key}_event_date",
             ),
             "outcome": c_outcome.selectbox(
                 ui.tr("dossier.col.outcome"),
@@ -400,6 +404,15 @@ tab_picture, tab_facts, tab_events, tab_people, tab_competitors, tab_history = s
 )
 
 with tab_picture:
+    latest = events(store, client_id).head(3)
+    if len(latest):
+        st.markdown(f"**{ui.tr('dossier.latest_events')}**")
+        st.markdown(
+            "\n".join(
+                f"- {e.event_date} · {e.what} — {word('dossier.outcome', e.outcome)}" + (f" ({e.why})" if e.why else "")
+                for e in latest.itertuples(index=False)
+            )
+        )
     if len(seen.sales):
         st.markdown(f"**{ui.tr('dossier.sales', period=ui.tr(f'common.{period}').lower())}**")
         st.plotly_chart(sales_figure(seen.sales, seen.has_margin), key="dossier_sales_chart", width="stretch")
@@ -468,6 +481,22 @@ with tab_people:
         attitude=rows["attitude"].map(lambda v: word("dossier.attitude", v)),
         reports_to=rows["reports_to_name"],
     )
+    if len(rows):
+        st.markdown(f"**{ui.tr('dossier.people.tree')}**")
+        st.markdown(
+            "\n".join(
+                "  " * depth
+                + f"- **{person['name']}**"
+                + (f", {person['role']}" if isinstance(person["role"], str) else "")
+                + (
+                    f" · {word('dossier.influence', person['influence'])}"
+                    if isinstance(person["influence"], str)
+                    else ""
+                )
+                + (f" · {word('dossier.attitude', person['attitude'])}" if isinstance(person["attitude"], str) else "")
+                for depth, person in reporting_tree(rows)
+            )
+        )
     record_section("people", rows, ["name", "role", "influence", "attitude", "reports_to", "note", "changed_by"], shown)
 
 with tab_competitors:

@@ -41,6 +41,7 @@ from core.dossier import (
     period_ends,
     picture,
     remove_record,
+    reporting_tree,
     save_competitor,
     save_event,
     save_person,
@@ -253,3 +254,14 @@ def test_dossier_as_data(store):
     assert [c["cell"] for c in data["cells"]][-1] == "AZ"
     with pytest.raises(InputError, match="no client 'nobody'"):
         dossier(store, DossierParams("nobody"))
+
+
+def test_the_decision_map_reads_as_a_tree(store):
+    upload(store)
+    ids = fill(store)
+    deputy = save_person(store, "k1", name="Ana", role="Deputy", reports_to=ids["ceo"])
+    save_person(store, "k1", name="Dato", role="Driver", reports_to=deputy)
+    save_person(store, "k1", name="Ia", role="Lawyer")
+    tree = [(depth, person["name"]) for depth, person in reporting_tree(people(store, "k1"))]
+    # people come alphabetically; each one under whom they report to
+    assert tree == [(0, "Ia"), (0, "Levan"), (1, "Ana"), (2, "Dato"), (1, "Eka")]

@@ -81,6 +81,8 @@ MESSAGES = {
         "ABC-XYZ უჯრა ბოლო {n} პერიოდის ბოლოს",
     ),
     "dossier.cells.caption": ("Path: {path}", "გზა: {path}"),
+    "dossier.latest_events": ("Latest events", "ბოლო მოვლენები"),
+    "dossier.people.tree": ("Who reports to whom", "ვინ ვის ექვემდებარება"),
     "dossier.losses": ("Losses of this client", "ამ კლიენტის დაკარგვები"),
     "dossier.reasons": ("Reasons recorded", "დაფიქსირებული მიზეზები"),
     "dossier.fact.description": ("Description of the company", "კომპანიის აღწერა"),
