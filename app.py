@@ -33,6 +33,9 @@ PAGES = [
     ),
     st.Page("pages/churn.py", title=ui.tr("nav.churn"), icon=":material/trending_down:", url_path="churn"),
     st.Page("pages/winback.py", title=ui.tr("nav.winback"), icon=":material/call:", url_path="winback"),
+    st.Page("pages/dossier.py", title=ui.tr("nav.dossier"), icon=":material/folder_shared:", url_path="dossier"),
+    st.Page("pages/prospects.py", title=ui.tr("nav.prospects"), icon=":material/person_search:", url_path="prospects"),
+    st.Page("pages/managers.py", title=ui.tr("nav.managers"), icon=":material/groups:", url_path="managers"),
 ]
 
 page = st.navigation(PAGES)

@@ -27,6 +27,9 @@ COMMANDS = {
     "hash-code": ("core.access_cli", "read an access code on standard input, print the line for secrets.toml"),
     "backup": ("core.backup_cli", "write the whole database to a zip of Parquet files"),
     "restore": ("core.backup_cli", "restore a backup zip into an empty database"),
+    "managers": ("core.managers_cli", "each manager's portfolio: key clients, revenue, losses, at risk"),
+    "assignments": ("core.managers_cli", "load an assignments file (client or region -> manager, dated)"),
+    "dossier": ("core.dossier_cli", "one client's dossier: stored facts and the computed picture"),
 }
 
 

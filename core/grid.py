@@ -8,6 +8,8 @@ What it promises:
   and the Excel export all call it with the same ``GridParams``.
 - ``former_cells`` gives each client its cell in the grid whose as-of date is
   its last purchase (for churn and win-back), in one query for all clients.
+- ``cells_over_time`` gives one client's cell at several as-of dates (the
+  dossier's "cell per window over the last periods"), in one query.
 - ``migration`` compares the grid with the one whose window ends one window
   earlier; ``tercile_limits`` and ``dominant_xyz`` back the page's "one class
   holds nearly everyone" notice.
@@ -317,6 +319,33 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
     return result
 
 
+def cells_over_time(store, params: GridParams, client_id: str, as_of_dates: list[date]) -> pd.DataFrame:
+    """One client's place in the grid at each of ``as_of_dates`` (so a slide from AX to BZ shows).
+
+    One query for every date, the way ``former_cells`` asks: every client is
+    ranked for ABC at each date, the XYZ spread is computed for this client
+    only. ``params.as_of`` is ignored. Returns one row per date, in the order
+    given: as_of, in_grid (False when the client has no line in that date's
+    window), cell (None when absent or too new), abc, xyz, basis, share, abc_rank.
+    """
+    columns = ["as_of", "in_grid", "cell", "abc", "xyz", "basis", "share", "abc_rank"]
+    if not as_of_dates:
+        return pd.DataFrame(columns=columns)
+    validate(params)
+    asked = pd.DataFrame({"as_of": list(as_of_dates), "client_id": str(client_id)})
+    found = _grid_frame(store, params, sorted(set(as_of_dates)), asked)
+    found = found[found["client_id"] == str(client_id)]
+    rows = pd.DataFrame({"as_of": list(as_of_dates)}).merge(
+        found[["as_of", "cell", "abc", "xyz", "basis", "share", "abc_rank"]], on="as_of", how="left"
+    )
+    rows["in_grid"] = rows["abc"].notna()
+    rows["basis"] = pd.to_numeric(rows["basis"]).astype(float)
+    rows["share"] = pd.to_numeric(rows["share"]).astype(float)
+    for column in ("cell", "abc", "xyz"):
+        rows[column] = rows[column].astype(object).where(rows[column].notna(), None)
+    return rows[columns]
+
+
 def _period_starts(days: pd.Series, period: str) -> pd.Series:
     """The start of each day's calendar period (weeks start on Monday), vectorised."""
     stamps = pd.to_datetime(days)
@@ -594,6 +623,7 @@ __all__ = [
     "abcxyz",
     "as_payload",
     "cell_table",
+    "cells_over_time",
     "client_columns",
     "dominant_xyz",
     "former_cells",

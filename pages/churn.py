@@ -240,7 +240,9 @@ if lost.empty:
 else:
     st.caption(ui.tr("churn.lost_table_caption", n=len(lost), shown=min(len(lost), MAX_ROWS)))
     shown = lost.head(MAX_ROWS).assign(reason=lambda f: f["reason"].map(label))
+    shown["dossier"] = ui.dossier_links(shown["client_id"])
     columns = [
+        "dossier",
         "client_id",
         "client_name",
         "value_before_loss",
@@ -257,6 +259,7 @@ else:
         width="stretch",
         key="churn_lost_table",
         column_config={
+            "dossier": ui.dossier_column(),
             "client_id": ui.tr("churn.col.client"),
             "client_name": ui.tr("churn.col.name"),
             "value_before_loss": st.column_config.NumberColumn(ui.tr("churn.col.basis"), format="%,.0f"),
@@ -274,7 +277,9 @@ risky = result.at_risk
 if risky.empty:
     st.info(ui.tr("churn.no_at_risk"))
 else:
+    risky = risky.head(MAX_ROWS).assign(dossier=lambda f: ui.dossier_links(f["client_id"]))
     columns = [
+        "dossier",
         "client_id",
         "client_name",
         "basis",
@@ -285,11 +290,12 @@ else:
         "manager",
     ]
     st.dataframe(
-        risky.head(MAX_ROWS)[columns],
+        risky[columns],
         hide_index=True,
         width="stretch",
         key="churn_at_risk_table",
         column_config={
+            "dossier": ui.dossier_column(),
             "client_id": ui.tr("churn.col.client"),
             "client_name": ui.tr("churn.col.name"),
             "basis": st.column_config.NumberColumn(ui.tr("churn.col.basis"), format="%,.0f"),

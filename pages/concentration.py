@@ -243,6 +243,13 @@ if len(result.breadwinners):
     )
 else:
     st.success(ui.tr("concentration.no_breadwinners", share=number(params.breadwinner_share), **bread_words))
+for cid, name in result.breadwinners[["client_id", "client_name"]].itertuples(index=False):
+    st.page_link(
+        "pages/dossier.py",
+        label=f"{name or cid} · {ui.tr('dossier.link')}",
+        icon=":material/folder_shared:",
+        query_params={"client": cid},
+    )
 
 # -- the key set --------------------------------------------------------------------------
 tags = list_tags(store)
@@ -255,6 +262,7 @@ with st.expander(ui.tr("concentration.key_set_list", k=result.key_set_clients)):
     st.dataframe(
         pd.DataFrame(
             {
+                ui.tr("dossier.link"): ui.dossier_links(key_set["client_id"]),
                 ui.tr("concentration.rank"): key_set["rank"],
                 ui.tr("common.client_id"): key_set["client_id"],
                 ui.tr("common.client"): key_set["client_name"],
@@ -266,6 +274,7 @@ with st.expander(ui.tr("concentration.key_set_list", k=result.key_set_clients)):
             }
         ),
         hide_index=True,
+        column_config={ui.tr("dossier.link"): ui.dossier_column()},
     )
 
 # -- what if these clients leave -----------------------------------------------------------

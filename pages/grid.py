@@ -312,11 +312,14 @@ else:
     if rows.empty:
         st.caption(ui.tr("grid.list.empty"))
     else:
-        listing = rows.assign(client=rows["client_name"].fillna(rows["client_id"]))
+        listing = rows.assign(
+            client=rows["client_name"].fillna(rows["client_id"]), dossier=ui.dossier_links(rows["client_id"])
+        )
         measure_column = "cv" if measure == "cv" else "frequency"
         st.dataframe(
             listing[
                 [
+                    "dossier",
                     "client",
                     "client_id",
                     "basis",
@@ -332,6 +335,7 @@ else:
             hide_index=True,
             width="stretch",
             column_config={
+                "dossier": ui.dossier_column(),
                 "client": st.column_config.TextColumn(ui.tr("grid.col.client")),
                 "client_id": st.column_config.TextColumn(ui.tr("grid.col.client_id")),
                 "basis": st.column_config.NumberColumn(ui.tr("grid.col.basis"), format="%.2f"),

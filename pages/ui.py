@@ -15,6 +15,8 @@ in common lives here so each page reads top to bottom.
   (``core.access``): the sign-in or code prompt when nobody is, the refusal to
   run open on a network address. ``store()`` passes the gate first, so no page
   reads data for someone who has not come in.
+- ``dossier_link(client_id)`` / ``dossier_column()`` — one click from any client
+  list to that client's dossier.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import math
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException, StreamlitMissingAuthlibError
@@ -343,3 +346,24 @@ def _load_demo_once(path: str) -> bool:
 def who() -> str:
     """Who is acting, as the records show it (the signed-in e-mail, the name typed with a code, or "team")."""
     return actor().name
+
+
+def dossier_link(client_id) -> str | None:
+    """The address of a client's dossier, for a ``LinkColumn`` cell (relative, so a base URL path still works).
+
+    The language goes along: a link opens in a new browser tab, a new session.
+    """
+    if client_id is None or (not isinstance(client_id, str) and client_id != client_id):
+        return None
+    return "dossier?" + urlencode({"client": str(client_id), "lang": LANGUAGES[lang()]}, quote_via=quote)
+
+
+def dossier_links(client_ids) -> list[str | None]:
+    return [dossier_link(c) for c in client_ids]
+
+
+def dossier_column():
+    """The column config of a table's link to each client's dossier (one click opens it)."""
+    return st.column_config.LinkColumn(
+        tr("dossier.link"), display_text=tr("dossier.link.open"), help=tr("dossier.link.help"), width="small"
+    )

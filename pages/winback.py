@@ -183,12 +183,14 @@ else:
     texts = shown.select_dtypes(include=["object", "string"]).columns
     shown[texts] = shown[texts].fillna("")
     shown.insert(0, ui.tr("winback.col.rank"), range(1, len(shown) + 1))
+    shown.insert(1, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
     st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
         height=420,
         column_config={
+            ui.tr("dossier.link"): ui.dossier_column(),
             ui.tr("winback.col.value_before_loss"): st.column_config.NumberColumn(format="%.0f"),
             ui.tr("winback.col.last_purchase"): st.column_config.DateColumn(format="YYYY-MM-DD"),
             ui.tr("winback.col.loss_date"): st.column_config.DateColumn(format="YYYY-MM-DD"),

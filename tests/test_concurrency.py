@@ -228,7 +228,10 @@ def test_every_command_with_db_offers_wait():
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices
     with_db = {name for name, sub in commands.items() if any("--db" in a.option_strings for a in sub._actions)}
-    assert with_db == {"ingest", "reasons", "abcxyz", "concentration", "churn", "winback", "backup", "restore"}
+    assert with_db == {
+        *("ingest", "reasons", "abcxyz", "concentration", "churn", "winback", "backup", "restore"),
+        *("managers", "assignments", "dossier"),
+    }
     for name in with_db:
         assert any("--wait" in a.option_strings for a in commands[name]._actions), name
 

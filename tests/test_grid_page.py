@@ -71,7 +71,9 @@ def test_a_cell_lists_its_clients_and_the_choice_is_in_the_url(db):
     assert not at.exception
     listing = at.dataframe[0].value
     assert sorted(listing["client_id"]) == ["k1", "k2"]
-    assert list(listing.columns[:5]) == ["client", "client_id", "basis", "share", "abc_rank"]
+    assert list(listing.columns[:6]) == ["dossier", "client", "client_id", "basis", "share", "abc_rank"]
+    # one click on a client opens its dossier (a link relative to the app, the language along)
+    assert listing.set_index("client_id").loc["k1", "dossier"] == "dossier?client=k1&lang=English"
     at.button_group(key="grid_cell").set_value("CX").run()
     assert list(at.dataframe[0].value["client_id"]) == ["k4"]
 

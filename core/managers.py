@@ -1,0 +1,597 @@
+"""Each key account manager's portfolio (DOMAIN.md, "The key account manager").
+
+"More than half of success with a key client depends on its manager", so the
+figures of the other views are cut by manager here: key clients, revenue and
+share, margin, the grid's distribution, clients lost and their value, clients
+at risk, win-back progress. One frozen ``ManagerParams`` in, plain tables out;
+the page and ``python -m core managers`` call ``manager_portfolios``.
+
+What it promises:
+
+- **The manager of a line** is the one on the line; where the line has none,
+  the client's assignment in force on the line's date; else the region's; else
+  none (``None``, "no manager" on the page — such lines and clients are shown,
+  never dropped). An assignment is in force from its ``date_from`` (from the
+  beginning when it has none) until the next assignment of the same client or
+  region, so a reassignment keeps the history (``core/sql/managers_lines.sql``).
+- **Money follows the line.** A manager's ``basis``, ``revenue`` and ``margin``
+  are the sums of the lines credited to them in the grid's analysis window
+  (same basis, period, window, as-of date and filters as ``core.grid``), so
+  the managers' bases add up to the grid's total, lines without a manager
+  included. ``share`` is the manager's basis ÷ the grid's sum of the positive
+  client bases — the grid's own denominator — so the shares add up to 100 %
+  when no client's basis is negative.
+- **Clients follow their manager as of the as-of date**: the manager of the
+  client's latest line (on or before as-of, under the filters) that has one.
+  ``clients``, ``key_clients`` (grid class A), the cell counts, ``lost_clients``
+  and ``lost_value`` (``core.churn.lost_clients``: value before loss), ``at_risk``
+  (``core.churn.at_risk``) and the win-back funnel (``core.winback``) count each
+  client once, under that manager, so each column adds up to the figure of the
+  grid, churn or win-back page for the same parameters. (A manager's clients
+  and money can therefore differ: a client reassigned in the window counts
+  under its new manager, while its earlier lines stay with the former one.)
+- **Assignments files** (``load_assignments``): roles ``client_id`` or
+  ``region``, ``manager``, optional ``date_from``; read through
+  ``core.reading``, headers recognised in English, Russian and Georgian or
+  named by hand. A row without a manager, without a client id or region, or
+  with a date that is not ``YYYY-MM-DD`` is set aside with its reason. A row
+  with both a client id and a region is a client assignment (the more
+  specific one). A file already loaded (same bytes) is recognised and not
+  loaded again; a later file restating the same client or region and date
+  replaces that row. Assignments live apart from the lines, so they survive
+  re-uploads and deletes of sales data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from core.analysis import Filters, basis_column, filtered_daily
+from core.churn import ChurnParams, at_risk, lost_clients
+from core.errors import InputError
+from core.grid import CELLS, GridParams, abcxyz
+from core.mapping import MISSING_WORDS, header_score, normalise
+from core.store import Store, sql
+from core.winback import STATUSES, WinbackParams, funnel, win_back_list
+
+ROLES = ("client_id", "region", "manager", "date_from")
+TEAM = "team"
+TOO_NEW = "too_new"
+# DOMAIN.md "Missing values", compared after trimming and without case.
+TRIM = " \t\r\n\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
+DATE_FROM_WORDS = (
+    "date from",
+    "from",
+    "valid from",
+    "since",
+    "start",
+    "start date",
+    "from date",
+    "effective from",
+    "effective date",
+    "date",
+    "с",
+    "с даты",
+    "дата начала",
+    "действует с",
+    "дата",
+    "თარიღიდან",
+    "დან",
+    "დაწყების თარიღი",
+    "თარიღი",
+)
+REJECTED_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class ManagerParams:
+    """What the managers view depends on: the grid's window and the churn settings."""
+
+    basis: str = "revenue"
+    period: str = "month"
+    window: int = 12
+    as_of: date | None = None
+    lost_days: int = 180
+    risk_k: float = 2.0
+    filters: Filters = field(default_factory=Filters)
+
+    def grid_params(self, as_of: date | None = None) -> GridParams:
+        return GridParams(
+            basis=self.basis, period=self.period, window=int(self.window), as_of=as_of, filters=self.filters
+        )
+
+    def churn_params(self, as_of: date) -> ChurnParams:
+        return ChurnParams(
+            lost_days=int(self.lost_days),
+            as_of=as_of,
+            basis=self.basis,
+            risk_k=float(self.risk_k),
+            filters=self.filters,
+        )
+
+    def winback_params(self, as_of: date) -> WinbackParams:
+        return WinbackParams(
+            lost_days=int(self.lost_days),
+            as_of=as_of,
+            basis=self.basis,
+            risk_k=float(self.risk_k),
+            filters=self.filters,
+            grid_period=self.period,
+            grid_window=int(self.window),
+        )
+
+    def as_dict(self, as_of: date, start: date) -> dict:
+        return {
+            "basis": self.basis,
+            "period": self.period,
+            "window": int(self.window),
+            "as_of": as_of.isoformat(),
+            "window_start": start.isoformat(),
+            "lost_days": int(self.lost_days),
+            "risk_k": float(self.risk_k),
+            "filters": self.filters.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class ManagersResult:
+    """Every manager side by side, and what a portfolio in depth needs.
+
+    ``managers``: one row per manager (``None`` = no manager, last): manager,
+    clients, key_clients, basis, share, revenue, margin, the nine cells and
+    too_new (client counts), lost_clients, lost_value, at_risk, one column per
+    win-back status (clients) and recovered. ``clients``: every client in the
+    window, lost or at risk, with its manager, basis, share, abc, cell, state
+    (active | at_risk | lost), value_before_loss, days_since, status.
+    ``lost`` / ``at_risk``: the churn tables with the manager column set as
+    here. ``funnel``: manager, status, clients, value, recovered.
+    """
+
+    parameters: dict
+    as_of: date
+    window_start: date
+    total_positive: float
+    has_margin: bool
+    managers: pd.DataFrame
+    clients: pd.DataFrame
+    lost: pd.DataFrame
+    at_risk: pd.DataFrame
+    funnel: pd.DataFrame
+
+
+# -- the manager of a line and of a client -----------------------------------------------
+
+
+def _has_assignments(store: Store) -> bool:
+    return bool(store.scalar("SELECT count(*) > 0 FROM manager_assignments"))
+
+
+def _managed(store: Store, filters: Filters, client_id: str | None = None) -> tuple[str, list]:
+    """``WITH filtered AS (...), managed AS (...)`` and its values (see ``managers_lines.sql``)."""
+    fragment, values = filtered_daily(filters)
+    if client_id is not None:
+        fragment, values = f"SELECT * FROM ({fragment}) WHERE client_id = ?", [*values, str(client_id)]
+    if _has_assignments(store):
+        return "WITH " + sql("managers_lines").replace("{filtered}", fragment), values
+    # Nothing assigned: the lines' own manager, without the joins.
+    return (
+        f"WITH filtered AS ({fragment}), managed AS "
+        "(SELECT client_id, date, region, segment, revenue, margin, manager FROM filtered)",
+        values,
+    )
+
+
+def line_money(store: Store, filters: Filters, basis: str, start: date, as_of: date) -> pd.DataFrame:
+    """Basis, revenue and margin of the lines credited to each manager between ``start`` and ``as_of``."""
+    text, values = _managed(store, filters)
+    column = basis_column(basis)
+    statement = (
+        text + "\nSELECT manager, CAST(round(sum(" + column + "), 4) AS DOUBLE) AS basis, "
+        "CAST(round(sum(revenue), 4) AS DOUBLE) AS revenue, CAST(round(sum(margin), 4) AS DOUBLE) AS margin "
+        "FROM managed WHERE date >= ? AND date <= ? GROUP BY manager"
+    )
+    return store.query(statement, [*values, start, as_of])
+
+
+def client_managers(store: Store, filters: Filters, as_of: date, client_id: str | None = None) -> pd.DataFrame:
+    """client_id, manager: the manager of each client's latest line with one, up to ``as_of``."""
+    text, values = _managed(store, filters, client_id)
+    statement = (
+        text + "\nSELECT client_id, manager FROM managed WHERE date <= ? "
+        "QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY manager IS NULL, date DESC, manager) = 1"
+    )
+    frame = store.query(statement, [*values, as_of])
+    frame["manager"] = frame["manager"].astype(object).where(frame["manager"].notna(), None)
+    return frame
+
+
+def manager_of(store: Store, client_id: str, as_of: date | None = None) -> str | None:
+    """The client's manager as of ``as_of`` (default: its latest line), over all lines; None when none."""
+    day = as_of or store.scalar("SELECT max(date) FROM daily WHERE client_id = ?", [str(client_id)])
+    if day is None:
+        return None
+    found = client_managers(store, Filters(), day, client_id)
+    return found["manager"].iloc[0] if len(found) else None
+
+
+# -- the portfolios ----------------------------------------------------------------------
+
+
+def _owned(frame: pd.DataFrame, owners: dict) -> pd.DataFrame:
+    result = frame.copy()
+    result["manager"] = pd.Series([owners.get(c) for c in result["client_id"]], index=result.index, dtype=object)
+    return result
+
+
+def _by_manager(frame: pd.DataFrame, column: str | None = None) -> pd.Series:
+    keys = frame["manager"].astype(object).where(frame["manager"].notna(), "")
+    if column is None:
+        return frame.groupby(keys)["client_id"].nunique()
+    return pd.to_numeric(frame[column]).astype(float).groupby(keys).sum()
+
+
+def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
+    """Every manager's figures for ``params`` (see the module docstring for each rule)."""
+    grid = abcxyz(store, params.grid_params(params.as_of))
+    as_of = grid.params.as_of
+    start = grid.window_start
+    churn = params.churn_params(as_of)
+    lost = lost_clients(store, churn)
+    risky = at_risk(store, churn)
+    winback = win_back_list(store, params.winback_params(as_of))
+    money = line_money(store, params.filters, params.basis, start, as_of)
+    owners_frame = client_managers(store, params.filters, as_of)
+    owners = dict(zip(owners_frame["client_id"], owners_frame["manager"], strict=True))
+
+    in_grid = _owned(grid.clients, owners)
+    lost = _owned(lost, owners)
+    risky = _owned(risky, owners)
+    worked = _owned(pd.concat([winback.candidates, winback.won_back], ignore_index=True), owners)
+    funnel_rows = funnel(worked, by_manager=True)
+
+    money_keys = money["manager"].astype(object).where(money["manager"].notna(), "")
+    money = money.assign(key=money_keys).set_index("key")
+    keys = set(money.index) | set(_by_manager(in_grid).index) | set(_by_manager(lost).index)
+    keys |= set(_by_manager(risky).index) | set(funnel_rows["manager"])
+    ordered = sorted((k for k in keys if k), key=lambda k: (-float(money["basis"].get(k, 0.0) or 0.0), k))
+    if "" in keys:
+        ordered.append("")
+
+    table = pd.DataFrame({"key": ordered})
+    table["manager"] = pd.Series([k or None for k in ordered], dtype=object)
+    table["clients"] = table["key"].map(_by_manager(in_grid)).fillna(0).astype(int)
+    table["key_clients"] = table["key"].map(_by_manager(in_grid[in_grid["abc"] == "A"])).fillna(0).astype(int)
+    table["basis"] = table["key"].map(money["basis"]).fillna(0.0).astype(float)
+    total = float(grid.total_positive)
+    table["share"] = table["basis"] / total if total > 0 else float("nan")
+    table["revenue"] = table["key"].map(money["revenue"]).fillna(0.0).astype(float)
+    has_margin = store.has_margin()
+    table["margin"] = table["key"].map(money["margin"]).astype(float) if has_margin else float("nan")
+    if has_margin:
+        table["margin"] = table["margin"].fillna(0.0)
+    cells = in_grid["cell"].astype(object).where(in_grid["cell"].notna(), TOO_NEW)
+    for cell in (*CELLS, TOO_NEW):
+        table[cell] = table["key"].map(_by_manager(in_grid[cells == cell])).fillna(0).astype(int)
+    table["lost_clients"] = table["key"].map(_by_manager(lost)).fillna(0).astype(int)
+    table["lost_value"] = table["key"].map(_by_manager(lost, "value_before_loss")).fillna(0.0).astype(float)
+    table["at_risk"] = table["key"].map(_by_manager(risky)).fillna(0).astype(int)
+    for status in STATUSES:
+        part = funnel_rows[funnel_rows["status"] == status].set_index("manager")
+        table[status] = table["key"].map(part["clients"]).fillna(0).astype(int)
+    recovered = funnel_rows.groupby("manager")["recovered"].sum()
+    table["recovered"] = table["key"].map(recovered).fillna(0.0).astype(float)
+
+    clients = _portfolio_clients(in_grid, lost, risky, worked, total)
+    return ManagersResult(
+        parameters=params.as_dict(as_of, start),
+        as_of=as_of,
+        window_start=start,
+        total_positive=total,
+        has_margin=has_margin,
+        managers=table.drop(columns="key"),
+        clients=clients,
+        lost=lost,
+        at_risk=risky,
+        funnel=funnel_rows.assign(manager=funnel_rows["manager"].map(lambda m: m or None).astype(object)),
+    )
+
+
+def _portfolio_clients(
+    in_grid: pd.DataFrame, lost: pd.DataFrame, risky: pd.DataFrame, worked: pd.DataFrame, total: float
+) -> pd.DataFrame:
+    keep = ["client_id", "client_name", "manager", "basis", "share", "abc", "cell", "last_purchase"]
+    listed = in_grid[keep].copy()
+    extra = pd.concat(
+        [lost[["client_id", "client_name", "manager", "last_purchase"]], risky[["client_id", "client_name", "manager"]]]
+    )
+    extra = extra[~extra["client_id"].isin(listed["client_id"])].drop_duplicates("client_id")
+    listed = pd.concat([listed, extra], ignore_index=True) if len(extra) else listed
+    listed["state"] = "active"
+    listed.loc[listed["client_id"].isin(risky["client_id"]), "state"] = "at_risk"
+    listed.loc[listed["client_id"].isin(lost["client_id"]), "state"] = "lost"
+    values = lost.set_index("client_id")["value_before_loss"].astype(float)
+    listed["value_before_loss"] = listed["client_id"].map(values)
+    since = pd.concat([lost[["client_id", "days_since"]], risky[["client_id", "days_since"]]]).drop_duplicates(
+        "client_id"
+    )
+    listed["days_since"] = listed["client_id"].map(since.set_index("client_id")["days_since"]).astype("Int64")
+    statuses = worked.drop_duplicates("client_id").set_index("client_id")["status"]
+    listed["status"] = listed["client_id"].map(statuses).astype(object)
+    listed["basis"] = pd.to_numeric(listed["basis"]).astype(float)
+    listed["share"] = pd.to_numeric(listed["share"]).astype(float)
+    listed["last_purchase"] = pd.to_datetime(listed["last_purchase"]).dt.date
+    order = listed.assign(_basis=listed["basis"].fillna(float("-inf")).round(6))
+    order = order.sort_values(["_basis", "client_id"], ascending=[False, True])
+    return order.drop(columns="_basis").reset_index(drop=True)
+
+
+def portfolio(result: ManagersResult, manager: str | None) -> dict[str, pd.DataFrame]:
+    """One manager's clients, lost clients, at-risk clients and funnel (``None``: no manager)."""
+
+    def mine(frame: pd.DataFrame) -> pd.DataFrame:
+        hit = frame["manager"].isna() if manager is None else frame["manager"] == manager
+        return frame[hit].reset_index(drop=True)
+
+    return {
+        "clients": mine(result.clients),
+        "lost": mine(result.lost),
+        "at_risk": mine(result.at_risk),
+        "funnel": mine(result.funnel),
+    }
+
+
+def _money(value) -> float | None:
+    return None if value is None or pd.isna(value) else round(float(value), 4)
+
+
+def as_payload(result: ManagersResult) -> dict:
+    """The command line's JSON: parameters and one entry per manager (``"manager": null`` for none)."""
+    managers = [
+        {
+            "manager": row.manager,
+            "clients": int(row.clients),
+            "key_clients": int(row.key_clients),
+            "basis": _money(row.basis),
+            "share": None if pd.isna(row.share) else float(row.share),
+            "margin": _money(row.margin),
+            "lost_clients": int(row.lost_clients),
+            "lost_value": _money(row.lost_value),
+            "at_risk": int(row.at_risk),
+        }
+        for row in result.managers.itertuples(index=False)
+    ]
+    return {"parameters": result.parameters, "managers": managers}
+
+
+# -- assignments files -------------------------------------------------------------------
+
+
+def _clean(value) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    text = str(value).strip(TRIM)
+    return None if not text or text in MISSING_WORDS else text
+
+
+def _detect(columns: list[str]) -> dict[str, str]:
+    """Role -> column from the headers (the words of ``core.roles``; the start date from its own words)."""
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    for role in ("manager", "client_id", "region", "date_from"):
+        dates = {normalise(w) for w in DATE_FROM_WORDS}
+        best, best_score = None, 0.0
+        for column in columns:
+            if column in used:
+                continue
+            if role == "date_from":
+                score = 100.0 if normalise(column) in dates else 0.0
+            else:
+                score = header_score(role, column)
+            if score < 50:
+                continue
+            if score > best_score:
+                best, best_score = column, score
+        if best is not None:
+            found[role] = best
+            used.add(best)
+    return found
+
+
+def _column(columns: list[str], chosen: str, role: str, file_name: str) -> str:
+    if chosen in columns:
+        return chosen
+    if chosen.isdigit() and 1 <= int(chosen) <= len(columns):
+        return columns[int(chosen) - 1]
+    raise InputError.keyed("managers.error.no_column", file=file_name, column=chosen, columns=", ".join(columns))
+
+
+def assignment_columns(columns: list[str], overrides: dict[str, str] | None = None, file_name: str = "") -> dict:
+    """Role -> column for an assignments file: detected, then ``overrides`` (name or 1-based position)."""
+    roles = _detect(columns)
+    for role, chosen in (overrides or {}).items():
+        if role not in ROLES:
+            raise InputError.keyed("managers.error.role", role=role, roles=", ".join(ROLES))
+        if chosen in ("", None):
+            roles.pop(role, None)
+        else:
+            roles[role] = _column(columns, str(chosen), role, file_name)
+    return roles
+
+
+def read_assignments(path: str | os.PathLike, file_name: str | None = None, sheet: str | None = None):
+    """The file's cells as text (``core.reading.read_table``): the raw table and its columns."""
+    from core.reading import read_table
+
+    return read_table(path, file_name, sheet)
+
+
+def _parse_day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def load_assignments(
+    store: Store,
+    path: str | os.PathLike,
+    *,
+    file_name: str | None = None,
+    sheet: str | None = None,
+    overrides: dict[str, str] | None = None,
+    loaded_by: str | None = None,
+) -> dict:
+    """Store an assignments file in one transaction; returns its summary (see the module docstring).
+
+    ``{"file", "status": "loaded" | "unchanged", "rows_loaded", "rows_rejected",
+    "message", "columns", "client_rows", "region_rows", "rejected": [{"row",
+    "reason"}]}``. Raises ``InputError`` (keyed) when nothing can be stored.
+    """
+    from core.reading import ROW
+
+    name = file_name or Path(path).name
+    if not Path(path).exists():
+        raise InputError.keyed("managers.error.no_file", file=str(path))
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    raw = read_assignments(path, name, sheet)
+    frame = raw.table.to_pandas()
+    columns = [c for c in frame.columns if c != ROW]
+    roles = assignment_columns(columns, overrides, name)
+    if "manager" not in roles or not ({"client_id", "region"} & set(roles)):
+        missing = "manager" if "manager" not in roles else "client_id / region"
+        raise InputError.keyed("managers.error.roles", file=name, missing=missing, columns=", ".join(columns))
+    rows_read = len(frame)
+    if store.scalar("SELECT count(*) FROM assignment_loads WHERE sha256 = ?", [digest]):
+        return {
+            "file": name,
+            "status": "unchanged",
+            "rows_loaded": 0,
+            "rows_rejected": 0,
+            "message": f"'{name}' was loaded before; nothing changed.",
+            "columns": roles,
+            "client_rows": 0,
+            "region_rows": 0,
+            "rejected": [],
+        }
+
+    def cells(role: str) -> list[str | None]:
+        return [_clean(v) for v in frame[roles[role]]] if role in roles else [None] * rows_read
+
+    kept, rejected = [], []
+    for number, client, region, manager, since in zip(
+        frame[ROW], cells("client_id"), cells("region"), cells("manager"), cells("date_from"), strict=True
+    ):
+        row_number = int(number)
+        if manager is None:
+            rejected.append({"row": row_number, "reason": "no manager"})
+            continue
+        if client is None and region is None:
+            rejected.append({"row": row_number, "reason": "no client id or region"})
+            continue
+        try:
+            day = _parse_day(since)
+        except ValueError:
+            rejected.append({"row": row_number, "reason": f"date_from '{since}' is not a date (write YYYY-MM-DD)"})
+            continue
+        scope, key = ("client", client) if client is not None else ("region", region)
+        kept.append((row_number, scope, key, manager, day))
+    if not kept:
+        raise InputError.keyed("managers.error.nothing", file=name, rows=rows_read)
+    staged = pd.DataFrame(kept, columns=["row_number", "scope", "key", "manager", "date_from"])
+    staged["date_from"] = pd.to_datetime(staged["date_from"]).dt.date.astype(object)
+    by = (loaded_by or "").strip() or TEAM
+    at = datetime.now(UTC).replace(tzinfo=None)
+
+    def change(cur):
+        incoming = staged  # noqa: F841 -- DuckDB reads the local DataFrame by its name
+        load_id = cur.execute("SELECT nextval('assignment_load_seq')").fetchall()[0][0]
+        cur.execute(
+            "INSERT INTO assignment_loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                load_id,
+                name,
+                digest,
+                raw.sheet,
+                json.dumps(roles, ensure_ascii=False),
+                len(staged),
+                len(rejected),
+                by,
+                at,
+            ],
+        )
+        cur.execute(
+            "INSERT INTO manager_assignments SELECT ?, row_number, scope, key, manager, date_from::DATE FROM incoming",
+            [load_id],
+        )
+        return load_id
+
+    store.write(change)
+    client_rows = int((staged["scope"] == "client").sum())
+    message = f"{len(staged):,} assignments stored from '{name}'"
+    message += f", {len(rejected):,} rows set aside." if rejected else "."
+    return {
+        "file": name,
+        "status": "loaded",
+        "rows_loaded": len(staged),
+        "rows_rejected": len(rejected),
+        "message": message,
+        "columns": roles,
+        "client_rows": client_rows,
+        "region_rows": len(staged) - client_rows,
+        "rejected": rejected[:REJECTED_SHOWN],
+    }
+
+
+def assignment_loads(store: Store) -> pd.DataFrame:
+    """The assignments files loaded, newest first."""
+    return store.query(
+        "SELECT load_id, file_name, sheet, rows_loaded, rows_rejected, loaded_by, loaded_at "
+        "FROM assignment_loads ORDER BY load_id DESC"
+    )
+
+
+def assignments(store: Store) -> pd.DataFrame:
+    """The assignments in force: scope, key, manager, date_from (by scope, key, date)."""
+    frame = store.query(
+        "SELECT scope, key, manager, date_from FROM current_assignments ORDER BY scope, key, since, manager"
+    )
+    frame["date_from"] = pd.to_datetime(frame["date_from"]).dt.date
+    return frame
+
+
+def delete_assignment_load(store: Store, load_id: int, *, by: str | None = None) -> int:
+    """Delete one loaded assignments file and its rows; returns the rows removed.
+
+    ``by`` names who asked (kept for the access check the write path will carry).
+    """
+
+    def change(cur):
+        removed = cur.execute("SELECT count(*) FROM manager_assignments WHERE load_id = ?", [int(load_id)]).fetchall()
+        cur.execute("DELETE FROM manager_assignments WHERE load_id = ?", [int(load_id)])
+        cur.execute("DELETE FROM assignment_loads WHERE load_id = ?", [int(load_id)])
+        return int(removed[0][0])
+
+    return store.write(change)
+
+
+__all__ = [
+    "ROLES",
+    "ManagerParams",
+    "ManagersResult",
+    "as_payload",
+    "assignment_columns",
+    "assignment_loads",
+    "assignments",
+    "client_managers",
+    "delete_assignment_load",
+    "line_money",
+    "load_assignments",
+    "manager_of",
+    "manager_portfolios",
+    "portfolio",
+    "read_assignments",
+]

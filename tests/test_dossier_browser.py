@@ -1,0 +1,87 @@
+"""Browser journey: open a client from the grid's cell list, add an event and a person, reload, see them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from browser import chromium, open_app, running_app, wait_idle
+
+from core.dossier import events, people
+from core.store import Store
+from tests.test_grid import load, steady
+
+pytestmark = pytest.mark.browser
+
+HEADER_HEIGHT, ROW_HEIGHT = 36, 35  # Streamlit's data grid, in CSS pixels
+
+
+def click_link_cell(page, table, row: int = 0, x: float = 28):
+    """Click the link drawn in the first column of ``row`` (the grid is a canvas: hover first, then click)."""
+    box = table.bounding_box()
+    at_x, at_y = box["x"] + x, box["y"] + HEADER_HEIGHT + ROW_HEIGHT * row + ROW_HEIGHT / 2
+    page.mouse.move(at_x - 5, at_y)
+    page.wait_for_timeout(250)
+    page.mouse.move(at_x, at_y)
+    page.wait_for_timeout(250)
+    page.mouse.click(at_x, at_y)
+
+
+def visible(page, role: str, name: str):
+    return page.get_by_role(role, name=name, exact=True).locator("visible=true").first
+
+
+def test_open_a_client_from_the_grid_add_an_event_and_a_person_and_see_them_after_a_reload(tmp_path):
+    db = tmp_path / "dossier.duckdb"
+    months = [f"2024-{m:02d}-10" for m in range(1, 7)]
+    with Store(db) as store:
+        load(
+            store,
+            steady("k1", 50, months) + steady("k2", 35, months) + steady("k3", 10, months) + steady("k4", 5, months),
+        )
+    with running_app(db) as url, chromium() as browser:
+        grid = open_app(browser, url, "grid?grid_cell=AX", height=1800)
+        grid.get_by_text("Clients in AX: 2").wait_for(timeout=30_000)
+        table = grid.locator("[data-testid='stDataFrame']").first
+        with grid.context.expect_page(timeout=30_000) as opened:
+            click_link_cell(grid, table, row=0)  # k1, the first of the cell
+        page = opened.value
+        page.set_viewport_size({"width": 1400, "height": 1800})
+        page.wait_for_load_state()
+        wait_idle(page)
+        assert "client=k1" in page.url
+        page.get_by_text("Name of k1 · k1").wait_for(timeout=30_000)
+
+        visible(page, "tab", "Relationship history").click()
+        wait_idle(page)
+        # the date of a new event starts at today
+        visible(page, "textbox", "What happened").fill("Quarterly review with the buyer")
+        visible(page, "textbox", "Why").fill("prices held")
+        visible(page, "button", "Save").click()
+        wait_idle(page)
+        page.get_by_text("Saved by team.").wait_for(timeout=30_000)
+
+        visible(page, "tab", "Decision-making map").click()
+        wait_idle(page)
+        visible(page, "textbox", "Name").fill("Levan Beridze")
+        visible(page, "textbox", "Role").fill("Chief buyer")
+        visible(page, "button", "Save").click()
+        wait_idle(page)
+        page.get_by_text("Saved by team.").wait_for(timeout=30_000)
+
+        page.reload()
+        wait_idle(page)
+        page.get_by_text("Quarterly review with the buyer").first.wait_for(timeout=30_000)  # latest events
+        visible(page, "tab", "Decision-making map").click()
+        wait_idle(page)
+        page.get_by_text("Levan Beridze").locator("visible=true").first.wait_for(timeout=30_000)
+        page.screenshot(path=str(tmp_path / "dossier.png"), full_page=True)
+
+    with Store(db) as store:
+        event = events(store, "k1").iloc[0]
+        assert (event.event_date, event.what, event.why) == (
+            date.today(),
+            "Quarterly review with the buyer",
+            "prices held",
+        )
+        assert people(store, "k1")[["name", "role"]].values.tolist() == [["Levan Beridze", "Chief buyer"]]

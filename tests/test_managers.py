@@ -1,0 +1,184 @@
+"""Portfolios by manager: who a line and a client belong to, assignments files, figures that add up.
+
+The hand-made set for assignments (lines carry no manager; as-of 2024-06-30,
+month window of 12: 2023-07-01 … 2024-06-30):
+
+| client | region | lines |
+|---|---|---|
+| a | East | 100 on 10 Jan, 100 on 10 Jun |
+| b | West | 50 on 10 Feb, 50 on 10 Jun |
+| c | North | 10 on 10 Mar, 10 on 10 Jun (no assignment: no manager) |
+| e | East | 40 on 10 May |
+
+The file ``tests/fixtures/assignments_by_region.csv`` gives East to Nino,
+West to Giorgi, and West to Ana from 2024-04-01. By hand: Nino 100 + 100 + 40
+= 240, Giorgi 50 (February, before the reassignment), Ana 50 (June), no
+manager 20; total 360. Clients follow their manager as of 30 June: Nino a and
+e, Ana b, nobody c; Giorgi keeps money but no client. Three rows of the file
+are set aside (no region, no manager, a date that is not YYYY-MM-DD).
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.analysis import Filters
+from core.churn import ChurnParams, at_risk, lost_clients
+from core.errors import InputError
+from core.grid import GridParams, abcxyz
+from core.managers import (
+    ManagerParams,
+    as_payload,
+    assignment_loads,
+    assignments,
+    delete_assignment_load,
+    load_assignments,
+    manager_of,
+    manager_portfolios,
+    portfolio,
+)
+from core.store import add_upload
+from core.winback import WinbackParams, win_back_list
+from tests.test_winback import first_export, load
+
+FIXTURES = Path(__file__).parent / "fixtures"
+JUNE = date(2024, 6, 30)
+BY_REGION = FIXTURES / "assignments_by_region.csv"
+
+
+def region_lines(store, manager: dict | None = None) -> int:
+    rows = [
+        ("a", "2024-01-10", 100, "East"),
+        ("a", "2024-06-10", 100, "East"),
+        ("b", "2024-02-10", 50, "West"),
+        ("b", "2024-06-10", 50, "West"),
+        ("c", "2024-03-10", 10, "North"),
+        ("c", "2024-06-10", 10, "North"),
+        ("e", "2024-05-10", 40, "East"),
+    ]
+    frame = pd.DataFrame(rows, columns=["client_id", "date", "amount", "region"])
+    frame["client_name"] = "Client " + frame["client_id"]
+    frame["amount"] = frame["amount"].astype(float)
+    if manager:
+        frame["manager"] = [manager.get((c, d)) for c, d in zip(frame["client_id"], frame["date"], strict=True)]
+    return add_upload(store, frame, file_name="sales.csv", sha256="sales", source_key="erp")["upload_id"]
+
+
+def by_manager(result) -> dict:
+    return {row.manager: row for row in result.managers.itertuples(index=False)}
+
+
+def test_an_assignments_file_by_region_gives_each_manager_its_regions(store):
+    region_lines(store)
+    summary = load_assignments(store, BY_REGION, loaded_by="Ana")
+    assert (summary["status"], summary["rows_loaded"], summary["rows_rejected"]) == ("loaded", 3, 3)
+    assert summary["columns"] == {"manager": "manager", "region": "region", "date_from": "date from"}
+    assert [r["reason"] for r in summary["rejected"]] == [
+        "no client id or region",
+        "no manager",
+        "date_from '31/12/2024' is not a date (write YYYY-MM-DD)",
+    ]
+    result = manager_portfolios(store, ManagerParams(as_of=JUNE))
+    rows = by_manager(result)
+    assert list(rows) == ["Nino", "Ana", "Giorgi", None]  # by basis, ties by name, no manager last
+    assert {m: r.basis for m, r in rows.items()} == {"Nino": 240.0, "Ana": 50.0, "Giorgi": 50.0, None: 20.0}
+    assert rows["Nino"].share == pytest.approx(240 / 360)
+    assert {m: r.clients for m, r in rows.items()} == {"Nino": 2, "Ana": 1, "Giorgi": 0, None: 1}
+    # a 200 of 360 (before 0) and b 100 (before 200 = 56 %) are A; e (before 83 %) and c (94 %) are B
+    assert {m: r.key_clients for m, r in rows.items()} == {"Nino": 1, "Ana": 1, "Giorgi": 0, None: 0}
+    assert set(portfolio(result, "Nino")["clients"]["client_id"]) == {"a", "e"}
+    assert manager_of(store, "b") == "Ana" and manager_of(store, "b", date(2024, 3, 1)) == "Giorgi"
+
+
+def test_the_line_manager_wins_then_the_client_assignment_then_the_region(store, tmp_path):
+    region_lines(store, manager={("a", "2024-01-10"): "Levan"})
+    load_assignments(store, BY_REGION)
+    by_client = tmp_path / "people.csv"
+    by_client.write_text("Customer ID;Manager\ne;Eka\n", encoding="utf-8")
+    assert load_assignments(store, by_client)["rows_loaded"] == 1
+    rows = by_manager(manager_portfolios(store, ManagerParams(as_of=JUNE)))
+    assert rows["Levan"].basis == 100.0  # the January line of a names its manager
+    assert rows["Nino"].basis == 100.0  # a's June line has none: East's assignment
+    assert rows["Eka"].basis == 40.0 and rows["Eka"].clients == 1  # the client's own beats its region's
+    assert rows["Nino"].clients == 1  # a's latest line is June's
+
+
+def test_a_client_with_no_manager_is_shown_as_such(store):
+    region_lines(store)
+    result = manager_portfolios(store, ManagerParams(as_of=JUNE))
+    assert [m for m in result.managers["manager"]] == [None]  # no manager anywhere: one row, nothing dropped
+    payload = as_payload(result)
+    assert payload["managers"][0]["manager"] is None and payload["managers"][0]["clients"] == 4
+    assert payload["managers"][0]["basis"] == 360.0
+    assert sorted(portfolio(result, None)["clients"]["client_id"]) == ["a", "b", "c", "e"]
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(region=("East",)), Filters(manager=("Giorgi",))])
+def test_manager_figures_add_up_to_the_other_pages(store, filters):
+    load(store, first_export(), "2024.csv")
+    as_of = date(2024, 12, 31)
+    params = ManagerParams(as_of=as_of, filters=filters)
+    table = manager_portfolios(store, params).managers
+    grid = abcxyz(store, GridParams(as_of=as_of, filters=filters))
+    churn = ChurnParams(as_of=as_of, filters=filters)
+    lost, risky = lost_clients(store, churn), at_risk(store, churn)
+    listed = win_back_list(store, WinbackParams(as_of=as_of, filters=filters))
+    assert table["clients"].sum() == len(grid.clients)
+    assert table["key_clients"].sum() == (grid.clients["abc"] == "A").sum()
+    assert table["basis"].sum() == pytest.approx(grid.clients["basis"].sum())
+    assert table["share"].sum() == pytest.approx(1.0)
+    assert table["lost_clients"].sum() == len(lost)
+    assert table["lost_value"].sum() == pytest.approx(lost["value_before_loss"].sum())
+    assert table["at_risk"].sum() == len(risky)
+    assert table["to_contact"].sum() == (listed.candidates["status"] == "to_contact").sum()
+    assert table["won_back"].sum() == len(listed.won_back)
+    for cell, count in grid.cells["clients"].items():
+        assert table[cell].sum() == count
+    assert table["too_new"].sum() == grid.new["clients"]
+
+
+def test_the_hand_made_win_back_set_by_manager(store):
+    load(store, first_export(), "2024.csv")
+    rows = by_manager(manager_portfolios(store, ManagerParams(as_of=date(2024, 12, 31))))
+    # Nino: F6 (150,000) and A1 (3,000) lost, E5 at risk; Giorgi: B2 (1,200) and C3 (200) lost.
+    assert (rows["Nino"].lost_clients, rows["Nino"].lost_value, rows["Nino"].at_risk) == (2, 153000.0, 1)
+    assert (rows["Giorgi"].lost_clients, rows["Giorgi"].lost_value, rows["Giorgi"].at_risk) == (2, 1400.0, 0)
+    # In the window (all of 2024): Giorgi 120,010 (D4) + 1,200 + 200; Nino 150,000 + 3,000 + 150 + 10.
+    assert rows["Giorgi"].basis == 121410.0 and rows["Nino"].basis == 153160.0
+
+
+def test_assignments_survive_a_delete_of_the_sales_upload_and_a_file_is_not_loaded_twice(store):
+    upload_id = region_lines(store)
+    load_assignments(store, BY_REGION)
+    assert load_assignments(store, BY_REGION)["status"] == "unchanged"
+    store.delete_upload(upload_id)
+    assert len(assignments(store)) == 3
+    region_lines(store)
+    assert by_manager(manager_portfolios(store, ManagerParams(as_of=JUNE)))["Nino"].basis == 240.0
+    (load_id,) = assignment_loads(store)["load_id"]
+    assert delete_assignment_load(store, load_id, by="Ana") == 3
+    assert assignments(store).empty
+
+
+def test_a_later_file_restating_a_row_replaces_it_and_a_file_without_roles_is_refused(store, tmp_path):
+    region_lines(store)
+    load_assignments(store, BY_REGION)
+    later = tmp_path / "later.csv"
+    later.write_text("region,manager\nEast,Eka\n", encoding="utf-8")
+    load_assignments(store, later)
+    in_force = assignments(store)
+    assert in_force[in_force["key"] == "East"]["manager"].tolist() == ["Eka"]
+    no_manager = tmp_path / "bad.csv"
+    no_manager.write_text("region,boss name\nEast,Eka\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no manager column"):
+        load_assignments(store, no_manager)
+    assert load_assignments(store, no_manager, overrides={"manager": "2"})["rows_loaded"] == 1
+    copied = tmp_path / "again.xlsx"
+    shutil.copy(FIXTURES / "assignments_by_client.xlsx", copied)
+    summary = load_assignments(store, copied, overrides={"client_id": "Client", "manager": "KAM"})
+    assert (summary["client_rows"], summary["region_rows"]) == (2, 0)
