@@ -42,6 +42,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from core.access import require_editor
 from core.analysis import period_label, period_start, shift_periods
 from core.churn import ChurnParams, at_risk, loss_events, lost_clients
 from core.errors import InputError
@@ -161,7 +162,7 @@ def set_facts(store: Store, client_id: str, values: dict, *, by: str | None = No
     for name in values:
         if name not in FACT_FIELDS:
             raise InputError.keyed("dossier.error.field", field=name, fields=", ".join(FACT_FIELDS))
-    by, at = (by or "").strip() or TEAM, at or _now()
+    by, at = (require_editor(by) or "").strip() or TEAM, at or _now()
 
     def change(cur):
         _check_known(cur, client_id)
@@ -257,7 +258,7 @@ def save_record(
     client_id = _client(client_id)
     spec = KINDS[kind]
     row = _clean(kind, values)
-    by, at = (by or "").strip() or TEAM, at or _now()
+    by, at = (require_editor(by) or "").strip() or TEAM, at or _now()
 
     def change(cur):
         _check_known(cur, client_id)
@@ -312,11 +313,12 @@ def remove_record(
     store: Store, client_id: str, kind: str, record_id: int, *, by: str | None = None, at: datetime | None = None
 ) -> None:
     """Take an event, person or competitor off the dossier (a ``removed`` version; the history stays)."""
+    require_editor(by)
     if kind not in KINDS:
         raise InputError.keyed("dossier.error.kind", kind=kind)
     client_id = _client(client_id)
     spec = KINDS[kind]
-    by, at = (by or "").strip() or TEAM, at or _now()
+    by, at = (require_editor(by) or "").strip() or TEAM, at or _now()
 
     def change(cur):
         current = cur.execute(_current_sql(spec), [client_id]).df()

@@ -53,6 +53,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.access import require_editor
 from core.analysis import Filters, basis_column, filtered_daily
 from core.churn import ChurnParams, at_risk, lost_clients
 from core.errors import InputError
@@ -451,6 +452,7 @@ def load_assignments(
     "message", "columns", "client_rows", "region_rows", "rejected": [{"row",
     "reason"}]}``. Raises ``InputError`` (keyed) when nothing can be stored.
     """
+    require_editor(loaded_by)
     from core.reading import ROW
 
     name = file_name or Path(path).name
@@ -503,7 +505,7 @@ def load_assignments(
         raise InputError.keyed("managers.error.nothing", file=name, rows=rows_read)
     staged = pd.DataFrame(kept, columns=["row_number", "scope", "key", "manager", "date_from"])
     staged["date_from"] = pd.to_datetime(staged["date_from"]).dt.date.astype(object)
-    by = (loaded_by or "").strip() or TEAM
+    by = (require_editor(loaded_by) or "").strip() or TEAM
     at = datetime.now(UTC).replace(tzinfo=None)
 
     def change(cur):
@@ -566,8 +568,9 @@ def assignments(store: Store) -> pd.DataFrame:
 def delete_assignment_load(store: Store, load_id: int, *, by: str | None = None) -> int:
     """Delete one loaded assignments file and its rows; returns the rows removed.
 
-    ``by`` names who asked (kept for the access check the write path will carry).
+    ``by`` names who asked; a viewer is refused (``core.access.require_editor``).
     """
+    require_editor(by)
 
     def change(cur):
         removed = cur.execute("SELECT count(*) FROM manager_assignments WHERE load_id = ?", [int(load_id)]).fetchall()

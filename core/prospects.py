@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from core.access import require_editor
 from core.errors import InputError
 from core.store import Store
 
@@ -137,7 +138,7 @@ def add_prospect(store: Store, name: str, *, by: str | None = None, at: datetime
     their notes, status (new), owner, note.
     """
     row = _checked({**values, "name": name})
-    by, at = (by or "").strip() or TEAM, at or _now()
+    by, at = (require_editor(by) or "").strip() or TEAM, at or _now()
 
     def change(cur):
         if row["client_id"] is not None and not _known_client(cur, row["client_id"]):
@@ -159,7 +160,7 @@ def update_prospect(
     unknown = set(changes) - set(FIELDS)
     if unknown:
         raise InputError.keyed("prospects.error.field", field=", ".join(sorted(unknown)))
-    by, at = (by or "").strip() or TEAM, at or _now()
+    by, at = (require_editor(by) or "").strip() or TEAM, at or _now()
 
     def change(cur):
         before = _current(cur, prospect_id)

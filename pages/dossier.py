@@ -158,9 +158,9 @@ def record_section(kind: str, rows: pd.DataFrame, columns: list[str], shown: pd.
     with st.form(f"dossier_{kind}_add", clear_on_submit=True):
         st.markdown(f"**{ui.tr(f'dossier.{kind}.add')}**")
         values = record_fields(kind, {}, f"dossier_{kind}_new", rows)
-        if st.form_submit_button(ui.tr("dossier.save"), type="primary"):
+        if st.form_submit_button(ui.tr("dossier.save"), type="primary", disabled=not ui.can_edit()):
             try:
-                save_record(store, client_id, kind, values, by=ui.who())
+                save_record(store, client_id, kind, values, by=ui.actor())
             except KamError as exc:
                 ui.show_error(exc)
             else:
@@ -187,14 +187,14 @@ def record_section(kind: str, rows: pd.DataFrame, columns: list[str], shown: pd.
         with st.form(f"dossier_{kind}_edit_{record_id}"):
             values = record_fields(kind, current, f"dossier_{kind}_{record_id}", rows)
             c_save, c_remove, _ = st.columns([1, 1, 3])
-            save = c_save.form_submit_button(ui.tr("dossier.save"), type="primary")
-            remove = c_remove.form_submit_button(ui.tr("dossier.remove"))
+            save = c_save.form_submit_button(ui.tr("dossier.save"), type="primary", disabled=not ui.can_edit())
+            remove = c_remove.form_submit_button(ui.tr("dossier.remove"), disabled=not ui.can_edit())
         try:
             if save:
-                save_record(store, client_id, kind, values, record_id=record_id, by=ui.who())
+                save_record(store, client_id, kind, values, record_id=record_id, by=ui.actor())
                 saved(ui.tr("dossier.saved", who=ui.who()))
             if remove:
-                remove_record(store, client_id, kind, record_id, by=ui.who())
+                remove_record(store, client_id, kind, record_id, by=ui.actor())
                 saved(ui.tr("dossier.removed", who=ui.who()))
         except KamError as exc:
             ui.show_error(exc)
@@ -261,6 +261,7 @@ store = ui.store()
 lang = ui.lang()
 
 st.title(ui.tr("dossier.title"))
+ui.viewer_note()
 if notice := st.session_state.pop(NOTICE_KEY, None):
     st.success(notice)
 
@@ -456,9 +457,9 @@ with tab_facts:
             )
             if isinstance(fact.changed_by, str):
                 st.caption(ui.tr("dossier.changed", who=fact.changed_by, when=f"{fact.changed_at:%Y-%m-%d %H:%M}"))
-        if st.form_submit_button(ui.tr("dossier.save"), type="primary"):
+        if st.form_submit_button(ui.tr("dossier.save"), type="primary", disabled=not ui.can_edit()):
             try:
-                count = set_facts(store, client_id, values, by=ui.who())
+                count = set_facts(store, client_id, values, by=ui.actor())
             except KamError as exc:
                 ui.show_error(exc)
             else:

@@ -65,6 +65,7 @@ store = ui.store()
 lang = ui.lang()
 
 st.title(ui.tr("managers.title"))
+ui.viewer_note()
 if notice := st.session_state.pop(NOTICE_KEY, None):
     st.success(notice)
 
@@ -302,8 +303,12 @@ else:
 # -- assignments file --------------------------------------------------------------------------
 with st.expander(ui.tr("managers.assign")):
     st.caption(ui.tr("managers.assign.help"))
-    upload = st.file_uploader(
-        ui.tr("managers.assign.file"), type=["csv", "txt", "xlsx", "xlsm", "xls"], key="managers_assign_upload"
+    upload = (
+        None
+        if not ui.can_edit()
+        else st.file_uploader(
+            ui.tr("managers.assign.file"), type=["csv", "txt", "xlsx", "xlsm", "xls"], key="managers_assign_upload"
+        )
     )
     if upload is not None:
         from core.reading import spill_upload
@@ -326,10 +331,10 @@ with st.expander(ui.tr("managers.assign")):
                         key=f"managers_role_{role}",
                     )
                 st.dataframe(raw.sample(5).drop(columns="__row", errors="ignore"), hide_index=True)
-                if st.form_submit_button(ui.tr("managers.assign.load"), type="primary"):
+                if st.form_submit_button(ui.tr("managers.assign.load"), type="primary", disabled=not ui.can_edit()):
                     overrides = {role: column or "" for role, column in chosen_roles.items()}
                     summary = load_assignments(
-                        store, path, file_name=upload.name, overrides=overrides, loaded_by=ui.who()
+                        store, path, file_name=upload.name, overrides=overrides, loaded_by=ui.actor()
                     )
                     key = "managers.assign.unchanged" if summary["status"] == "unchanged" else "managers.assign.loaded"
                     st.session_state[NOTICE_KEY] = ui.tr(
@@ -367,7 +372,9 @@ with st.expander(ui.tr("managers.assign")):
                     when=f"{load.loaded_at:%Y-%m-%d %H:%M}",
                 )
             )
-            if c_delete.button(ui.tr("managers.assign.delete"), key=f"managers_assign_delete_{load.load_id}"):
-                removed = delete_assignment_load(store, load.load_id, by=ui.who())
+            if ui.can_edit() and c_delete.button(
+                ui.tr("managers.assign.delete"), key=f"managers_assign_delete_{load.load_id}"
+            ):
+                removed = delete_assignment_load(store, load.load_id, by=ui.actor())
                 st.session_state[NOTICE_KEY] = ui.tr("managers.assign.deleted", file=load.file_name, n=removed)
                 st.rerun()

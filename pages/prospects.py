@@ -51,6 +51,7 @@ store = ui.store()
 lang = ui.lang()
 
 st.title(ui.tr("prospects.title"))
+ui.viewer_note()
 st.caption(ui.tr("prospects.intro", max=MAX_SCORE))
 if notice := st.session_state.pop(NOTICE_KEY, None):
     st.success(notice)
@@ -96,7 +97,7 @@ else:
         },
     )
     open_ones = [c for c in suggested["client_id"] if c not in in_list]
-    if open_ones:
+    if open_ones and ui.can_edit():
         names = dict(zip(suggested["client_id"], suggested["client_name"], strict=True))
         with st.form("prospects_confirm_form"):
             chosen = st.multiselect(
@@ -105,10 +106,10 @@ else:
                 format_func=lambda c: f"{names.get(c) or c} ({c})",
                 key="prospects_confirm_pick",
             )
-            if st.form_submit_button(ui.tr("prospects.confirm"), type="primary") and chosen:
+            if st.form_submit_button(ui.tr("prospects.confirm"), type="primary", disabled=not ui.can_edit()) and chosen:
                 try:
                     for client_id in chosen:
-                        confirm_suggestion(store, client_id, by=ui.who())
+                        confirm_suggestion(store, client_id, by=ui.actor())
                 except KamError as exc:
                     ui.show_error(exc)
                 else:
@@ -124,9 +125,9 @@ with st.expander(ui.tr("prospects.add")):
         )
         owner = c_owner.text_input(ui.tr("prospects.col.owner"), key="prospects_add_owner")
         note = st.text_input(ui.tr("prospects.col.note"), key="prospects_add_note")
-        if st.form_submit_button(ui.tr("prospects.add.save"), type="primary"):
+        if st.form_submit_button(ui.tr("prospects.add.save"), type="primary", disabled=not ui.can_edit()):
             try:
-                add_prospect(store, name, client_id=client_id, owner=owner, note=note, by=ui.who())
+                add_prospect(store, name, client_id=client_id, owner=owner, note=note, by=ui.actor())
             except KamError as exc:
                 ui.show_error(exc)
             else:
@@ -182,13 +183,13 @@ st.dataframe(
 
 # -- buying now: link to the client ---------------------------------------------------------
 matches = link_suggestions(store)
-if len(matches):
+if len(matches) and ui.can_edit():
     st.markdown(f"**{ui.tr('prospects.link.matches')}**")
     for match in matches.head(20).itertuples(index=False):
         label = ui.tr("prospects.link.match", name=match.name, client=match.client_id, since=match.first_date)
         if st.button(label, key=f"prospects_link_{match.prospect_id}_{match.client_id}"):
             try:
-                link_client(store, match.prospect_id, match.client_id, by=ui.who())
+                link_client(store, match.prospect_id, match.client_id, by=ui.actor())
             except KamError as exc:
                 ui.show_error(exc)
             else:
@@ -240,12 +241,12 @@ with st.form(f"prospects_qualify_{picked}"):
     )
     values["note"] = st.text_input(ui.tr("prospects.col.note"), value=row.note or "", key=f"prospects_{picked}_note")
     st.caption(ui.tr("prospects.who", who=ui.who()))
-    if st.form_submit_button(ui.tr("prospects.save"), type="primary"):
+    if st.form_submit_button(ui.tr("prospects.save"), type="primary", disabled=not ui.can_edit()):
         try:
             client = (values.pop("client_id") or "").strip()
-            changed = update_prospect(store, picked, by=ui.who(), **values)
+            changed = update_prospect(store, picked, by=ui.actor(), **values)
             if client and client != (row.client_id or ""):
-                changed = link_client(store, picked, client, by=ui.who()) or changed
+                changed = link_client(store, picked, client, by=ui.actor()) or changed
         except KamError as exc:
             ui.show_error(exc)
         else:

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from core import access, backup, ingest, reasons, tags, winback
+from core import access, backup, dossier, ingest, managers, prospects, reasons, tags, winback
 from core.access import EDITOR, VIEWER, AccessDenied, AccessMisconfigured, AccessSettings, Actor, Throttle
 from core.backup import figures
 from core.store import add_upload
@@ -190,7 +190,19 @@ WRITES = {
     ),
     "backup": lambda s, u, by, tmp: backup.backup(s, tmp / "b.zip", by=by),
     "restore": lambda s, u, by, tmp: backup.restore(s, tmp / "missing.zip", by=by),
+    "set_facts": lambda s, u, by, tmp: dossier.set_facts(s, "C1", {"description": "Bakery chain"}, by=by),
+    "save_event": lambda s, u, by, tmp: dossier.save_event(
+        s, "C1", by=by, event_date=date(2024, 3, 1), what="Annual review"
+    ),
+    "add_prospect": lambda s, u, by, tmp: prospects.add_prospect(s, "Omega LLC", by=by),
+    "load_assignments": lambda s, u, by, tmp: managers.load_assignments(s, _assignments_file(tmp), loaded_by=by),
 }
+
+
+def _assignments_file(tmp):
+    path = tmp / "people.csv"
+    path.write_text("Region,Manager\nEast,Ana\n", encoding="utf-8")
+    return path
 
 
 def _reasons_file(tmp):

@@ -196,3 +196,15 @@ def test_the_gate_speaks_georgian(db):
     at = open_page(db, "grid", secrets=CODES, lang="ka")
     assert at.title[0].value == "საკვანძო კლიენტები — შესვლა"
     assert at.text_input(key="access_code").label == "წვდომის კოდი"
+
+
+@pytest.mark.parametrize("page", ["prospects", "managers", "dossier"])
+def test_a_viewer_cannot_write_on_the_desk_pages(db, page):
+    query = {"client": "C0011"} if page == "dossier" else None
+    at = open_page(db, page, secrets=CODES, code=VIEWER_CODE, name="Nino", query=query)
+    assert not at.exception, at.exception
+    assert any("signed in as a viewer" in c.value for c in at.caption)
+    assert all(b.disabled for b in at.button if b.proto.is_form_submitter), "a viewer can submit a form"
+    assert not _has(at, "file_uploader", "managers_assign_upload")
+    editor = open_page(db, page, secrets=CODES, code=EDITOR_CODE, name="Giorgi", query=query)
+    assert any(not b.disabled for b in editor.button if b.proto.is_form_submitter) or page == "managers"
