@@ -151,10 +151,10 @@ MESSAGES = {
     # -- backups -------------------------------------------------------------------------
     "backup.header": ("Backup", "სარეზერვო ასლი"),
     "backup.help": (
-        "Download the whole database (every table as Parquet, with a manifest) to keep it safe; it restores "
-        "into an empty database with `python -m core restore FILE.zip --db PATH`.",
-        "ჩამოტვირთეთ მთელი ბაზა (ყველა ცხრილი Parquet ფორმატში, მანიფესტით) შესანახად; ის აღდგება ცარიელ "
-        "ბაზაში ბრძანებით `python -m core restore FILE.zip --db PATH`.",
+        "Download the whole database (every table as Parquet, with a manifest) to keep it safe; it can be "
+        "restored here into an empty database.",
+        "ჩამოტვირთეთ მთელი ბაზა (ყველა ცხრილი Parquet ფორმატში, მანიფესტით) შესანახად; მისი აღდგენა "
+        "შესაძლებელია აქვე, ცარიელ ბაზაში.",
     ),
     "backup.download": ("Download a backup (.zip)", "სარეზერვო ასლის ჩამოტვირთვა (.zip)"),
     "backup.restore": ("Restore a backup into this empty database", "სარეზერვო ასლის აღდგენა ამ ცარიელ ბაზაში"),
