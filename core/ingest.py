@@ -51,6 +51,12 @@ DATE_FORMATS = {
     "monthfirst": ["%m/%d/%y", "%m/%d/%Y", "%m.%d.%y", "%m.%d.%Y", "%m-%d-%y", "%m-%d-%Y"],
 }
 DATE_ORDERS = ("dayfirst", "monthfirst")
+DATE_STYLES = {
+    "ymd": "year first, like the rest of the column (2024-01-31)",
+    "ymd8": "as eight digits, like the rest of the column (20240131)",
+    "dayfirst": "day first, like the rest of the column (31/01/2024)",
+    "monthfirst": "month first, like the rest of the column (01/31/2024)",
+}
 TEXT_ROLES = ("client_name", "product", "order_id", "manager", "region", "segment", "loss_reason", "client_kind")
 # Currency signs and codes, percent signs and every kind of space a number may carry.
 NUMBER_NOISE = r"[\s\x{00A0}\x{202F}\x{2009}'’$€£₾₽¥%]|(USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი)"
@@ -131,6 +137,8 @@ def prepare(
     when the dates could be day-first or month-first and ``date_order`` is not
     given.
     """
+    if raw.rows == 0 and not raw.malformed:
+        raise InputError.keyed("err.no_rows", file=raw.file_name, columns=", ".join(raw.columns))
     if mapping.ambiguities:
         role, columns = next(iter(mapping.ambiguities.items()))
         raise NeedsChoice.keyed(
@@ -323,6 +331,7 @@ def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, b
         .replace("{number_reasons}", number_reasons)
         .replace("{texts}", ",\n".join(f"{cleaned(r, text=True)} AS {r}" for r in TEXT_ROLES))
         .replace("{latest_date}", latest.isoformat())
+        .replace("{date_style}", _literal(DATE_STYLES[date_kind]))
         .replace("{row}", quote_ident(ROW))
     )
 

@@ -91,20 +91,55 @@ def read_table(source: str | os.PathLike, file_name: str | None = None, sheet: s
     lower = name.lower()
     try:
         check_source(path, name)
-        if lower.endswith(EXCEL_SUFFIXES):
+        if lower.endswith(EXCEL_SUFFIXES) and _looks_like_workbook(path, name):
             return _read_excel(path, name, sheet)
         with _plain_text_file(path, lower, name) as text_path:
             return _read_text(text_path, name)
     except InputError:
         raise
+    except csv.Error:
+        raise InputError.keyed("err.line_too_long", file=name) from None
     except (OSError, ValueError, zipfile.BadZipFile, duckdb.Error, pd.errors.ParserError) as exc:
+        if "field limit" in str(exc) or "maximum line size" in str(exc).lower():
+            raise InputError.keyed("err.line_too_long", file=name) from None
         raise InputError.keyed("err.unreadable", file=name, detail=_first_line(exc)) from None
 
 
+# What a file's first bytes say it is, whatever its name: ERPs save web pages and tab
+# text as ".xls", and people rename images.
+_WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+_NOT_A_TABLE = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"%PDF", "PDF document"),
+)
+
+
+def _looks_like_workbook(path: Path, name: str) -> bool:
+    """True for a real workbook; False for text named like one (read as text); refuses web pages and images."""
+    with open(path, "rb") as f:
+        head = f.read(512)
+    if head.startswith(_WORKBOOK_MAGIC):
+        return True
+    for magic, kind in _NOT_A_TABLE:
+        if head.startswith(magic):
+            raise InputError.keyed("err.not_a_table", file=name, kind=kind)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<head", b"<body")):
+        raise InputError.keyed("err.html_named_excel", file=name)
+    if b"\x00" in head:
+        return True  # binary: let the workbook reader say what is wrong
+    return False
+
+
 def excel_sheets(path: str | os.PathLike) -> list[str]:
-    """The sheet names of an Excel workbook, in order."""
+    """The sheet names of an Excel workbook, in order (none for text saved under a workbook's name)."""
     from python_calamine import CalamineWorkbook
 
+    with open(path, "rb") as f:
+        if not f.read(8).startswith(_WORKBOOK_MAGIC):
+            return []
     return list(CalamineWorkbook.from_path(str(path)).sheet_names)
 
 
@@ -224,7 +259,12 @@ def _size_text(size: int) -> str:
     return f"{size / 2**30:g} GB" if size >= 2**30 else f"{size / 2**20:g} MB"
 
 
-def detect_encoding(path: Path) -> str:
+# Two-byte UTF-8 sequences of Latin, Cyrillic and Georgian letters: in a file that is
+# not valid UTF-8 as a whole, they mean two encodings were mixed.
+_UTF8_LETTER = re.compile(rb"[\xc3-\xc9\xd0-\xd3][\x80-\xbf]|\xe1[\x82\x83][\x80-\xbf]")
+
+
+def detect_encoding(path: Path, name: str | None = None) -> str:
     """``utf-8-sig``, ``utf-8``, ``cp1251`` or ``cp1252``: the first that fits the whole file."""
     with open(path, "rb") as f:
         head = f.read(4)
@@ -232,6 +272,10 @@ def detect_encoding(path: Path) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    with open(path, "rb") as f:
+        start = f.read(4096)
+    if start.count(b"\x00") > len(start) // 4:  # UTF-16 written without its byte-order mark
+        return "utf-16-le" if start[1::2].count(b"\x00") > start[0::2].count(b"\x00") else "utf-16-be"
     decoder = codecs.getincrementaldecoder("utf-8")()
     sample = b""
     try:
@@ -246,6 +290,11 @@ def detect_encoding(path: Path) -> str:
         pass
     with open(path, "rb") as f:
         sample = f.read(SNIFF_BYTES)
+    letters_in_utf8 = _UTF8_LETTER.findall(sample)
+    cyrillic = sum(1 for pair in letters_in_utf8 if pair[0] in (0xD0, 0xD1, 0xD2, 0xD3))
+    # a chance pair such as "Рё" can occur in cp1251 text; Latin or Georgian UTF-8 cannot
+    if len(letters_in_utf8) - cyrillic >= 1 or cyrillic >= 2:
+        raise InputError.keyed("err.mixed_encoding", file=name or path.name)
     # Russian words are runs of high bytes; in Western text (Café, Müller) a
     # high byte mostly stands alone between ASCII letters.
     letters = [i for i, b in enumerate(sample) if b >= 0xC0]
@@ -299,7 +348,7 @@ def looks_like_header(cells: list[str]) -> bool:
 
 
 def _read_text(path: Path, name: str) -> RawTable:
-    encoding = detect_encoding(path)
+    encoding = detect_encoding(path, name)
     utf8_path, temporary = _as_utf8(path, "utf-8" if encoding == "utf-8-sig" else encoding)
     try:
         with open(utf8_path, encoding="utf-8-sig", newline="") as f:

@@ -4,6 +4,7 @@ one decimal style per column, impossible values, client ids, and what the CLI re
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -201,4 +202,52 @@ def test_cli_reports_mapping_and_summary_with_computed_columns(tmp_path, capsys)
         "date_max": "2024-01-06",
         "amount": 5.0,
         "margin": 2.5,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("header_only.csv", b"Date,Client,Amount\n", "has a header row (Date, Client, Amount) but no data rows"),
+        ("report.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "is a web page (HTML)"),
+        ("picture.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "is a PNG image, not a sales table"),
+        (
+            "mixed.csv",
+            "Date,Client,Amount\n2024-01-01,Café,10\n".encode() + "2024-01-02,Кафе,20\n".encode("cp1251"),
+            "mixes two text encodings",
+        ),
+        (
+            "long.csv",
+            b"Date,Client,Amount\n2024-01-01,A,10\n2024-01-02," + b"B" * 200_000 + b",20\n",
+            "longer than 131,072 characters",
+        ),
+    ],
+)
+def test_files_that_are_not_sales_tables_are_named_for_what_they_are(tmp_path, store, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=re.escape(message)):
+        ingest.ingest_path(store, path)
+    assert store.is_empty()
+
+
+def test_tab_text_named_xls_and_utf16_without_bom_are_read(tmp_path, store):
+    tabs = tmp_path / "export.xls"
+    tabs.write_bytes(b"Date\tClient\tAmount\n2024-01-01\tA\t10.50\n")
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes("Дата,Клиент,Сумма\n2024-02-01,Ä,20\n2024-02-02,Б,30\n".encode("utf-16-le"))
+    ingest.ingest_path(store, tabs)
+    ingest.ingest_path(store, utf16)
+    assert store.query_rows("SELECT client_id, amount::DOUBLE FROM lines ORDER BY date") == [
+        ("A", 10.5),
+        ("Ä", 20.0),
+        ("Б", 30.0),
+    ]
+
+
+def test_a_date_written_unlike_the_rest_of_its_column_is_set_aside_saying_so(tmp_path, store):
+    text = "Date,Client,Amount\n31/01/2024,A,1\n13/02/2024,A,2\n2024-02-20,A,4\n"
+    ingest.ingest_path(store, write(tmp_path, text))
+    assert reasons(store) == {
+        4: "date '2024-02-20' cannot be read as a date written day first, like the rest of the column (31/01/2024)"
     }

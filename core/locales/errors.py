@@ -15,6 +15,30 @@ MESSAGES = {
         "„{file}“: {rows} სტრიქონიდან {bad}-ში ველების რაოდენობა სათაურს არ ემთხვევა ({example}). "
         "გაიტანეთ ხელახლა ბრჭყალებში ჩასმული ტექსტური ველებით ან სხვა გამყოფით.",
     ),
+    "err.line_too_long": (
+        "'{file}' has a field longer than 131,072 characters: a quote opened and never closed, or not a table at all.",
+        "„{file}“-ში ველი 131 072 სიმბოლოზე გრძელია: ბრჭყალი გაიხსნა და არ დაიხურა, ან ეს საერთოდ არ არის ცხრილი.",
+    ),
+    "err.not_a_table": (
+        "'{file}' is a {kind}, not a sales table. Export the sales as CSV or Excel.",
+        "„{file}“ არის {kind} და არა გაყიდვების ცხრილი. გაიტანეთ გაყიდვები CSV ან Excel ფორმატში.",
+    ),
+    "err.html_named_excel": (
+        "'{file}' is a web page (HTML) saved under an Excel name, not a workbook. Open it in Excel and save it "
+        "as .xlsx, or export the sales as CSV.",
+        "„{file}“ არის ვებგვერდი (HTML), შენახული Excel-ის სახელით, და არა წიგნი. გახსენით Excel-ში და შეინახეთ "
+        ".xlsx ფორმატში, ან გაიტანეთ გაყიდვები CSV-ად.",
+    ),
+    "err.mixed_encoding": (
+        "'{file}' mixes two text encodings (UTF-8 and another one), so some names would come out garbled. "
+        "Save it again as UTF-8 and upload it.",
+        "„{file}“-ში ორი სხვადასხვა კოდირებაა (UTF-8 და სხვა), ამიტომ ზოგი სახელი დამახინჯდებოდა. "
+        "შეინახეთ ხელახლა UTF-8-ით და ატვირთეთ.",
+    ),
+    "err.no_rows": (
+        "'{file}' has a header row ({columns}) but no data rows.",
+        "„{file}“-ს აქვს სათაურების სტრიქონი ({columns}), მაგრამ მონაცემები არ აქვს.",
+    ),
     "err.empty_file": ("'{file}' is empty.", "„{file}“ ცარიელია."),
     "err.single_column": (
         "'{file}' has a single column: no separator (comma, semicolon, tab) was found.",

@@ -36,7 +36,7 @@ SELECT row_number, date, client_id, client_name,
        product, order_id, manager, region, segment, loss_reason, client_kind,
        CASE
            WHEN date_raw IS NULL THEN 'no date'
-           WHEN date IS NULL THEN 'date ''' || date_raw || ''' cannot be read as a date'
+           WHEN date IS NULL THEN 'date ''' || date_raw || ''' cannot be read as a date written ' || {date_style}
            WHEN date < DATE '1900-01-01' THEN 'date ''' || date_raw || ''' is before 1900'
            WHEN date > DATE '{latest_date}' THEN 'date ''' || date_raw || ''' is more than 31 days after the upload'
            WHEN client_id IS NULL THEN 'no client'
