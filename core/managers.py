@@ -58,6 +58,7 @@ from core.analysis import Filters, basis_column, filtered_daily
 from core.churn import ChurnParams, at_risk, lost_clients
 from core.errors import InputError
 from core.grid import CELLS, GridParams, abcxyz
+from core.i18n import RoleNames
 from core.mapping import MISSING_WORDS, header_score, normalise
 from core.store import Store, sql
 from core.winback import STATUSES, WinbackParams, funnel, win_back_list
@@ -464,7 +465,7 @@ def load_assignments(
     columns = [c for c in frame.columns if c != ROW]
     roles = assignment_columns(columns, overrides, name)
     if "manager" not in roles or not ({"client_id", "region"} & set(roles)):
-        missing = "manager" if "manager" not in roles else "client_id / region"
+        missing = RoleNames(["manager"] if "manager" not in roles else ["client_id", "region"])
         raise InputError.keyed("managers.error.roles", file=name, missing=missing, columns=", ".join(columns))
     rows_read = len(frame)
     if store.scalar("SELECT count(*) FROM assignment_loads WHERE sha256 = ?", [digest]):

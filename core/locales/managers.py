@@ -102,9 +102,10 @@ MESSAGES = {
         "მიმაგრების ფაილისთვის უცნობი როლი „{role}“; გამოიყენეთ: {roles}.",
     ),
     "managers.error.roles": (
-        "'{file}' has no {missing} column. Its columns: {columns}. Name it (--map ROLE=COLUMN).",
-        "„{file}“-ში არ არის სვეტი: {missing}. მისი სვეტები: {columns}. მიუთითეთ ის (--map ROLE=COLUMN).",
+        "'{file}' has no {missing} column. Its columns: {columns}. Name it.",
+        "„{file}“-ში არ არის სვეტი: {missing}. მისი სვეტები: {columns}. მიუთითეთ ის.",
     ),
+    "managers.error.roles.cli": ("(--map ROLE=COLUMN)", "(--map ROLE=COLUMN)"),
     "managers.error.nothing": (
         "'{file}': none of its {rows} rows has a manager and a client id or region; nothing was stored.",
         "„{file}“: მის {rows} სტრიქონში არცერთს არ აქვს მენეჯერი და კლიენტის ID ან რეგიონი; არაფერი შენახულა.",
