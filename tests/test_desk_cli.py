@@ -64,7 +64,7 @@ def test_assignments_refused_and_unchanged(tmp_path, capsys):
     assert main(["assignments", str(bad), "--db", str(db)]) == 1
     captured = capsys.readouterr()
     refused = json.loads(captured.out)["files"][0]
-    assert refused["status"] == "refused" and "no manager column" in captured.err
+    assert refused["status"] == "refused" and "no column for: Key account manager" in captured.err
     assert main(["assignments", str(bad), "--db", str(db), "--map", "manager=boss name"]) == 0
     assert json.loads(capsys.readouterr().out)["files"][0]["rows_loaded"] == 1
     assert main(["assignments", str(bad), "--db", str(db), "--map", "manager=2"]) == 0

@@ -175,7 +175,7 @@ def test_a_later_file_restating_a_row_replaces_it_and_a_file_without_roles_is_re
     assert in_force[in_force["key"] == "East"]["manager"].tolist() == ["Eka"]
     no_manager = tmp_path / "bad.csv"
     no_manager.write_text("region,boss name\nEast,Eka\n", encoding="utf-8")
-    with pytest.raises(InputError, match="no manager column"):
+    with pytest.raises(InputError, match="no column for: Key account manager"):
         load_assignments(store, no_manager)
     assert load_assignments(store, no_manager, overrides={"manager": "2"})["rows_loaded"] == 1
     copied = tmp_path / "again.xlsx"

@@ -102,7 +102,7 @@ MESSAGES = {
         "მიმაგრების ფაილისთვის უცნობი როლი „{role}“; გამოიყენეთ: {roles}.",
     ),
     "managers.error.roles": (
-        "'{file}' has no {missing} column. Its columns: {columns}. Name it.",
+        "'{file}' has no column for: {missing}. Its columns: {columns}. Name it.",
         "„{file}“-ში არ არის სვეტი: {missing}. მისი სვეტები: {columns}. მიუთითეთ ის.",
     ),
     "managers.error.roles.cli": ("(--map ROLE=COLUMN)", "(--map ROLE=COLUMN)"),
