@@ -56,20 +56,20 @@ st.title(ui.tr("concentration.title"))
 
 # -- controls (bound to the URL) ------------------------------------------------------
 c_basis, c_period, c_window, c_as_of, c_top, c_target = st.columns([1, 1, 1.3, 1, 1.3, 1.3])
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("common.basis"),
     ["revenue", "margin"] if has_margin else ["revenue"],
     format_func=lambda b: ui.tr(f"common.{b}"),
     key="concentration_basis",
-    bind="query-params",
 )
-period = c_period.selectbox(
+period = ui.coded(
+    c_period.selectbox,
     ui.tr("common.period"),
     list(PERIODS),
-    index=PERIODS.index("month"),
+    default="month",
     format_func=lambda p: ui.tr(f"common.{p}"),
     key="concentration_period",
-    bind="query-params",
 )
 window = c_window.slider(ui.tr("common.window"), 1, 60, 12, key="concentration_window", bind="query-params")
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="concentration_as_of", bind="query-params")
@@ -135,13 +135,13 @@ if result.clients_left_out:
 
 # -- Pareto curve ---------------------------------------------------------------------
 st.subheader(ui.tr("concentration.pareto"))
-axis = st.radio(
+axis = ui.coded(
+    st.radio,
     ui.tr("concentration.axis"),
     ["rank", "share"],
     horizontal=True,
     format_func=lambda a: ui.tr(f"concentration.axis.{a}"),
     key="concentration_axis",
-    bind="query-params",
 )
 curve = result.ranking[result.ranking["share"].notna()]
 step = max(1, len(curve) // MAX_CURVE_POINTS)

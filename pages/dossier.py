@@ -296,20 +296,20 @@ if not known_client(store, client_id):
 # -- the settings of the computed picture (bound to the URL) -------------------------------
 with st.expander(ui.tr("dossier.settings")):
     c_basis, c_period, c_window, c_days, c_k = st.columns(5)
-    basis = c_basis.selectbox(
+    basis = ui.coded(
+        c_basis.selectbox,
         ui.tr("common.basis"),
         ["revenue", "margin"] if store.has_margin() else ["revenue"],
         format_func=lambda b: ui.tr(f"common.{b}"),
         key="dossier_basis",
-        bind="query-params",
     )
-    period = c_period.selectbox(
+    period = ui.coded(
+        c_period.selectbox,
         ui.tr("common.period"),
         list(PERIODS),
-        index=PERIODS.index("month"),
+        default="month",
         format_func=lambda p: ui.tr(f"common.{p}"),
         key="dossier_period",
-        bind="query-params",
     )
     window = c_window.slider(ui.tr("common.window"), 1, 36, 12, key="dossier_window", bind="query-params")
     lost_days = c_days.slider(

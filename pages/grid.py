@@ -33,7 +33,6 @@ from core.grid import (
     migration,
     tercile_limits,
 )
-from core.i18n import t
 from pages import ui
 
 CHART_KEY = "grid_chart"
@@ -53,23 +52,8 @@ def pct(value) -> str:
     return "–" if value is None or pd.isna(value) else f"{100 * value:.1f} %"
 
 
-def both_languages(key: str) -> str:
-    """An option label that is the same in English and Georgian.
-
-    A widget bound to the URL stores its option's label there, so a translated
-    label would make a link shared by a Georgian-speaking colleague unreadable
-    to an English session (and the other way round).
-    """
-    english, georgian = t(key, "en"), t(key, "ka")
-    return english if english == georgian else f"{english} · {georgian}"
-
-
 def cell_name(cell: str) -> str:
     return ui.tr("grid.too_new") if cell == TOO_NEW else cell
-
-
-def cell_option(cell: str) -> str:
-    return both_languages("grid.too_new") if cell == TOO_NEW else cell
 
 
 def follow_chart_click() -> None:
@@ -175,20 +159,20 @@ st.title(ui.tr("grid.title"))
 
 # -- controls (bound to the URL) --------------------------------------------------------
 c_basis, c_period, c_window, c_as_of = st.columns([1, 1, 1.6, 1])
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("grid.basis"),
     ["revenue", "margin"] if has_margin else ["revenue"],
-    format_func=lambda b: both_languages(f"common.{b}"),
+    format_func=lambda b: ui.tr(f"common.{b}"),
     key="grid_basis",
-    bind="query-params",
 )
-period = c_period.selectbox(
+period = ui.coded(
+    c_period.selectbox,
     ui.tr("grid.period"),
     list(PERIODS),
-    index=PERIODS.index("month"),
-    format_func=lambda p: both_languages(f"common.{p}"),
+    default="month",
+    format_func=lambda p: ui.tr(f"common.{p}"),
     key="grid_period",
-    bind="query-params",
 )
 window = c_window.slider(ui.tr("grid.window"), 1, 60, 12, key="grid_window", bind="query-params")
 as_of = c_as_of.date_input(
@@ -201,12 +185,12 @@ as_of = c_as_of.date_input(
 c_a, c_b, c_measure, c_x, c_y = st.columns([1.3, 1.3, 1.2, 1, 1])
 a = c_a.slider("A, %", 1, 100, 80, key="grid_a", bind="query-params", help=ui.tr("grid.abc_limits.help"))
 b = c_b.slider("B, %", 1, 100, 95, key="grid_b", bind="query-params", help=ui.tr("grid.abc_limits.help"))
-measure = c_measure.selectbox(
+measure = ui.coded(
+    c_measure.selectbox,
     ui.tr("grid.xyz"),
     list(MEASURES),
-    format_func=lambda m: both_languages(f"grid.measure.{m}"),
+    format_func=lambda m: ui.tr(f"grid.measure.{m}"),
     key="grid_xyz",
-    bind="query-params",
 )
 x_key, y_key = LIMIT_KEYS[measure]
 default_x, default_y = DEFAULT_LIMITS[measure]
@@ -277,12 +261,13 @@ st.caption(
     )
 )
 follow_chart_click()
-chosen = st.segmented_control(
+chosen = ui.coded(
+    st.segmented_control,
     ui.tr("grid.select"),
     CHOICES,
-    format_func=cell_option,
+    default=None,
+    format_func=cell_name,
     key=CELL_KEY,
-    bind="query-params",
     help=ui.tr("grid.select.help"),
 )
 chart_column, strategy_column = st.columns([3, 1.3])

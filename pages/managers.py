@@ -71,20 +71,20 @@ if notice := st.session_state.pop(NOTICE_KEY, None):
 
 # -- controls (bound to the URL) ------------------------------------------------------------
 c_basis, c_period, c_window, c_as_of, c_days, c_k = st.columns([1, 1, 1.4, 1, 1.4, 1.2])
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("common.basis"),
     ["revenue", "margin"] if store.has_margin() else ["revenue"],
     format_func=lambda b: ui.tr(f"common.{b}"),
     key="managers_basis",
-    bind="query-params",
 )
-period = c_period.selectbox(
+period = ui.coded(
+    c_period.selectbox,
     ui.tr("common.period"),
     list(PERIODS),
-    index=PERIODS.index("month"),
+    default="month",
     format_func=lambda p: ui.tr(f"common.{p}"),
     key="managers_period",
-    bind="query-params",
 )
 window = c_window.slider(ui.tr("common.window"), 1, 60, 12, key="managers_window", bind="query-params")
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="managers_as_of", bind="query-params")
@@ -205,9 +205,7 @@ options = [NONE if m is None else m for m in table["manager"]]
 if not options:
     st.info(ui.tr("managers.none"))
 else:
-    chosen = st.selectbox(
-        ui.tr("managers.pick"), options, format_func=manager_name, key="managers_pick", bind="query-params"
-    )
+    chosen = ui.coded(st.selectbox, ui.tr("managers.pick"), options, format_func=manager_name, key="managers_pick")
     manager = None if chosen == NONE else chosen
     mine = portfolio(result, manager)
     row = table[table["manager"].isna()] if manager is None else table[table["manager"] == manager]

@@ -17,6 +17,9 @@ in common lives here so each page reads top to bottom.
   reads data for someone who has not come in.
 - ``dossier_link(client_id)`` / ``dossier_column()`` — one click from any client
   list to that client's dossier.
+- ``coded(widget, label, options, key=...)`` — a select box, segmented control or
+  radio whose options are codes: labelled in the chosen language only, the code in
+  the URL (``?grid_basis=margin``), so a link reads the same in every language.
 """
 
 from __future__ import annotations
@@ -90,6 +93,47 @@ def language_picker() -> None:
     )
 
 
+FIRST = object()  # ``coded``'s default: the first option
+
+
+def coded(widget, label: str, options, *, key: str, default=FIRST, many: bool = False, **kwargs):
+    """``widget(label, options, key=key, ...)`` kept in the URL as the option's code, not its label.
+
+    Streamlit's ``bind="query-params"`` writes the *formatted* option to the URL, so a
+    translated label would make a link unreadable in the other language. Here the
+    widget is unbound: its state starts from the URL code (or ``default`` when the URL
+    has none or an unknown one), and after each run the chosen code goes back to the
+    URL — left out when it is the default, as a bound widget does. ``default`` is the
+    first option unless given (``None`` for a control that may have nothing picked).
+    With ``many`` (a multiselect) the URL repeats the key, one code each. The labels
+    are made once per run, in the run's language (AppTest formats an option outside
+    the run, where the language could not be read).
+    """
+    options = list(options)
+    if "format_func" in kwargs:
+        labels = {o: kwargs["format_func"](o) for o in options}
+        kwargs["format_func"] = lambda o: labels.get(o, str(o))
+    codes = {str(o): o for o in options}
+    if many:
+        default = []
+        state = st.session_state.get(key)
+        if key not in st.session_state or any(v not in options for v in state or ()):
+            st.session_state[key] = [codes[c] for c in st.query_params.get_all(key) if c in codes]
+    else:
+        if default is FIRST:
+            default = options[0] if options else None
+        if key not in st.session_state or (st.session_state[key] is not None and st.session_state[key] not in options):
+            st.session_state[key] = codes.get(st.query_params.get(key, ""), default)
+    value = widget(label, options, key=key, **kwargs)
+    wanted = [str(v) for v in value] if many else ([] if value is None or value == default else [str(value)])
+    if wanted != st.query_params.get_all(key):
+        if wanted:
+            st.query_params[key] = wanted if many else wanted[0]
+        elif key in st.query_params:
+            del st.query_params[key]
+    return value
+
+
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
 def _filter_options(path: str, version: int) -> dict:
     s = _open_store(path)
@@ -133,13 +177,14 @@ def sidebar_filters() -> None:
                 key=f"f_{column}",
                 bind="query-params",
             )
-    st.sidebar.multiselect(
+    coded(
+        st.sidebar.multiselect,
         tr("tags.filter"),
         list(KINDS),
+        many=True,
         format_func=lambda kind: tr(f"tags.kind.{kind}"),
         placeholder=tr("filters.all"),
         key="f_kind",
-        bind="query-params",
     )
 
 
@@ -344,8 +389,10 @@ def _load_demo_once(path: str) -> bool:
 
 
 def who() -> str:
-    """Who is acting, as the records show it (the signed-in e-mail, the name typed with a code, or "team")."""
-    return actor().name
+    """Who is acting, as a person reads it: the signed-in e-mail, the name typed with a code, or "team"
+    in the page's language (the records keep ``core.access.TEAM``)."""
+    name = actor().name
+    return tr("access.team") if name == TEAM else name
 
 
 def dossier_link(client_id) -> str | None:

@@ -13,6 +13,7 @@ import streamlit as st
 
 from core.errors import KamError
 from core.grid import CELLS, TOO_NEW
+from core.reasons import builtin_aliases
 from core.winback import (
     LEVERS,
     STATUSES,
@@ -84,12 +85,12 @@ lost_days = c_days.slider(
     ui.tr("winback.lost_days"), 30, 730, 180, step=5, key="winback_lost_days", bind="query-params"
 )
 risk_k = c_k.slider(ui.tr("winback.risk_k"), 1.0, 6.0, 2.0, step=0.5, key="winback_risk_k", bind="query-params")
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("common.basis"),
     ["revenue", "margin"] if store.has_margin() else ["revenue"],
     format_func=lambda b: ui.tr(f"common.{b}"),
     key="winback_basis",
-    bind="query-params",
 )
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="winback_as_of", bind="query-params")
 include_at_risk = c_risk.toggle(
@@ -121,24 +122,29 @@ regions = c_region.multiselect(
     key="winback_regions",
     bind="query-params",
 )
-former = c_former.multiselect(
+former = ui.coded(
+    c_former.multiselect,
     ui.tr("winback.former"),
     ["A", "B", "C", *CELLS, TOO_NEW],
+    many=True,
     format_func=lambda c: former_text(None if c == TOO_NEW else c, lang),
     placeholder=ui.tr("filters.all"),
     key="winback_former",
-    bind="query-params",
 )
-known_reasons = choices("SELECT reason FROM loss_reason_catalogue ORDER BY position") + choices(
-    "SELECT DISTINCT lower(trim(loss_reason)) FROM lines WHERE trim(loss_reason) <> '' ORDER BY 1"
-)
-reasons = c_reason.multiselect(
+aliases = builtin_aliases()  # a reason written in the export ("Missed deadlines") is its catalogue code
+known_reasons = [
+    aliases.get(r, r)
+    for r in choices("SELECT reason FROM loss_reason_catalogue ORDER BY position")
+    + choices("SELECT DISTINCT lower(trim(loss_reason)) FROM lines WHERE trim(loss_reason) <> '' ORDER BY 1")
+]
+reasons = ui.coded(
+    c_reason.multiselect,
     ui.tr("winback.reasons"),
     list(dict.fromkeys([*known_reasons, "unknown"])),
+    many=True,
     format_func=lambda r: reason_text(r, lang),
     placeholder=ui.tr("filters.all"),
     key="winback_reasons",
-    bind="query-params",
 )
 
 params = WinbackParams(
@@ -335,16 +341,18 @@ if len(won):
 
 # -- the lever rules ----------------------------------------------------------------------
 st.subheader(ui.tr("winback.rules.header"))
-st.caption(ui.tr("winback.rules.help"))
-st.caption(ui.tr("winback.rules.keys", keys=", ".join(f"{k} — {ui.tr('winback.lever.' + k)}" for k in LEVERS)))
+# The rules read and are edited in words; a lever or reason written as the page shows it is stored as its key.
+st.caption(ui.tr("winback.rules.help", reasons=", ".join(reason_text(r, lang) for r in ("price", "quality"))))
+st.caption(ui.tr("winback.rules.keys", keys=", ".join(ui.tr(f"winback.lever.{k}") for k in LEVERS)))
+lever_keys = {lever_text(k, lang): k for k in LEVERS}
 rules = lever_rules(store)[["position", "former", "reason", "lever"]]
-rules["meaning"] = rules["lever"].map(lambda v: lever_text(v, lang)).astype(object)
+rules["lever"] = rules["lever"].map(lambda v: lever_text(v, lang)).astype(object)
+rules["reason"] = rules["reason"].map(lambda r: reason_text(r, lang) if isinstance(r, str) and r else None)
 rule_columns = {
     "position": st.column_config.NumberColumn(ui.tr("winback.col.position"), step=1, format="%d"),
     "former": st.column_config.TextColumn(ui.tr("winback.col.rule_former")),
     "reason": st.column_config.TextColumn(ui.tr("winback.col.rule_reason")),
     "lever": st.column_config.TextColumn(ui.tr("winback.col.lever")),
-    "meaning": st.column_config.TextColumn(ui.tr("winback.col.meaning"), disabled=True),
 }
 if not editor:
     st.dataframe(rules, hide_index=True, width="stretch", column_config=rule_columns, key="winback_rules_view")
@@ -355,7 +363,11 @@ else:
     b_save, b_reset, _ = st.columns([1, 1.4, 3])
     if b_save.button(ui.tr("winback.rules.save"), key="winback_rules_save", type="primary"):
         try:
-            count = save_lever_rules(store, edited.drop(columns="meaning"), by=ui.actor())
+            keyed = edited.assign(
+                lever=edited["lever"].map(lambda v: lever_keys.get(v, v)),
+                reason=edited["reason"].map(lambda r: aliases.get(r.strip().lower(), r) if isinstance(r, str) else r),
+            )
+            count = save_lever_rules(store, keyed, by=ui.actor())
         except KamError as exc:
             ui.show_error(exc)
         else:

@@ -67,7 +67,6 @@ MESSAGES = {
     "winback.col.position": ("Position", "რიგი"),
     "winback.col.rule_former": ("Former class or cell", "ყოფილი კლასი ან უჯრა"),
     "winback.col.rule_reason": ("Reason", "მიზეზი"),
-    "winback.col.meaning": ("Lever in words", "ბერკეტი სიტყვებით"),
     "winback.col.status_source": ("Set by", "ვინ დააყენა"),
     # statuses
     "winback.status.to_contact": ("To contact", "დასაკავშირებელი"),
@@ -95,13 +94,14 @@ MESSAGES = {
     "winback.rules.header": ("Lever rules", "ბერკეტების წესები"),
     "winback.rules.help": (
         "The first rule, by position, whose conditions all hold fires; an empty condition fits every client. "
-        "Former: A, B, C or a cell such as AZ. Reason: a reason key such as price, quality, service_level. "
-        "Lever: a key below or your own words.",
+        "Former: A, B, C or a cell such as AZ. Reason: a reason as the catalogue of loss reasons names it "
+        "(for example {reasons}). Lever: one of the levers below, as written, or your own words.",
         "ამოქმედდება პირველი წესი (რიგის მიხედვით), რომლის ყველა პირობა სრულდება; ცარიელი პირობა ყველა "
-        "კლიენტს ერგება. ყოფილი: A, B, C ან უჯრა, მაგალითად AZ. მიზეზი: მიზეზის გასაღები, მაგალითად price, "
-        "quality, service_level. ბერკეტი: ქვემოთ ჩამოთვლილი გასაღები ან თქვენი სიტყვები.",
+        "კლიენტს ერგება. ყოფილი: A, B, C ან უჯრა, მაგალითად AZ. მიზეზი: მიზეზი ისე, როგორც დაკარგვის "
+        "მიზეზების კატალოგშია (მაგალითად {reasons}). ბერკეტი: ქვემოთ ჩამოთვლილი ბერკეტი, ზუსტად ასე "
+        "დაწერილი, ან თქვენი სიტყვები.",
     ),
-    "winback.rules.keys": ("Lever keys: {keys}", "ბერკეტების გასაღებები: {keys}"),
+    "winback.rules.keys": ("Levers: {keys}", "ბერკეტები: {keys}"),
     "winback.rules.save": ("Save rules", "წესების შენახვა"),
     "winback.rules.reset": ("Put the default rules back", "საწყისი წესების აღდგენა"),
     "winback.rules.saved": ("Rules saved: {count}.", "წესები შენახულია: {count}."),
