@@ -51,11 +51,11 @@ ABSENT_COLOUR = "F2F2F2"
 
 
 def number(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def pct(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{100 * value:.1f} %"
+    return ui.pct(value)
 
 
 def word(prefix: str, value) -> str:
@@ -219,7 +219,11 @@ def sales_figure(sales: pd.DataFrame, has_margin: bool) -> go.Figure:
         figure.update_yaxes(title_text=ui.tr("common.margin"), secondary_y=True, showgrid=False, rangemode="tozero")
     figure.update_yaxes(title_text=ui.tr("common.revenue"), secondary_y=False, rangemode="tozero")
     figure.update_layout(
-        height=320, margin={"t": 10, "b": 10}, legend={"orientation": "h", "y": 1.12}, xaxis={"type": "category"}
+        separators=ui.separators(),
+        height=320,
+        margin={"t": 10, "b": 10},
+        legend={"orientation": "h", "y": 1.12},
+        xaxis={"type": "category"},
     )
     return figure
 
@@ -247,6 +251,7 @@ def cells_figure(cells: pd.DataFrame) -> go.Figure:
         )
     )
     figure.update_layout(
+        separators=ui.separators(),
         height=120,
         margin={"t": 5, "b": 5, "l": 5, "r": 5},
         yaxis={"visible": False, "range": [0, 1]},
@@ -384,8 +389,8 @@ elif churn["state"] == "at_risk":
             "dossier.at_risk_note",
             last=churn["last_purchase"],
             days=churn["days_since"],
-            gap=f"{churn['median_gap_days']:.0f}",
-            limit=f"{churn['risk_threshold_days']:.0f}",
+            gap=ui.number(churn["median_gap_days"]),
+            limit=ui.number(churn["risk_threshold_days"]),
         )
     )
 elif churn["state"] == "active":

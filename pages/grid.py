@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -45,11 +44,11 @@ LIMIT_KEYS = {"cv": ("grid_cv_x", "grid_cv_y"), "frequency": ("grid_freq_x", "gr
 
 
 def number(value) -> str:
-    return f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def pct(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{100 * value:.1f} %"
+    return ui.pct(value)
 
 
 def cell_name(cell: str) -> str:
@@ -124,6 +123,7 @@ def grid_figure(result, chosen: str | None) -> go.Figure:
         )
     )
     figure.update_layout(
+        separators=ui.separators(),
         height=470,
         margin=dict(l=10, r=10, t=40, b=10),
         plot_bgcolor="white",
@@ -302,32 +302,36 @@ else:
         )
         measure_column = "cv" if measure == "cv" else "frequency"
         st.dataframe(
-            listing[
-                [
-                    "dossier",
-                    "client",
-                    "client_id",
-                    "basis",
-                    "share",
-                    "abc_rank",
-                    measure_column,
-                    "periods",
-                    "last_purchase",
-                    "manager",
-                    "region",
-                ]
-            ],
+            ui.styled(
+                listing[
+                    [
+                        "dossier",
+                        "client",
+                        "client_id",
+                        "basis",
+                        "share",
+                        "abc_rank",
+                        measure_column,
+                        "periods",
+                        "last_purchase",
+                        "manager",
+                        "region",
+                    ]
+                ],
+                {"basis": 2, "abc_rank": 0, "periods": 0},
+                percents=("share", measure_column),
+            ),
             hide_index=True,
             width="stretch",
             column_config={
                 "dossier": ui.dossier_column(),
                 "client": st.column_config.TextColumn(ui.tr("grid.col.client")),
                 "client_id": st.column_config.TextColumn(ui.tr("grid.col.client_id")),
-                "basis": st.column_config.NumberColumn(ui.tr("grid.col.basis"), format="%.2f"),
-                "share": st.column_config.NumberColumn(ui.tr("grid.col.share"), format="percent"),
-                "abc_rank": st.column_config.NumberColumn(ui.tr("grid.col.rank"), format="%d"),
-                measure_column: st.column_config.NumberColumn(ui.tr(f"grid.col.{measure_column}"), format="percent"),
-                "periods": st.column_config.NumberColumn(ui.tr("grid.col.periods"), format="%d"),
+                "basis": st.column_config.NumberColumn(ui.tr("grid.col.basis")),
+                "share": st.column_config.NumberColumn(ui.tr("grid.col.share")),
+                "abc_rank": st.column_config.NumberColumn(ui.tr("grid.col.rank")),
+                measure_column: st.column_config.NumberColumn(ui.tr(f"grid.col.{measure_column}")),
+                "periods": st.column_config.NumberColumn(ui.tr("grid.col.periods")),
                 "last_purchase": st.column_config.DateColumn(ui.tr("grid.col.last_purchase")),
                 "manager": st.column_config.TextColumn(ui.tr("grid.col.manager")),
                 "region": st.column_config.TextColumn(ui.tr("grid.col.region")),
@@ -353,7 +357,10 @@ else:
     slipped = moved.slipped.assign(client=moved.slipped["client_name"].fillna(moved.slipped["client_id"]))
     slipped["cell_now"] = slipped["cell_now"].fillna(ui.tr("grid.too_new"))
     st.dataframe(
-        slipped[["client", "client_id", "cell_then", "cell_now", "basis_then", "basis_now"]],
+        ui.styled(
+            slipped[["client", "client_id", "cell_then", "cell_now", "basis_then", "basis_now"]],
+            {"basis_then": 2, "basis_now": 2},
+        ),
         hide_index=True,
         width="stretch",
         column_config={
@@ -361,8 +368,8 @@ else:
             "client_id": st.column_config.TextColumn(ui.tr("grid.col.client_id")),
             "cell_then": st.column_config.TextColumn(ui.tr("grid.col.cell_then")),
             "cell_now": st.column_config.TextColumn(ui.tr("grid.col.cell_now")),
-            "basis_then": st.column_config.NumberColumn(ui.tr("grid.col.basis_then"), format="%.2f"),
-            "basis_now": st.column_config.NumberColumn(ui.tr("grid.col.basis_now"), format="%.2f"),
+            "basis_then": st.column_config.NumberColumn(ui.tr("grid.col.basis_then")),
+            "basis_now": st.column_config.NumberColumn(ui.tr("grid.col.basis_now")),
         },
     )
 

@@ -17,6 +17,10 @@ in common lives here so each page reads top to bottom.
   reads data for someone who has not come in.
 - ``dossier_link(client_id)`` / ``dossier_column()`` — one click from any client
   list to that client's dossier.
+- ``number`` / ``pct`` / ``signed`` / ``metric`` / ``styled`` / ``separators()`` —
+  every figure in the page's language through ``core.numbers`` (metrics compact,
+  the exact value in their help; tables through a ``Styler``; charts through
+  Plotly's ``separators``).
 - ``coded(widget, label, options, key=...)`` — a select box, segmented control or
   radio whose options are codes: labelled in the chosen language only, the code in
   the URL (``?grid_basis=margin``), so a link reads the same in every language.
@@ -32,11 +36,13 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException, StreamlitMissingAuthlibError
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from core import numbers
 from core.access import EDITOR, TEAM, THROTTLE, AccessSettings, Actor, open_is_local
 from core.analysis import KINDS, Filters
 from core.errors import KamError
@@ -81,6 +87,63 @@ def lang() -> str:
 def tr(key: str, **values) -> str:
     """``core.i18n.t`` in the language picked in the sidebar."""
     return t(key, lang(), **values)
+
+
+def number(value, decimals: int = 0) -> str:
+    """``value`` as the page's language writes it (``1,234.5`` / ``1 234,5``); ``—`` when empty."""
+    return numbers.number(value, lang(), decimals)
+
+
+def pct(share, decimals: int = 1) -> str:
+    """A share (0.123) as ``12.3 %`` / ``12,3 %``; ``—`` when empty."""
+    return numbers.percent(share, lang(), decimals)
+
+
+def signed(value, decimals: int = 0) -> str:
+    return numbers.signed(value, lang(), decimals)
+
+
+def separators() -> str:
+    """Plotly's ``layout.separators`` in the page's language."""
+    return numbers.plotly_separators(lang())
+
+
+def metric(place, label: str, value, *, exact: int = 0, help: str | None = None, **kwargs) -> None:
+    """``place.metric`` of a number that never cuts off: compact when large, the exact value
+    (to ``exact`` places) in the help."""
+    exact = number(value, exact)
+    small = numbers.is_empty(value) or abs(float(value)) < numbers.COMPACT_FROM
+    shown = exact if small else numbers.compact(value, lang())
+    note = exact if shown != exact else None
+    place.metric(label, shown, help="\n\n".join(h for h in (note, help) if h) or None, **kwargs)
+
+
+MAX_STYLED = 200_000  # cells a Styler formats; a bigger table keeps the column's own format
+
+
+def styled(frame, decimals: dict, percents: tuple = ()):
+    """``frame`` with its number columns written in the page's language (a ``Styler``: values stay numbers).
+
+    ``decimals`` maps a column to its places; ``percents`` lists share columns
+    (0.123 → ``12.3 %``). Streamlit's own column formats follow the browser's
+    locale, not the page's language, hence the Styler; a very large table is
+    returned as it is.
+    """
+    if frame.size > MAX_STYLED:
+        return frame
+    here = lang()
+    formats = {c: (lambda v, d=d: numbers.number(v, here, d)) for c, d in decimals.items() if c in frame.columns}
+    formats.update({c: (lambda v: numbers.percent(v, here)) for c in percents if c in frame.columns})
+    # A Styler writes every cell it shows, so the dates are written here too (whole, never "00:00:00")
+    # and an empty cell stays blank instead of "None".
+    for column in frame.columns:
+        values = frame[column]
+        if column in formats or not hasattr(values, "dt"):
+            continue
+        timed = bool((values.dropna() != values.dropna().dt.normalize()).any())
+        pattern = "%Y-%m-%d %H:%M" if timed else "%Y-%m-%d"
+        formats[column] = lambda v, pattern=pattern: "" if pd.isna(v) else v.strftime(pattern)
+    return frame.style.format(na_rep="").format(formats, na_rep="")
 
 
 def language_picker() -> None:

@@ -64,7 +64,7 @@ PAGE_COLUMNS = [
 
 
 def money(value) -> str:
-    return f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def choices(statement: str) -> list[str]:
@@ -191,13 +191,12 @@ else:
     shown.insert(0, ui.tr("winback.col.rank"), range(1, len(shown) + 1))
     shown.insert(1, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
     st.dataframe(
-        shown,
+        ui.styled(shown, {ui.tr("winback.col.value_before_loss"): 0, ui.tr("winback.col.days_since"): 0}),
         hide_index=True,
         width="stretch",
         height=420,
         column_config={
             ui.tr("dossier.link"): ui.dossier_column(),
-            ui.tr("winback.col.value_before_loss"): st.column_config.NumberColumn(format="%.0f"),
             ui.tr("winback.col.last_purchase"): st.column_config.DateColumn(format="YYYY-MM-DD"),
             ui.tr("winback.col.loss_date"): st.column_config.DateColumn(format="YYYY-MM-DD"),
             ui.tr("winback.col.next_step"): st.column_config.DateColumn(format="YYYY-MM-DD"),
@@ -313,7 +312,7 @@ else:
 st.subheader(ui.tr("winback.funnel.header"))
 columns = st.columns(len(STATUSES))
 for column, step in zip(columns, result.funnel.itertuples(index=False), strict=True):
-    column.metric(status_text(step.status, lang), f"{step.clients:,}".replace(",", " "))
+    ui.metric(column, status_text(step.status, lang), step.clients)
     column.caption(ui.tr("winback.funnel.value", value=money(step.value)))
 st.markdown(f"**{ui.tr('winback.funnel.by_manager')}**")
 by_manager = result.funnel_by_manager
@@ -327,13 +326,12 @@ if len(by_manager):
     table.index = [m or ui.tr("winback.funnel.no_manager") for m in table.index]
     table.index.name = ui.tr("winback.col.manager")
     st.dataframe(
-        table.reset_index(),
+        ui.styled(
+            table.reset_index(),
+            {column: 0 for column in table.columns},
+        ),
         hide_index=True,
         width="stretch",
-        column_config={
-            ui.tr("winback.col.value"): st.column_config.NumberColumn(format="%.0f"),
-            ui.tr("winback.col.recovered"): st.column_config.NumberColumn(format="%.0f"),
-        },
     )
 if len(won):
     with st.expander(ui.tr("winback.won_back.header") + f" ({len(won)})"):

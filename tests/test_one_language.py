@@ -127,5 +127,8 @@ def test_every_page_reads_in_english_only(demo, page):
     path, data_words, client = demo
     at = open_page(path, page, lang="en", query={"client": client} if page == "dossier" else None, timeout=120)
     assert not at.exception, [e.value for e in at.exception]
-    georgian = [text for text in visible_texts(at) if re.search("[\u10a0-\u10ff]", text)]
+    texts = visible_texts(at)
+    georgian = [text for text in texts if re.search("[\u10a0-\u10ff]", text)]
     assert not georgian, f"Georgian on the English {page} page: {georgian}"
+    unreadable = [text for text in texts if re.search(r"\bNone\b|\bnan\b|-0\.0+\b", text)]
+    assert not unreadable, f"an empty value shown as such on {page}: {unreadable}"
