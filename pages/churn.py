@@ -93,7 +93,17 @@ m_lost, m_value, m_risk, m_won = st.columns(4)
 ui.metric(m_lost, ui.tr("churn.lost_now"), len(result.lost))
 ui.metric(m_value, ui.tr("churn.lost_now_value"), result.lost["value_before_loss"].sum())
 ui.metric(m_risk, ui.tr("churn.at_risk_now"), len(result.at_risk))
-m_won.metric(ui.tr("churn.won_back_total"), number(periods["won_back"].sum()))
+summary = result.summary
+ui.metric(
+    m_won,
+    ui.tr("churn.won_back_total"),
+    summary["won_back_clients"],
+    help=ui.tr(
+        "churn.won_back_help",
+        clients=number(summary["won_back_clients"]),
+        events=number(summary["won_back_events"]),
+    ),
+)
 
 if periods.empty:
     st.info(ui.tr("churn.no_periods"))
@@ -173,6 +183,15 @@ else:
             "won_back": st.column_config.NumberColumn(ui.tr("churn.col.won_back")),
         },
     )
+    note = ui.tr("churn.lost_value_note")
+    if summary["lost_again"]:
+        note += " " + ui.tr(
+            "churn.lost_again_note",
+            again=number(summary["lost_again"]),
+            clients=number(summary["lost_clients"]),
+            losses=number(summary["losses"]),
+        )
+    st.caption(note)
 
     # -- reasons: per period, and the Pareto by lost value ----------------------------
     st.subheader(ui.tr("churn.reasons"))

@@ -260,6 +260,9 @@ st.caption(
         total=number(result.total_positive),
     )
 )
+negative = int((result.clients["basis"] < 0).sum())
+if basis == "margin" and negative:
+    st.caption(ui.tr("grid.margin_note", total=number(result.total_positive), negative=number(negative)))
 follow_chart_click()
 chosen = ui.coded(
     st.segmented_control,

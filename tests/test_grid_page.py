@@ -11,6 +11,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from core.grid import CELLS, GridParams, abcxyz
+from core.numbers import number
 from core.store import Store
 from tests.pagetest import open_page
 from tests.test_grid import load, steady
@@ -167,3 +168,24 @@ def test_superstore_page_shows_the_expected_figures(tmp_path, real_dir, expected
         assert f"clients: {figures['clients']:,}" in texts[cell]
         assert f"{figures['basis']:,.0f}" in texts[cell]
     assert f"clients: {entry['cells']['new']['clients']}" in texts["too_new"]
+
+
+@pytest.mark.parametrize("lang, words", [("en", "2 clients lose money"), ("ka", "2 კლიენტი ზარალზეა")])
+def test_the_margin_basis_says_why_a_share_is_negative(tmp_path, lang, words):
+    path = tmp_path / "margin.duckdb"
+    months = [f"2024-{m:02d}-10" for m in range(1, 7)]
+    with Store(path) as store:
+        load(
+            store,
+            [
+                (c, m, 100, None, margin)
+                for c, margin in (("k1", 60), ("k2", 40), ("k3", -30), ("k4", -5))
+                for m in months
+            ],
+        )
+    at = open_page(path, "grid", lang=lang, query={"grid_basis": "margin"})
+    assert not at.exception
+    note = next(c.value for c in at.caption if words in c.value)
+    assert number(600, lang) in note  # the base: the positive margins, 60 + 40 over six months
+    at = open_page(path, "grid", lang=lang)
+    assert not any(words in c.value for c in at.caption)  # revenue: nothing to explain
