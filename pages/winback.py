@@ -38,16 +38,18 @@ from pages import ui
 RULES_KEY = "winback_rules_editor"
 NOTICE_KEY = "winback_notice"
 MAX_PICKABLE = 1000  # the status editor offers the top of the list (the table shows all)
-# What a caller needs first, left; the export keeps the full order of core.winback.EXPORT_COLUMNS.
+# What decides the call first, left (after the rank): who, lost or only at risk, what they were
+# worth, how long ago, the lever, the status; the export keeps core.winback.EXPORT_COLUMNS' order.
 PAGE_COLUMNS = [
     "client_name",
+    "at_risk",
     "value_before_loss",
     "days_since",
+    "lever",
+    "status",
     "former_cell",
     "reason",
-    "lever",
     "rule",
-    "status",
     "owner",
     "next_step",
     "note",
@@ -57,7 +59,6 @@ PAGE_COLUMNS = [
     "kind",
     "manager",
     "region",
-    "at_risk",
     "changed_by",
     "changed_at",
 ]
@@ -80,7 +81,7 @@ if notice := st.session_state.pop(NOTICE_KEY, None):
     st.success(notice)
 
 # -- controls (bound to the URL) ------------------------------------------------------
-c_days, c_k, c_basis, c_as_of, c_risk = st.columns([1.4, 1.2, 0.8, 0.9, 1])
+c_days, c_k, c_basis, c_as_of = st.columns([1.4, 1.2, 0.9, 0.9])
 lost_days = c_days.slider(
     ui.tr("winback.lost_days"), 30, 730, 180, step=5, key="winback_lost_days", bind="query-params"
 )
@@ -93,7 +94,7 @@ basis = ui.coded(
     key="winback_basis",
 )
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="winback_as_of", bind="query-params")
-include_at_risk = c_risk.toggle(
+include_at_risk = st.toggle(  # a row of its own: the label is never cut
     ui.tr("winback.include_at_risk"),
     key="winback_at_risk",
     bind="query-params",
@@ -186,10 +187,13 @@ if listed.empty:
     st.info(ui.tr("winback.empty"))
 else:
     shown = readable(listed, PAGE_COLUMNS, lang)
+    state = ui.tr("winback.col.state")
+    shown = shown.rename(columns={ui.tr("winback.col.at_risk"): state})
+    shown[state] = [ui.tr("winback.state.at_risk" if risky else "winback.state.lost") for risky in listed["at_risk"]]
     texts = shown.select_dtypes(include=["object", "string"]).columns
     shown[texts] = shown[texts].fillna("")
     shown.insert(0, ui.tr("winback.col.rank"), range(1, len(shown) + 1))
-    shown.insert(1, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
+    shown.insert(7, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
     st.dataframe(
         ui.styled(shown, {ui.tr("winback.col.value_before_loss"): 0, ui.tr("winback.col.days_since"): 0}),
         hide_index=True,

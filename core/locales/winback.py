@@ -30,7 +30,7 @@ MESSAGES = {
     "winback.regions": ("Region on the list", "რეგიონი სიაში"),
     "winback.former": ("Former cell", "ყოფილი უჯრა"),
     "winback.reasons": ("Reason", "მიზეზი"),
-    "winback.include_at_risk": ("Include at-risk clients", "რისკის ქვეშ მყოფი კლიენტების ჩართვა"),
+    "winback.include_at_risk": ("At-risk clients too", "რისკის ზონის კლიენტებიც"),
     "winback.include_at_risk.help": (
         "Clients overdue against their own buying rhythm but not lost yet: call them before they are.",
         "კლიენტები, რომლებიც საკუთარ რიტმს ჩამორჩნენ, მაგრამ ჯერ არ დაკარგულან: დაუკავშირდით მანამდე.",
@@ -51,6 +51,9 @@ MESSAGES = {
     "winback.col.segment": ("Segment", "სეგმენტი"),
     "winback.col.reason": ("Reason", "მიზეზი"),
     "winback.col.at_risk": ("At risk, not lost yet", "რისკის ქვეშაა, ჯერ არ დაკარგულა"),
+    "winback.col.state": ("Lost or at risk", "დაკარგული თუ რისკის ქვეშ"),
+    "winback.state.lost": ("Lost", "დაკარგული"),
+    "winback.state.at_risk": ("At risk", "რისკის ქვეშ"),
     "winback.col.lever": ("Suggested lever", "შემოთავაზებული ბერკეტი"),
     "winback.col.rule": ("Rule that fired", "წესი, რომელიც ამოქმედდა"),
     "winback.col.status": ("Status", "სტატუსი"),
