@@ -368,10 +368,10 @@ if now is not None and now["in_grid"]:
 else:
     m_cell.metric(ui.tr("dossier.cell_now"), ui.tr("dossier.cell.absent"))
 m_revenue.metric(ui.tr("dossier.share_revenue"), pct(seen.shares.get("revenue")))
-m_margin.metric(ui.tr("dossier.share_margin"), pct(seen.shares.get("margin")) if seen.has_margin else "–")
+m_margin.metric(ui.tr("dossier.share_margin"), pct(seen.shares.get("margin")) if seen.has_margin else "—")
 m_state.metric(ui.tr("dossier.churn_state"), ui.tr(f"dossier.state.{churn['state']}"))
 status = seen.winback.get("status")
-m_status.metric(ui.tr("dossier.winback_status"), ui.tr(f"winback.status.{status}") if status else "–")
+m_status.metric(ui.tr("dossier.winback_status"), ui.tr(f"winback.status.{status}") if status else "—")
 if churn["state"] == "lost":
     st.warning(
         ui.tr(
