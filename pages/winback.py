@@ -23,10 +23,11 @@ from core.winback import (
     export_workbook,
     former_text,
     lever_rules,
-    lever_text,
     readable,
     reason_text,
     reset_lever_rules,
+    rules_from_words,
+    rules_in_words,
     save_lever_rules,
     set_status,
     status_history,
@@ -346,10 +347,7 @@ st.subheader(ui.tr("winback.rules.header"))
 # The rules read and are edited in words; a lever or reason written as the page shows it is stored as its key.
 st.caption(ui.tr("winback.rules.help", reasons=", ".join(reason_text(r, lang) for r in ("price", "quality"))))
 st.caption(ui.tr("winback.rules.keys", keys=", ".join(ui.tr(f"winback.lever.{k}") for k in LEVERS)))
-lever_keys = {lever_text(k, lang): k for k in LEVERS}
-rules = lever_rules(store)[["position", "former", "reason", "lever"]]
-rules["lever"] = rules["lever"].map(lambda v: lever_text(v, lang)).astype(object)
-rules["reason"] = rules["reason"].map(lambda r: reason_text(r, lang) if isinstance(r, str) and r else None)
+rules = rules_in_words(lever_rules(store)[["position", "former", "reason", "lever"]], lang)
 rule_columns = {
     "position": st.column_config.NumberColumn(ui.tr("winback.col.position"), step=1, format="%d"),
     "former": st.column_config.TextColumn(ui.tr("winback.col.rule_former")),
@@ -365,11 +363,7 @@ else:
     b_save, b_reset, _ = st.columns([1, 1.4, 3])
     if b_save.button(ui.tr("winback.rules.save"), key="winback_rules_save", type="primary"):
         try:
-            keyed = edited.assign(
-                lever=edited["lever"].map(lambda v: lever_keys.get(v, v)),
-                reason=edited["reason"].map(lambda r: aliases.get(r.strip().lower(), r) if isinstance(r, str) else r),
-            )
-            count = save_lever_rules(store, keyed, by=ui.actor())
+            count = save_lever_rules(store, rules_from_words(edited, lang), by=ui.actor())
         except KamError as exc:
             ui.show_error(exc)
         else:
