@@ -121,6 +121,9 @@ st.caption(
 
 # -- side by side ------------------------------------------------------------------------------
 st.subheader(ui.tr("managers.side_by_side"))
+negative = int((pd.to_numeric(result.clients["basis"], errors="coerce") < 0).sum()) if len(result.clients) else 0
+if basis == "margin" and negative:
+    st.caption(ui.tr("managers.margin_note", negative=ui.number(negative)))
 side = pd.DataFrame(
     {
         "manager": table["manager"].map(manager_name),
