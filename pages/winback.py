@@ -175,9 +175,9 @@ st.caption(ui.tr("winback.intro", as_of=result.as_of.isoformat(), lost_days=para
 st.markdown(
     ui.tr(
         "winback.summary",
-        clients=len(listed),
+        clients=ui.number(len(listed)),
         value=money(listed["value_before_loss"].sum()),
-        won=len(won),
+        won=ui.number(len(won)),
         recovered=money(won["revenue_since"].sum()),
     )
 )

@@ -11,8 +11,9 @@ MESSAGES = {
         "ის შესთავაზა; სტატუსს მთელი გუნდი ხედავს.",
     ),
     "winback.summary": (
-        "{clients} clients to win back, {value} of value before loss; {won} won back, {recovered} revenue recovered.",
-        "დასაბრუნებელია {clients} კლიენტი, დაკარგვამდე ღირებულება {value}; დაბრუნდა {won}, დაბრუნებული "
+        "{clients} clients to win back, {value} of value before loss; {won} clients won back, "
+        "{recovered} revenue recovered.",
+        "დასაბრუნებელია {clients} კლიენტი, დაკარგვამდე ღირებულება {value}; დაბრუნდა {won} კლიენტი, დაბრუნებული "
         "შემოსავალი {recovered}.",
     ),
     "winback.empty": (
