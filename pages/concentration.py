@@ -116,7 +116,8 @@ if len(trend) > 1:
         )
     )
 
-m_total, m_clients, m_top, m_key, m_gini, m_hhi = st.columns(6)
+# money reads compact ("35,7 მლნ"), wider than a count: its column is given the room
+m_total, m_clients, m_top, m_key, m_gini, m_hhi = st.columns([1.6, 1, 1.1, 1, 1, 0.9])
 ui.metric(m_total, ui.tr("concentration.total"), result.total)
 ui.metric(m_clients, ui.tr("concentration.clients"), result.clients)
 m_top.metric(ui.tr("concentration.top_n_share", n=top), pct(result.top_n_share))

@@ -219,7 +219,7 @@ else:
     mine = portfolio(result, manager)
     row = table[table["manager"].isna()] if manager is None else table[table["manager"] == manager]
     row = row.iloc[0]
-    m_key, m_basis, m_share, m_lost, m_value, m_risk = st.columns(6)
+    m_key, m_basis, m_share, m_lost, m_value, m_risk = st.columns([1, 1.6, 1, 1, 1.6, 1])
     m_key.metric(ui.tr("managers.col.key_clients"), number(row["key_clients"]), help=ui.tr("managers.key_help"))
     ui.metric(m_basis, ui.tr(f"common.{basis}"), row["basis"])
     m_share.metric(ui.tr("managers.col.share"), pct(row["share"]))
