@@ -129,6 +129,9 @@ class ChurnResult:
     at_risk: pd.DataFrame  # at_risk()
     reasons: pd.DataFrame  # reason, clients, losses, value, share_value, cumulative_share (Pareto order)
     reasons_by_period: pd.DataFrame = field(default_factory=pd.DataFrame)  # period, reason, clients, value
+    # over all the periods shown: losses, lost_clients, lost_again (clients lost more than once),
+    # won_back_events, won_back_clients — a client counts once however often it left or came back
+    summary: dict = field(default_factory=dict)
 
 
 # -- the query frame -------------------------------------------------------------------
@@ -321,6 +324,11 @@ def churn(store: Store, params: ChurnParams) -> ChurnResult:
         breakdown = spans.query(sql("churn_reasons"), [starts, ends])
         lost = _dates(_reasons(spans.query(sql("churn_lost"))), "last_purchase", "loss_date")
         risky = _dates(spans.query(sql("churn_at_risk")), "last_purchase")
+        summary = (
+            {k: int(v) for k, v in spans.query(sql("churn_summary"), [starts[0], ends[-1]]).iloc[0].items()}
+            if starts
+            else dict.fromkeys(("losses", "lost_clients", "lost_again", "won_back_events", "won_back_clients"), 0)
+        )
 
     periods.insert(0, "period", [period_label(s, params.period) for s in starts])
     periods["churn_rate"] = periods["lost"] / periods["active_start"].where(periods["active_start"] > 0)
@@ -344,6 +352,7 @@ def churn(store: Store, params: ChurnParams) -> ChurnResult:
         at_risk=risky,
         reasons=reason_pareto(overall),
         reasons_by_period=by_period,
+        summary=summary,
     )
 
 

@@ -679,6 +679,27 @@ def rule_text(position, former, reason, lang: str = "en") -> str | None:
     return f"#{int(position)}: " + (" + ".join(parts) if parts else t("winback.rule.any", lang))
 
 
+def rules_in_words(rules: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Lever rules as a person edits them: a known lever or reason in words, the team's own words as they are."""
+    shown = rules.copy()
+    shown["lever"] = shown["lever"].map(lambda v: lever_text(v, lang)).astype(object)
+    shown["reason"] = shown["reason"].map(lambda r: reason_text(r, lang) if isinstance(r, str) and r else None)
+    return shown
+
+
+def rules_from_words(rules: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The inverse of ``rules_in_words``: a lever or reason written as either language names it is stored
+    as its key; anything else stays the team's own words."""
+    from core.reasons import builtin_aliases
+
+    levers = {t(f"winback.lever.{k}", language).strip().lower(): k for k in LEVERS for language in ("en", "ka")}
+    reasons = builtin_aliases()
+    keyed = rules.copy()
+    keyed["lever"] = keyed["lever"].map(lambda v: levers.get(v.strip().lower(), v) if isinstance(v, str) else v)
+    keyed["reason"] = keyed["reason"].map(lambda r: reasons.get(r.strip().lower(), r) if isinstance(r, str) else r)
+    return keyed
+
+
 def status_text(status, lang: str = "en") -> str:
     return t(f"winback.status.{status}", lang)
 

@@ -17,6 +17,7 @@ from plotly.subplots import make_subplots
 
 from core.churn import CHURN_PERIODS, UNKNOWN, ChurnParams, churn
 from core.errors import KamError
+from core.numbers import round_ticks
 from core.reasons import (
     BUILTIN_REASONS,
     catalogue,
@@ -37,7 +38,7 @@ def label(reason) -> str:
 
 
 def number(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 ui.require_data()
@@ -49,20 +50,20 @@ st.title(ui.tr("churn.title"))
 # -- controls (bound to the URL) ------------------------------------------------------
 c_days, c_period, c_as_of, c_basis, c_k = st.columns([2, 1, 1, 1, 1.5])
 lost_days = c_days.slider(ui.tr("churn.lost_days"), 7, 730, 180, key="churn_lost_days", bind="query-params")
-period = c_period.selectbox(
+period = ui.coded(
+    c_period.selectbox,
     ui.tr("common.period"),
     list(CHURN_PERIODS),
     format_func=lambda p: ui.tr(f"common.{p}"),
     key="churn_period",
-    bind="query-params",
 )
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="churn_as_of", bind="query-params")
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("common.basis"),
     ["revenue", "margin"] if has_margin else ["revenue"],
     format_func=lambda b: ui.tr(f"common.{b}"),
     key="churn_basis",
-    bind="query-params",
 )
 risk_k = c_k.slider(
     ui.tr("churn.risk_k"),
@@ -89,10 +90,20 @@ periods = result.periods
 
 # -- headline -------------------------------------------------------------------------
 m_lost, m_value, m_risk, m_won = st.columns(4)
-m_lost.metric(ui.tr("churn.lost_now"), number(len(result.lost)))
-m_value.metric(ui.tr("churn.lost_now_value"), number(result.lost["value_before_loss"].sum()))
-m_risk.metric(ui.tr("churn.at_risk_now"), number(len(result.at_risk)))
-m_won.metric(ui.tr("churn.won_back_total"), number(periods["won_back"].sum()))
+ui.metric(m_lost, ui.tr("churn.lost_now"), len(result.lost))
+ui.metric(m_value, ui.tr("churn.lost_now_value"), result.lost["value_before_loss"].sum())
+ui.metric(m_risk, ui.tr("churn.at_risk_now"), len(result.at_risk))
+summary = result.summary
+ui.metric(
+    m_won,
+    ui.tr("churn.won_back_total"),
+    summary["won_back_clients"],
+    help=ui.tr(
+        "churn.won_back_help",
+        clients=number(summary["won_back_clients"]),
+        events=number(summary["won_back_events"]),
+    ),
+)
 
 if periods.empty:
     st.info(ui.tr("churn.no_periods"))
@@ -101,7 +112,7 @@ else:
     st.markdown(
         ui.tr(
             f"churn.{result.trend['direction']}",
-            slope=f"{abs(slope or 0):.2f}" if slope is not None else "–",
+            slope=ui.number(abs(slope), 2) if slope is not None else "—",
             period=ui.tr(f"churn.per.{period}"),
             n=len(periods),
         )
@@ -136,33 +147,51 @@ else:
         secondary_y=True,
     )
     figure.update_layout(
-        height=360, margin={"t": 10, "b": 10}, legend={"orientation": "h", "y": 1.1}, xaxis={"type": "category"}
+        separators=ui.separators(),
+        height=360,
+        margin={"t": 10, "b": 10},
+        legend={"orientation": "h", "y": 1.1},
+        xaxis={"type": "category"},
     )
     figure.update_yaxes(title_text=ui.tr("churn.col.lost"), secondary_y=False)
+    # The rate's own round ticks (1, 2, 5 × 10ⁿ), not wherever the counts' grid puts them.
+    rate_top, rate_step, rate_decimals = round_ticks(100 * periods["churn_rate"].max())
     figure.update_yaxes(
         title_text=ui.tr("churn.col.churn_rate") + ", %",
         secondary_y=True,
         showgrid=False,
-        rangemode="tozero",
-        tickformat=".1f",  # ticks follow the counts' grid, so they fall on odd values
+        range=[0, rate_top],
+        tickmode="linear",
+        tick0=0,
+        dtick=rate_step,
+        tickformat=f",.{rate_decimals}f",
     )
     st.plotly_chart(figure, width="stretch", key="churn_dynamics_chart")
 
     table = periods.drop(columns="period_start").assign(churn_rate=100 * periods["churn_rate"])
     st.dataframe(
-        table,
+        ui.styled(table, {"lost": 0, "lost_value": 0, "active_start": 0, "churn_rate": 1, "won_back": 0}),
         hide_index=True,
         width="stretch",
         key="churn_periods_table",
         column_config={
             "period": ui.tr("churn.col.period"),
             "lost": st.column_config.NumberColumn(ui.tr("churn.col.lost")),
-            "lost_value": st.column_config.NumberColumn(ui.tr("churn.col.lost_value"), format="%,.0f"),
+            "lost_value": st.column_config.NumberColumn(ui.tr("churn.col.lost_value")),
             "active_start": st.column_config.NumberColumn(ui.tr("churn.col.active_start")),
-            "churn_rate": st.column_config.NumberColumn(ui.tr("churn.col.churn_rate"), format="%.1f %%"),
+            "churn_rate": st.column_config.NumberColumn(ui.tr("churn.col.churn_rate")),
             "won_back": st.column_config.NumberColumn(ui.tr("churn.col.won_back")),
         },
     )
+    note = ui.tr("churn.lost_value_note")
+    if summary["lost_again"]:
+        note += " " + ui.tr(
+            "churn.lost_again_note",
+            again=number(summary["lost_again"]),
+            clients=number(summary["lost_clients"]),
+            losses=number(summary["losses"]),
+        )
+    st.caption(note)
 
     # -- reasons: per period, and the Pareto by lost value ----------------------------
     st.subheader(ui.tr("churn.reasons"))
@@ -184,6 +213,7 @@ else:
             )
         )
     stacked.update_layout(
+        separators=ui.separators(),
         barmode="stack",
         height=360,
         margin={"t": 30, "b": 10},
@@ -221,6 +251,7 @@ else:
     )
     chart.update_yaxes(range=[0, 105], tickvals=[0, 25, 50, 75, 100], ticksuffix=" %", secondary_y=True, showgrid=False)
     chart.update_layout(
+        separators=ui.separators(),
         height=360,
         margin={"t": 30, "b": 10},
         showlegend=False,
@@ -229,7 +260,7 @@ else:
     right.plotly_chart(chart, width="stretch", key="churn_pareto_chart")
     unknown = pareto.loc[pareto["reason"] == UNKNOWN, "share_value"]
     if len(unknown) and unknown.iloc[0] > 0:
-        st.caption(ui.tr("churn.unknown_share", share=f"{100 * unknown.iloc[0]:.0f} %"))
+        st.caption(ui.tr("churn.unknown_share", share=ui.pct(unknown.iloc[0], 0)))
 
 # -- the lost clients and the at-risk clients -------------------------------------------
 has_cells = "former_cell" in result.lost.columns
@@ -254,7 +285,7 @@ else:
         "reason",
     ]
     st.dataframe(
-        shown[columns],
+        ui.styled(shown[columns], {"value_before_loss": 0, "days_since": 0}),
         hide_index=True,
         width="stretch",
         key="churn_lost_table",
@@ -262,7 +293,7 @@ else:
             "dossier": ui.dossier_column(),
             "client_id": ui.tr("churn.col.client"),
             "client_name": ui.tr("churn.col.name"),
-            "value_before_loss": st.column_config.NumberColumn(ui.tr("churn.col.basis"), format="%,.0f"),
+            "value_before_loss": st.column_config.NumberColumn(ui.tr("churn.col.basis")),
             "last_purchase": st.column_config.DateColumn(ui.tr("churn.col.last_purchase")),
             "loss_date": st.column_config.DateColumn(ui.tr("churn.col.loss_date")),
             "days_since": st.column_config.NumberColumn(ui.tr("churn.col.days_since")),
@@ -290,7 +321,7 @@ else:
         "manager",
     ]
     st.dataframe(
-        risky[columns],
+        ui.styled(risky[columns], {"basis": 0, "days_since": 0, "median_gap_days": 1}),
         hide_index=True,
         width="stretch",
         key="churn_at_risk_table",
@@ -298,10 +329,10 @@ else:
             "dossier": ui.dossier_column(),
             "client_id": ui.tr("churn.col.client"),
             "client_name": ui.tr("churn.col.name"),
-            "basis": st.column_config.NumberColumn(ui.tr("churn.col.basis"), format="%,.0f"),
+            "basis": st.column_config.NumberColumn(ui.tr("churn.col.basis")),
             "last_purchase": st.column_config.DateColumn(ui.tr("churn.col.last_purchase")),
             "days_since": st.column_config.NumberColumn(ui.tr("churn.col.days_since")),
-            "median_gap_days": st.column_config.NumberColumn(ui.tr("churn.col.median_gap"), format="%.1f"),
+            "median_gap_days": st.column_config.NumberColumn(ui.tr("churn.col.median_gap")),
             "former_cell": ui.tr("churn.col.former_cell"),
             "manager": ui.tr("churn.col.manager"),
         },

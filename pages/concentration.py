@@ -32,20 +32,20 @@ MAX_PICKABLE = 1000  # the what-if selector offers the top clients
 
 
 def pct(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{100 * value:.1f} %"
+    return ui.pct(value)
 
 
 def number(value) -> str:
-    return f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def signed(value) -> str:
-    return f"{value:+,.0f}".replace(",", " ")
+    return ui.signed(value)
 
 
 def points(value) -> str:
     """A change of a share, in percentage points."""
-    return ui.tr("concentration.points", value=f"{100 * value:+.1f}")
+    return ui.tr("concentration.points", value=ui.signed(100 * value, 1))
 
 
 ui.require_data()
@@ -56,20 +56,20 @@ st.title(ui.tr("concentration.title"))
 
 # -- controls (bound to the URL) ------------------------------------------------------
 c_basis, c_period, c_window, c_as_of, c_top, c_target = st.columns([1, 1, 1.3, 1, 1.3, 1.3])
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("common.basis"),
     ["revenue", "margin"] if has_margin else ["revenue"],
     format_func=lambda b: ui.tr(f"common.{b}"),
     key="concentration_basis",
-    bind="query-params",
 )
-period = c_period.selectbox(
+period = ui.coded(
+    c_period.selectbox,
     ui.tr("common.period"),
     list(PERIODS),
-    index=PERIODS.index("month"),
+    default="month",
     format_func=lambda p: ui.tr(f"common.{p}"),
     key="concentration_period",
-    bind="query-params",
 )
 window = c_window.slider(ui.tr("common.window"), 1, 60, 12, key="concentration_window", bind="query-params")
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="concentration_as_of", bind="query-params")
@@ -116,9 +116,10 @@ if len(trend) > 1:
         )
     )
 
-m_total, m_clients, m_top, m_key, m_gini, m_hhi = st.columns(6)
-m_total.metric(ui.tr("concentration.total"), number(result.total))
-m_clients.metric(ui.tr("concentration.clients"), number(result.clients))
+# money reads compact ("35,7 მლნ"), wider than a count: its column is given the room
+m_total, m_clients, m_top, m_key, m_gini, m_hhi = st.columns([1.6, 1, 1.1, 1, 1, 0.9])
+ui.metric(m_total, ui.tr("concentration.total"), result.total)
+ui.metric(m_clients, ui.tr("concentration.clients"), result.clients)
 m_top.metric(ui.tr("concentration.top_n_share", n=top), pct(result.top_n_share))
 m_key.metric(
     ui.tr("concentration.key_set"),
@@ -127,21 +128,21 @@ m_key.metric(
     delta_color="off",
     delta_arrow="off",
 )
-m_gini.metric(ui.tr("concentration.gini"), f"{result.gini:.3f}", help=ui.tr("concentration.gini_help"))
-m_hhi.metric(ui.tr("concentration.hhi"), number(result.hhi))
+m_gini.metric(ui.tr("concentration.gini"), ui.number(result.gini, 3), help=ui.tr("concentration.gini_help"))
+ui.metric(m_hhi, ui.tr("concentration.hhi"), result.hhi)
 st.info(ui.tr(f"concentration.hhi.{hhi_reading(result.hhi)}", hhi=number(result.hhi)))
 if result.clients_left_out:
     st.caption(ui.tr("concentration.left_out", n=result.clients_left_out, **words))
 
 # -- Pareto curve ---------------------------------------------------------------------
 st.subheader(ui.tr("concentration.pareto"))
-axis = st.radio(
+axis = ui.coded(
+    st.radio,
     ui.tr("concentration.axis"),
     ["rank", "share"],
     horizontal=True,
     format_func=lambda a: ui.tr(f"concentration.axis.{a}"),
     key="concentration_axis",
-    bind="query-params",
 )
 curve = result.ranking[result.ranking["share"].notna()]
 step = max(1, len(curve) // MAX_CURVE_POINTS)
@@ -183,6 +184,7 @@ figure.add_vline(
     annotation_text=ui.tr("concentration.key_set_line", k=result.key_set_clients),
 )
 figure.update_layout(
+    separators=ui.separators(),
     height=420,
     margin={"l": 10, "r": 10, "t": 30, "b": 10},
     showlegend=False,
@@ -207,7 +209,7 @@ if has_margin:
             (ui.tr("concentration.top_n_share", n=top), lambda r: pct(r.top_n_share)),
             (ui.tr("concentration.key_set_clients"), lambda r: number(r.key_set_clients)),
             (ui.tr("concentration.key_set_share"), lambda r: pct(r.key_set_share)),
-            (ui.tr("concentration.gini"), lambda r: f"{r.gini:.3f}"),
+            (ui.tr("concentration.gini"), lambda r: ui.number(r.gini, 3)),
             (ui.tr("concentration.hhi"), lambda r: number(r.hhi)),
         ]
         st.dataframe(
@@ -260,18 +262,22 @@ breadwinner_ids = set(result.breadwinners["client_id"])
 with st.expander(ui.tr("concentration.key_set_list", k=result.key_set_clients)):
     key_set = result.ranking.head(result.key_set_clients)
     st.dataframe(
-        pd.DataFrame(
-            {
-                ui.tr("dossier.link"): ui.dossier_links(key_set["client_id"]),
-                ui.tr("concentration.rank"): key_set["rank"],
-                ui.tr("common.client_id"): key_set["client_id"],
-                ui.tr("common.client"): key_set["client_name"],
-                ui.tr(f"common.{basis}"): key_set["basis"].round(2),
-                ui.tr("common.share"): (100 * key_set["share"]).round(2),
-                ui.tr("concentration.cumulative_short"): (100 * key_set["cumulative_share"]).round(2),
-                ui.tr("concentration.breadwinner_flag"): key_set["client_id"].isin(breadwinner_ids),
-                ui.tr("concentration.kinds"): key_set["client_id"].map(kinds_of).astype("string").fillna(""),
-            }
+        ui.styled(
+            pd.DataFrame(
+                {
+                    ui.tr("dossier.link"): ui.dossier_links(key_set["client_id"]),
+                    ui.tr("concentration.rank"): key_set["rank"],
+                    ui.tr("common.client_id"): key_set["client_id"],
+                    ui.tr("common.client"): key_set["client_name"],
+                    ui.tr(f"common.{basis}"): key_set["basis"],
+                    ui.tr("common.share"): key_set["share"],
+                    ui.tr("concentration.cumulative_short"): key_set["cumulative_share"],
+                    ui.tr("concentration.breadwinner_flag"): key_set["client_id"].isin(breadwinner_ids),
+                    ui.tr("concentration.kinds"): key_set["client_id"].map(kinds_of).astype("string").fillna(""),
+                }
+            ),
+            {ui.tr(f"common.{basis}"): 2},
+            percents=(ui.tr("common.share"), ui.tr("concentration.cumulative_short")),
         ),
         hide_index=True,
         column_config={ui.tr("dossier.link"): ui.dossier_column()},
@@ -301,7 +307,7 @@ if leaving:
             ("concentration.key_set_clients", "key_set_clients", number, signed),
             ("concentration.key_set_share", "key_set_share", pct, points),
             ("concentration.hhi", "hhi", number, signed),
-            ("concentration.gini", "gini", "{:.3f}".format, "{:+.3f}".format),
+            ("concentration.gini", "gini", lambda v: ui.number(v, 3), lambda v: ui.signed(v, 3)),
         ]
         st.dataframe(
             pd.DataFrame(
@@ -336,7 +342,9 @@ trend_figure = make_subplots(
 trend_figure.add_trace(go.Scatter(x=trend["period"], y=100 * trend["top_n_share"], mode="lines+markers"), 1, 1)
 trend_figure.add_trace(go.Scatter(x=trend["period"], y=trend["key_set_clients"], mode="lines+markers"), 2, 1)
 trend_figure.add_trace(go.Scatter(x=trend["period"], y=trend["hhi"], mode="lines+markers"), 3, 1)
-trend_figure.update_layout(height=560, showlegend=False, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+trend_figure.update_layout(
+    separators=ui.separators(), height=560, showlegend=False, margin={"l": 10, "r": 10, "t": 30, "b": 10}
+)
 trend_figure.update_xaxes(type="category")
 st.plotly_chart(trend_figure, key="concentration_trend")
 

@@ -50,21 +50,21 @@ def raw_table(upload, path: Path, sha: str, sheet: str | None):
 
 
 def amount_text(value) -> str:
-    return "—" if value is None or pd.isna(value) else f"{float(value):,.2f}"
+    return ui.number(value, 2)
 
 
 def show_summary(summary: dict, rejected: pd.DataFrame, key: str, *, stored: bool) -> None:
     st.markdown(f"**{ui.tr('data.summary' if stored else 'data.preview')}**")
     cols = st.columns(3) + st.columns(3)
-    cols[0].metric(ui.tr("data.rows" if stored else "data.rows_to_store"), f"{summary['rows']:,}")
-    cols[1].metric(ui.tr("data.clients"), f"{summary['clients']:,}")
+    ui.metric(cols[0], ui.tr("data.rows" if stored else "data.rows_to_store"), summary["rows"])
+    ui.metric(cols[1], ui.tr("data.clients"), summary["clients"])
     if summary["date_min"] is not None:
         cols[2].metric(ui.tr("data.date_from"), f"{summary['date_min']:%Y-%m-%d}")
         cols[3].metric(ui.tr("data.date_to"), f"{summary['date_max']:%Y-%m-%d}")
-    cols[4].metric(ui.tr("data.amount"), amount_text(summary["amount"]))
-    cols[5].metric(ui.tr("data.margin"), amount_text(summary["margin"]))
+    ui.metric(cols[4], ui.tr("data.amount"), summary["amount"], exact=2)
+    ui.metric(cols[5], ui.tr("data.margin"), summary["margin"], exact=2)
     if len(rejected):
-        st.warning(f"{ui.tr('data.rejected')}: {len(rejected):,}. {ui.tr('data.rejected_help')}")
+        st.warning(f"{ui.tr('data.rejected')}: {ui.number(len(rejected))}. {ui.tr('data.rejected_help')}")
         st.dataframe(reasons_table(rejected), hide_index=True, width="stretch")
         shown = rejected.rename(columns=set_aside_columns())
         st.download_button(
@@ -165,9 +165,9 @@ def handle(upload) -> None:
     done = st.session_state.setdefault("data_done", {})
     if key in done:
         outcome = done[key]
-        st.success(ui.tr("data.loaded", file=upload.name, rows=f"{outcome['rows_loaded']:,}"))
+        st.success(ui.tr("data.loaded", file=upload.name, rows=ui.number(outcome["rows_loaded"])))
         if outcome.get("replaced_rows"):
-            st.info(ui.tr("data.replaced", rows=f"{outcome['replaced_rows']:,}"))
+            st.info(ui.tr("data.replaced", rows=ui.number(outcome["replaced_rows"])))
         show_summary(outcome["summary"], outcome["rejected"], key, stored=True)
         return
     earlier = ingest.already_loaded(store, sha, sheet)
@@ -223,7 +223,7 @@ def handle(upload) -> None:
             st.warning(
                 ui.tr(
                     "data.overlap",
-                    rows=f"{found['rows']:,}",
+                    rows=ui.number(found["rows"]),
                     date_min=f"{found['date_min']:%Y-%m-%d}",
                     date_max=f"{found['date_max']:%Y-%m-%d}",
                     files=", ".join(found["files"]),
@@ -282,8 +282,8 @@ else:
         st.caption(
             ui.tr(
                 "data.store_total",
-                rows=f"{totals[0]:,}",
-                clients=f"{totals[1]:,}",
+                rows=ui.number(totals[0]),
+                clients=ui.number(totals[1]),
                 date_min=f"{totals[2]:%Y-%m-%d}",
                 date_max=f"{totals[3]:%Y-%m-%d}",
             )
@@ -306,19 +306,16 @@ else:
     )
     # keyed on the data version: after a delete or an upload nothing stays selected
     picked = st.dataframe(
-        shown,
+        ui.styled(
+            shown,
+            {ui.tr(c): 0 for c in ("data.rows", "data.rejected", "data.rows_now")}
+            | {ui.tr("data.amount"): 2, ui.tr("data.margin"): 2},
+        ),
         hide_index=True,
         width="stretch",
         on_select="rerun" if editor else "ignore",
         selection_mode="single-row",
         key=f"data_uploads_table_{store.version()}",
-        column_config={
-            ui.tr("data.rows"): st.column_config.NumberColumn(format="localized"),
-            ui.tr("data.rejected"): st.column_config.NumberColumn(format="localized"),
-            ui.tr("data.rows_now"): st.column_config.NumberColumn(format="localized"),
-            ui.tr("data.amount"): st.column_config.NumberColumn(format="%,.2f"),
-            ui.tr("data.margin"): st.column_config.NumberColumn(format="%,.2f"),
-        },
     )
     rows = [r for r in (picked.selection.rows if editor and picked else []) if 0 <= r < len(log)]
     if not rows and editor:
@@ -337,7 +334,7 @@ else:
                 mime="text/csv",
                 key="data_log_rejected",
             )
-        st.warning(ui.tr("data.delete_confirm", file=chosen["file_name"], rows=f"{int(chosen['rows_now']):,}"))
+        st.warning(ui.tr("data.delete_confirm", file=chosen["file_name"], rows=ui.number(int(chosen["rows_now"]))))
         if st.button(ui.tr("data.delete"), key="data_delete"):
             try:
                 removed = store.delete_upload(int(chosen["upload_id"]), by=ui.actor())
@@ -345,7 +342,8 @@ else:
                 ui.show_error(exc)
             else:
                 st.session_state.pop("data_done", None)
-                st.session_state["data_flash"] = ui.tr("data.deleted", file=chosen["file_name"], rows=f"{removed:,}")
+                deleted = ui.tr("data.deleted", file=chosen["file_name"], rows=ui.number(removed))
+                st.session_state["data_flash"] = deleted
                 st.rerun()
 
 # -- backup (editors only): the whole database as Parquet, restored into an empty one --------
@@ -367,7 +365,7 @@ if editor:
             except KamError as exc:
                 ui.show_error(exc)
             else:
-                lines = f"{restored['lines']:,}"
+                lines = ui.number(restored["lines"])
                 notice = ui.tr("backup.restored", tables=restored["tables"], lines=lines, file=dump.name)
                 st.session_state["data_restore_notice"] = notice
                 st.rerun()

@@ -51,11 +51,11 @@ ABSENT_COLOUR = "F2F2F2"
 
 
 def number(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def pct(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{100 * value:.1f} %"
+    return ui.pct(value)
 
 
 def word(prefix: str, value) -> str:
@@ -219,7 +219,11 @@ def sales_figure(sales: pd.DataFrame, has_margin: bool) -> go.Figure:
         figure.update_yaxes(title_text=ui.tr("common.margin"), secondary_y=True, showgrid=False, rangemode="tozero")
     figure.update_yaxes(title_text=ui.tr("common.revenue"), secondary_y=False, rangemode="tozero")
     figure.update_layout(
-        height=320, margin={"t": 10, "b": 10}, legend={"orientation": "h", "y": 1.12}, xaxis={"type": "category"}
+        separators=ui.separators(),
+        height=320,
+        margin={"t": 10, "b": 10},
+        legend={"orientation": "h", "y": 1.12},
+        xaxis={"type": "category"},
     )
     return figure
 
@@ -247,6 +251,7 @@ def cells_figure(cells: pd.DataFrame) -> go.Figure:
         )
     )
     figure.update_layout(
+        separators=ui.separators(),
         height=120,
         margin={"t": 5, "b": 5, "l": 5, "r": 5},
         yaxis={"visible": False, "range": [0, 1]},
@@ -296,20 +301,20 @@ if not known_client(store, client_id):
 # -- the settings of the computed picture (bound to the URL) -------------------------------
 with st.expander(ui.tr("dossier.settings")):
     c_basis, c_period, c_window, c_days, c_k = st.columns(5)
-    basis = c_basis.selectbox(
+    basis = ui.coded(
+        c_basis.selectbox,
         ui.tr("common.basis"),
         ["revenue", "margin"] if store.has_margin() else ["revenue"],
         format_func=lambda b: ui.tr(f"common.{b}"),
         key="dossier_basis",
-        bind="query-params",
     )
-    period = c_period.selectbox(
+    period = ui.coded(
+        c_period.selectbox,
         ui.tr("common.period"),
         list(PERIODS),
-        index=PERIODS.index("month"),
+        default="month",
         format_func=lambda p: ui.tr(f"common.{p}"),
         key="dossier_period",
-        bind="query-params",
     )
     window = c_window.slider(ui.tr("common.window"), 1, 36, 12, key="dossier_window", bind="query-params")
     lost_days = c_days.slider(
@@ -363,10 +368,10 @@ if now is not None and now["in_grid"]:
 else:
     m_cell.metric(ui.tr("dossier.cell_now"), ui.tr("dossier.cell.absent"))
 m_revenue.metric(ui.tr("dossier.share_revenue"), pct(seen.shares.get("revenue")))
-m_margin.metric(ui.tr("dossier.share_margin"), pct(seen.shares.get("margin")) if seen.has_margin else "–")
+m_margin.metric(ui.tr("dossier.share_margin"), pct(seen.shares.get("margin")) if seen.has_margin else "—")
 m_state.metric(ui.tr("dossier.churn_state"), ui.tr(f"dossier.state.{churn['state']}"))
 status = seen.winback.get("status")
-m_status.metric(ui.tr("dossier.winback_status"), ui.tr(f"winback.status.{status}") if status else "–")
+m_status.metric(ui.tr("dossier.winback_status"), ui.tr(f"winback.status.{status}") if status else "—")
 if churn["state"] == "lost":
     st.warning(
         ui.tr(
@@ -384,8 +389,8 @@ elif churn["state"] == "at_risk":
             "dossier.at_risk_note",
             last=churn["last_purchase"],
             days=churn["days_since"],
-            gap=f"{churn['median_gap_days']:.0f}",
-            limit=f"{churn['risk_threshold_days']:.0f}",
+            gap=ui.number(churn["median_gap_days"]),
+            limit=ui.number(churn["risk_threshold_days"]),
         )
     )
 elif churn["state"] == "active":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -33,7 +32,6 @@ from core.grid import (
     migration,
     tercile_limits,
 )
-from core.i18n import t
 from pages import ui
 
 CHART_KEY = "grid_chart"
@@ -46,30 +44,15 @@ LIMIT_KEYS = {"cv": ("grid_cv_x", "grid_cv_y"), "frequency": ("grid_freq_x", "gr
 
 
 def number(value) -> str:
-    return f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def pct(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{100 * value:.1f} %"
-
-
-def both_languages(key: str) -> str:
-    """An option label that is the same in English and Georgian.
-
-    A widget bound to the URL stores its option's label there, so a translated
-    label would make a link shared by a Georgian-speaking colleague unreadable
-    to an English session (and the other way round).
-    """
-    english, georgian = t(key, "en"), t(key, "ka")
-    return english if english == georgian else f"{english} · {georgian}"
+    return ui.pct(value)
 
 
 def cell_name(cell: str) -> str:
     return ui.tr("grid.too_new") if cell == TOO_NEW else cell
-
-
-def cell_option(cell: str) -> str:
-    return both_languages("grid.too_new") if cell == TOO_NEW else cell
 
 
 def follow_chart_click() -> None:
@@ -140,6 +123,7 @@ def grid_figure(result, chosen: str | None) -> go.Figure:
         )
     )
     figure.update_layout(
+        separators=ui.separators(),
         height=470,
         margin=dict(l=10, r=10, t=40, b=10),
         plot_bgcolor="white",
@@ -175,20 +159,20 @@ st.title(ui.tr("grid.title"))
 
 # -- controls (bound to the URL) --------------------------------------------------------
 c_basis, c_period, c_window, c_as_of = st.columns([1, 1, 1.6, 1])
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("grid.basis"),
     ["revenue", "margin"] if has_margin else ["revenue"],
-    format_func=lambda b: both_languages(f"common.{b}"),
+    format_func=lambda b: ui.tr(f"common.{b}"),
     key="grid_basis",
-    bind="query-params",
 )
-period = c_period.selectbox(
+period = ui.coded(
+    c_period.selectbox,
     ui.tr("grid.period"),
     list(PERIODS),
-    index=PERIODS.index("month"),
-    format_func=lambda p: both_languages(f"common.{p}"),
+    default="month",
+    format_func=lambda p: ui.tr(f"common.{p}"),
     key="grid_period",
-    bind="query-params",
 )
 window = c_window.slider(ui.tr("grid.window"), 1, 60, 12, key="grid_window", bind="query-params")
 as_of = c_as_of.date_input(
@@ -201,12 +185,12 @@ as_of = c_as_of.date_input(
 c_a, c_b, c_measure, c_x, c_y = st.columns([1.3, 1.3, 1.2, 1, 1])
 a = c_a.slider("A, %", 1, 100, 80, key="grid_a", bind="query-params", help=ui.tr("grid.abc_limits.help"))
 b = c_b.slider("B, %", 1, 100, 95, key="grid_b", bind="query-params", help=ui.tr("grid.abc_limits.help"))
-measure = c_measure.selectbox(
+measure = ui.coded(
+    c_measure.selectbox,
     ui.tr("grid.xyz"),
     list(MEASURES),
-    format_func=lambda m: both_languages(f"grid.measure.{m}"),
+    format_func=lambda m: ui.tr(f"grid.measure.{m}"),
     key="grid_xyz",
-    bind="query-params",
 )
 x_key, y_key = LIMIT_KEYS[measure]
 default_x, default_y = DEFAULT_LIMITS[measure]
@@ -276,13 +260,17 @@ st.caption(
         total=number(result.total_positive),
     )
 )
+negative = int((result.clients["basis"] < 0).sum())
+if basis == "margin" and negative:
+    st.caption(ui.tr("grid.margin_note", total=number(result.total_positive), negative=number(negative)))
 follow_chart_click()
-chosen = st.segmented_control(
+chosen = ui.coded(
+    st.segmented_control,
     ui.tr("grid.select"),
     CHOICES,
-    format_func=cell_option,
+    default=None,
+    format_func=cell_name,
     key=CELL_KEY,
-    bind="query-params",
     help=ui.tr("grid.select.help"),
 )
 chart_column, strategy_column = st.columns([3, 1.3])
@@ -317,32 +305,36 @@ else:
         )
         measure_column = "cv" if measure == "cv" else "frequency"
         st.dataframe(
-            listing[
-                [
-                    "dossier",
-                    "client",
-                    "client_id",
-                    "basis",
-                    "share",
-                    "abc_rank",
-                    measure_column,
-                    "periods",
-                    "last_purchase",
-                    "manager",
-                    "region",
-                ]
-            ],
+            ui.styled(
+                listing[
+                    [
+                        "dossier",
+                        "client",
+                        "client_id",
+                        "basis",
+                        "share",
+                        "abc_rank",
+                        measure_column,
+                        "periods",
+                        "last_purchase",
+                        "manager",
+                        "region",
+                    ]
+                ],
+                {"basis": 2, "abc_rank": 0, "periods": 0},
+                percents=("share", measure_column),
+            ),
             hide_index=True,
             width="stretch",
             column_config={
                 "dossier": ui.dossier_column(),
                 "client": st.column_config.TextColumn(ui.tr("grid.col.client")),
                 "client_id": st.column_config.TextColumn(ui.tr("grid.col.client_id")),
-                "basis": st.column_config.NumberColumn(ui.tr("grid.col.basis"), format="%.2f"),
-                "share": st.column_config.NumberColumn(ui.tr("grid.col.share"), format="percent"),
-                "abc_rank": st.column_config.NumberColumn(ui.tr("grid.col.rank"), format="%d"),
-                measure_column: st.column_config.NumberColumn(ui.tr(f"grid.col.{measure_column}"), format="percent"),
-                "periods": st.column_config.NumberColumn(ui.tr("grid.col.periods"), format="%d"),
+                "basis": st.column_config.NumberColumn(ui.tr("grid.col.basis")),
+                "share": st.column_config.NumberColumn(ui.tr("grid.col.share")),
+                "abc_rank": st.column_config.NumberColumn(ui.tr("grid.col.rank")),
+                measure_column: st.column_config.NumberColumn(ui.tr(f"grid.col.{measure_column}")),
+                "periods": st.column_config.NumberColumn(ui.tr("grid.col.periods")),
                 "last_purchase": st.column_config.DateColumn(ui.tr("grid.col.last_purchase")),
                 "manager": st.column_config.TextColumn(ui.tr("grid.col.manager")),
                 "region": st.column_config.TextColumn(ui.tr("grid.col.region")),
@@ -368,7 +360,10 @@ else:
     slipped = moved.slipped.assign(client=moved.slipped["client_name"].fillna(moved.slipped["client_id"]))
     slipped["cell_now"] = slipped["cell_now"].fillna(ui.tr("grid.too_new"))
     st.dataframe(
-        slipped[["client", "client_id", "cell_then", "cell_now", "basis_then", "basis_now"]],
+        ui.styled(
+            slipped[["client", "client_id", "cell_then", "cell_now", "basis_then", "basis_now"]],
+            {"basis_then": 2, "basis_now": 2},
+        ),
         hide_index=True,
         width="stretch",
         column_config={
@@ -376,8 +371,8 @@ else:
             "client_id": st.column_config.TextColumn(ui.tr("grid.col.client_id")),
             "cell_then": st.column_config.TextColumn(ui.tr("grid.col.cell_then")),
             "cell_now": st.column_config.TextColumn(ui.tr("grid.col.cell_now")),
-            "basis_then": st.column_config.NumberColumn(ui.tr("grid.col.basis_then"), format="%.2f"),
-            "basis_now": st.column_config.NumberColumn(ui.tr("grid.col.basis_now"), format="%.2f"),
+            "basis_then": st.column_config.NumberColumn(ui.tr("grid.col.basis_then")),
+            "basis_now": st.column_config.NumberColumn(ui.tr("grid.col.basis_now")),
         },
     )
 

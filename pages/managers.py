@@ -43,11 +43,11 @@ TOO_NEW = "too_new"
 
 
 def number(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def pct(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{100 * value:.1f} %"
+    return ui.pct(value)
 
 
 def manager_name(manager) -> str:
@@ -71,20 +71,20 @@ if notice := st.session_state.pop(NOTICE_KEY, None):
 
 # -- controls (bound to the URL) ------------------------------------------------------------
 c_basis, c_period, c_window, c_as_of, c_days, c_k = st.columns([1, 1, 1.4, 1, 1.4, 1.2])
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("common.basis"),
     ["revenue", "margin"] if store.has_margin() else ["revenue"],
     format_func=lambda b: ui.tr(f"common.{b}"),
     key="managers_basis",
-    bind="query-params",
 )
-period = c_period.selectbox(
+period = ui.coded(
+    c_period.selectbox,
     ui.tr("common.period"),
     list(PERIODS),
-    index=PERIODS.index("month"),
+    default="month",
     format_func=lambda p: ui.tr(f"common.{p}"),
     key="managers_period",
-    bind="query-params",
 )
 window = c_window.slider(ui.tr("common.window"), 1, 60, 12, key="managers_window", bind="query-params")
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="managers_as_of", bind="query-params")
@@ -121,6 +121,9 @@ st.caption(
 
 # -- side by side ------------------------------------------------------------------------------
 st.subheader(ui.tr("managers.side_by_side"))
+negative = int((pd.to_numeric(result.clients["basis"], errors="coerce") < 0).sum()) if len(result.clients) else 0
+if basis == "margin" and negative:
+    st.caption(ui.tr("managers.margin_note", negative=ui.number(negative)))
 side = pd.DataFrame(
     {
         "manager": table["manager"].map(manager_name),
@@ -137,24 +140,26 @@ side = pd.DataFrame(
         "recovered": table["recovered"],
     }
 )
+money_columns = {"basis": 2, "margin": 2, "lost_value": 2, "recovered": 2}
+counts = {c: 0 for c in ("clients", "key_clients", "lost_clients", "at_risk", "won_back", "in_progress")}
 st.dataframe(
-    side,
+    ui.styled(side, {**money_columns, **counts}, percents=("share",)),
     hide_index=True,
     width="stretch",
     key="managers_table",
     column_config={
         "manager": st.column_config.TextColumn(ui.tr("managers.col.manager")),
-        "clients": st.column_config.NumberColumn(ui.tr("managers.col.clients"), format="%d"),
-        "key_clients": st.column_config.NumberColumn(ui.tr("managers.col.key_clients"), format="%d"),
-        "basis": st.column_config.NumberColumn(ui.tr(f"common.{basis}"), format="%.2f"),
-        "share": st.column_config.NumberColumn(ui.tr("managers.col.share"), format="percent"),
-        "margin": st.column_config.NumberColumn(ui.tr("common.margin"), format="%.2f"),
-        "lost_clients": st.column_config.NumberColumn(ui.tr("managers.col.lost_clients"), format="%d"),
-        "lost_value": st.column_config.NumberColumn(ui.tr("managers.col.lost_value"), format="%.2f"),
-        "at_risk": st.column_config.NumberColumn(ui.tr("managers.col.at_risk"), format="%d"),
-        "won_back": st.column_config.NumberColumn(ui.tr("managers.col.won_back"), format="%d"),
-        "in_progress": st.column_config.NumberColumn(ui.tr("managers.col.in_progress"), format="%d"),
-        "recovered": st.column_config.NumberColumn(ui.tr("managers.col.recovered"), format="%.2f"),
+        "clients": st.column_config.NumberColumn(ui.tr("managers.col.clients")),
+        "key_clients": st.column_config.NumberColumn(ui.tr("managers.col.key_clients")),
+        "basis": st.column_config.NumberColumn(ui.tr(f"common.{basis}")),
+        "share": st.column_config.NumberColumn(ui.tr("managers.col.share")),
+        "margin": st.column_config.NumberColumn(ui.tr("common.margin")),
+        "lost_clients": st.column_config.NumberColumn(ui.tr("managers.col.lost_clients")),
+        "lost_value": st.column_config.NumberColumn(ui.tr("managers.col.lost_value")),
+        "at_risk": st.column_config.NumberColumn(ui.tr("managers.col.at_risk")),
+        "won_back": st.column_config.NumberColumn(ui.tr("managers.col.won_back")),
+        "in_progress": st.column_config.NumberColumn(ui.tr("managers.col.in_progress")),
+        "recovered": st.column_config.NumberColumn(ui.tr("managers.col.recovered")),
     },
 )
 st.caption(
@@ -181,7 +186,11 @@ chart = go.Figure(
     )
 )
 chart.update_layout(
-    height=320, margin={"t": 30, "b": 10}, yaxis={"title": ui.tr(f"common.{basis}")}, xaxis={"type": "category"}
+    separators=ui.separators(),
+    height=320,
+    margin={"t": 30, "b": 10},
+    yaxis={"title": ui.tr(f"common.{basis}")},
+    xaxis={"type": "category"},
 )
 st.plotly_chart(chart, width="stretch", key="managers_chart")
 
@@ -205,19 +214,17 @@ options = [NONE if m is None else m for m in table["manager"]]
 if not options:
     st.info(ui.tr("managers.none"))
 else:
-    chosen = st.selectbox(
-        ui.tr("managers.pick"), options, format_func=manager_name, key="managers_pick", bind="query-params"
-    )
+    chosen = ui.coded(st.selectbox, ui.tr("managers.pick"), options, format_func=manager_name, key="managers_pick")
     manager = None if chosen == NONE else chosen
     mine = portfolio(result, manager)
     row = table[table["manager"].isna()] if manager is None else table[table["manager"] == manager]
     row = row.iloc[0]
-    m_key, m_basis, m_share, m_lost, m_value, m_risk = st.columns(6)
+    m_key, m_basis, m_share, m_lost, m_value, m_risk = st.columns([1, 1.6, 1, 1, 1.6, 1])
     m_key.metric(ui.tr("managers.col.key_clients"), number(row["key_clients"]), help=ui.tr("managers.key_help"))
-    m_basis.metric(ui.tr(f"common.{basis}"), number(row["basis"]))
+    ui.metric(m_basis, ui.tr(f"common.{basis}"), row["basis"])
     m_share.metric(ui.tr("managers.col.share"), pct(row["share"]))
     m_lost.metric(ui.tr("managers.col.lost_clients"), number(row["lost_clients"]))
-    m_value.metric(ui.tr("managers.col.lost_value"), number(row["lost_value"]))
+    ui.metric(m_value, ui.tr("managers.col.lost_value"), row["lost_value"])
     m_risk.metric(ui.tr("managers.col.at_risk"), number(row["at_risk"]))
 
     grid = pd.DataFrame(
@@ -231,22 +238,25 @@ else:
     funnel = mine["funnel"]
     c_funnel.markdown(f"**{ui.tr('managers.funnel')}**")
     c_funnel.dataframe(
-        pd.DataFrame(
-            {
-                "status": funnel["status"].map(lambda s: ui.tr(f"winback.status.{s}")),
-                "clients": funnel["clients"],
-                "value": funnel["value"],
-                "recovered": funnel["recovered"],
-            }
+        ui.styled(
+            pd.DataFrame(
+                {
+                    "status": funnel["status"].map(lambda s: ui.tr(f"winback.status.{s}")),
+                    "clients": funnel["clients"],
+                    "value": funnel["value"],
+                    "recovered": funnel["recovered"],
+                }
+            ),
+            {"clients": 0, "value": 2, "recovered": 2},
         ),
         hide_index=True,
         width="stretch",
         key="managers_funnel",
         column_config={
             "status": st.column_config.TextColumn(ui.tr("managers.col.status")),
-            "clients": st.column_config.NumberColumn(ui.tr("managers.col.clients"), format="%d"),
-            "value": st.column_config.NumberColumn(ui.tr("managers.col.lost_value"), format="%.2f"),
-            "recovered": st.column_config.NumberColumn(ui.tr("managers.col.recovered"), format="%.2f"),
+            "clients": st.column_config.NumberColumn(ui.tr("managers.col.clients")),
+            "value": st.column_config.NumberColumn(ui.tr("managers.col.lost_value")),
+            "recovered": st.column_config.NumberColumn(ui.tr("managers.col.recovered")),
         },
     )
 
@@ -263,22 +273,26 @@ else:
         shown["state"] = shown["state"].map(lambda s: ui.tr(f"dossier.state.{s}"))
         shown["status"] = shown["status"].map(lambda s: ui.tr(f"winback.status.{s}") if isinstance(s, str) else "")
         st.dataframe(
-            shown[
-                [
-                    "dossier",
-                    "client_id",
-                    "client_name",
-                    "basis",
-                    "share",
-                    "abc",
-                    "cell",
-                    "state",
-                    "last_purchase",
-                    "days_since",
-                    "value_before_loss",
-                    "status",
-                ]
-            ],
+            ui.styled(
+                shown[
+                    [
+                        "dossier",
+                        "client_id",
+                        "client_name",
+                        "basis",
+                        "share",
+                        "abc",
+                        "cell",
+                        "state",
+                        "last_purchase",
+                        "days_since",
+                        "value_before_loss",
+                        "status",
+                    ]
+                ],
+                {"basis": 2, "days_since": 0, "value_before_loss": 2},
+                percents=("share",),
+            ),
             hide_index=True,
             width="stretch",
             key="managers_clients",
@@ -286,16 +300,14 @@ else:
                 "dossier": ui.dossier_column(),
                 "client_id": st.column_config.TextColumn(ui.tr("common.client_id")),
                 "client_name": st.column_config.TextColumn(ui.tr("common.client")),
-                "basis": st.column_config.NumberColumn(ui.tr(f"common.{basis}"), format="%.2f"),
-                "share": st.column_config.NumberColumn(ui.tr("managers.col.share"), format="percent"),
+                "basis": st.column_config.NumberColumn(ui.tr(f"common.{basis}")),
+                "share": st.column_config.NumberColumn(ui.tr("managers.col.share")),
                 "abc": st.column_config.TextColumn("ABC"),
                 "cell": st.column_config.TextColumn(ui.tr("managers.col.cell")),
                 "state": st.column_config.TextColumn(ui.tr("managers.col.state")),
                 "last_purchase": st.column_config.DateColumn(ui.tr("common.last_purchase")),
-                "days_since": st.column_config.NumberColumn(ui.tr("managers.col.days_since"), format="%d"),
-                "value_before_loss": st.column_config.NumberColumn(
-                    ui.tr("managers.col.value_before_loss"), format="%.2f"
-                ),
+                "days_since": st.column_config.NumberColumn(ui.tr("managers.col.days_since")),
+                "value_before_loss": st.column_config.NumberColumn(ui.tr("managers.col.value_before_loss")),
                 "status": st.column_config.TextColumn(ui.tr("managers.col.status")),
             },
         )

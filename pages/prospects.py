@@ -35,7 +35,7 @@ NOTICE_KEY = "prospects_notice"
 
 
 def number(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def answer_text(answer: str) -> str:
@@ -81,7 +81,10 @@ else:
         in_list=suggested["client_id"].isin(in_list),
     )
     st.dataframe(
-        table[["dossier", "client_id", "client_name", "first_date", "revenue", "rank", "confirmed", "in_list"]],
+        ui.styled(
+            table[["dossier", "client_id", "client_name", "first_date", "revenue", "rank", "confirmed", "in_list"]],
+            {"revenue": 2, "rank": 0},
+        ),
         hide_index=True,
         width="stretch",
         key="prospects_suggested_table",
@@ -90,8 +93,8 @@ else:
             "client_id": st.column_config.TextColumn(ui.tr("common.client_id")),
             "client_name": st.column_config.TextColumn(ui.tr("common.client")),
             "first_date": st.column_config.DateColumn(ui.tr("prospects.col.first_purchase")),
-            "revenue": st.column_config.NumberColumn(ui.tr("common.revenue"), format="%.2f"),
-            "rank": st.column_config.NumberColumn(ui.tr("prospects.col.rank"), format="%d"),
+            "revenue": st.column_config.NumberColumn(ui.tr("common.revenue")),
+            "rank": st.column_config.NumberColumn(ui.tr("prospects.col.rank")),
             "confirmed": st.column_config.CheckboxColumn(ui.tr("prospects.col.confirmed")),
             "in_list": st.column_config.CheckboxColumn(ui.tr("prospects.col.in_list")),
         },
@@ -158,7 +161,7 @@ table = pd.DataFrame(
     }
 )
 st.dataframe(
-    table,
+    ui.styled(table, {"revenue": 2}),
     hide_index=True,
     width="stretch",
     key="prospects_table",
@@ -174,7 +177,7 @@ st.dataframe(
         "owner": st.column_config.TextColumn(ui.tr("prospects.col.owner")),
         "client_id": st.column_config.TextColumn(ui.tr("prospects.col.client_id")),
         "first_purchase": st.column_config.DateColumn(ui.tr("prospects.col.first_purchase")),
-        "revenue": st.column_config.NumberColumn(ui.tr("common.revenue"), format="%.2f"),
+        "revenue": st.column_config.NumberColumn(ui.tr("common.revenue")),
         "source": st.column_config.TextColumn(ui.tr("prospects.col.source")),
         "changed_by": st.column_config.TextColumn(ui.tr("prospects.col.changed_by")),
         "changed_at": st.column_config.DatetimeColumn(ui.tr("prospects.col.changed_at"), format="YYYY-MM-DD HH:mm"),

@@ -17,6 +17,13 @@ in common lives here so each page reads top to bottom.
   reads data for someone who has not come in.
 - ``dossier_link(client_id)`` / ``dossier_column()`` — one click from any client
   list to that client's dossier.
+- ``number`` / ``pct`` / ``signed`` / ``metric`` / ``styled`` / ``separators()`` —
+  every figure in the page's language through ``core.numbers`` (metrics compact,
+  the exact value in their help; tables through a ``Styler``; charts through
+  Plotly's ``separators``).
+- ``coded(widget, label, options, key=...)`` — a select box, segmented control or
+  radio whose options are codes: labelled in the chosen language only, the code in
+  the URL (``?grid_basis=margin``), so a link reads the same in every language.
 """
 
 from __future__ import annotations
@@ -29,11 +36,13 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException, StreamlitMissingAuthlibError
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from core import numbers
 from core.access import EDITOR, TEAM, THROTTLE, AccessSettings, Actor, open_is_local
 from core.analysis import KINDS, Filters
 from core.errors import KamError
@@ -80,6 +89,63 @@ def tr(key: str, **values) -> str:
     return t(key, lang(), **values)
 
 
+def number(value, decimals: int = 0) -> str:
+    """``value`` as the page's language writes it (``1,234.5`` / ``1 234,5``); ``—`` when empty."""
+    return numbers.number(value, lang(), decimals)
+
+
+def pct(share, decimals: int = 1) -> str:
+    """A share (0.123) as ``12.3 %`` / ``12,3 %``; ``—`` when empty."""
+    return numbers.percent(share, lang(), decimals)
+
+
+def signed(value, decimals: int = 0) -> str:
+    return numbers.signed(value, lang(), decimals)
+
+
+def separators() -> str:
+    """Plotly's ``layout.separators`` in the page's language."""
+    return numbers.plotly_separators(lang())
+
+
+def metric(place, label: str, value, *, exact: int = 0, help: str | None = None, **kwargs) -> None:
+    """``place.metric`` of a number that never cuts off: compact when large, the exact value
+    (to ``exact`` places) in the help."""
+    exact = number(value, exact)
+    small = numbers.is_empty(value) or abs(float(value)) < numbers.COMPACT_FROM
+    shown = exact if small else numbers.compact(value, lang())
+    note = exact if shown != exact else None
+    place.metric(label, shown, help="\n\n".join(h for h in (note, help) if h) or None, **kwargs)
+
+
+MAX_STYLED = 200_000  # cells a Styler formats; a bigger table keeps the column's own format
+
+
+def styled(frame, decimals: dict, percents: tuple = ()):
+    """``frame`` with its number columns written in the page's language (a ``Styler``: values stay numbers).
+
+    ``decimals`` maps a column to its places; ``percents`` lists share columns
+    (0.123 → ``12.3 %``). Streamlit's own column formats follow the browser's
+    locale, not the page's language, hence the Styler; a very large table is
+    returned as it is.
+    """
+    if frame.size > MAX_STYLED:
+        return frame
+    here = lang()
+    formats = {c: (lambda v, d=d: numbers.number(v, here, d)) for c, d in decimals.items() if c in frame.columns}
+    formats.update({c: (lambda v: numbers.percent(v, here)) for c in percents if c in frame.columns})
+    # A Styler writes every cell it shows, so the dates are written here too (whole, never "00:00:00")
+    # and an empty cell stays blank instead of "None".
+    for column in frame.columns:
+        values = frame[column]
+        if column in formats or not hasattr(values, "dt"):
+            continue
+        timed = bool((values.dropna() != values.dropna().dt.normalize()).any())
+        pattern = "%Y-%m-%d %H:%M" if timed else "%Y-%m-%d"
+        formats[column] = lambda v, pattern=pattern: "" if pd.isna(v) else v.strftime(pattern)
+    return frame.style.format(na_rep="").format(formats, na_rep="")
+
+
 def language_picker() -> None:
     st.sidebar.selectbox(
         t("app.language", lang()),
@@ -88,6 +154,47 @@ def language_picker() -> None:
         key="lang",
         bind="query-params",
     )
+
+
+FIRST = object()  # ``coded``'s default: the first option
+
+
+def coded(widget, label: str, options, *, key: str, default=FIRST, many: bool = False, **kwargs):
+    """``widget(label, options, key=key, ...)`` kept in the URL as the option's code, not its label.
+
+    Streamlit's ``bind="query-params"`` writes the *formatted* option to the URL, so a
+    translated label would make a link unreadable in the other language. Here the
+    widget is unbound: its state starts from the URL code (or ``default`` when the URL
+    has none or an unknown one), and after each run the chosen code goes back to the
+    URL — left out when it is the default, as a bound widget does. ``default`` is the
+    first option unless given (``None`` for a control that may have nothing picked).
+    With ``many`` (a multiselect) the URL repeats the key, one code each. The labels
+    are made once per run, in the run's language (AppTest formats an option outside
+    the run, where the language could not be read).
+    """
+    options = list(options)
+    if "format_func" in kwargs:
+        labels = {o: kwargs["format_func"](o) for o in options}
+        kwargs["format_func"] = lambda o: labels.get(o, str(o))
+    codes = {str(o): o for o in options}
+    if many:
+        default = []
+        state = st.session_state.get(key)
+        if key not in st.session_state or any(v not in options for v in state or ()):
+            st.session_state[key] = [codes[c] for c in st.query_params.get_all(key) if c in codes]
+    else:
+        if default is FIRST:
+            default = options[0] if options else None
+        if key not in st.session_state or (st.session_state[key] is not None and st.session_state[key] not in options):
+            st.session_state[key] = codes.get(st.query_params.get(key, ""), default)
+    value = widget(label, options, key=key, **kwargs)
+    wanted = [str(v) for v in value] if many else ([] if value is None or value == default else [str(value)])
+    if wanted != st.query_params.get_all(key):
+        if wanted:
+            st.query_params[key] = wanted if many else wanted[0]
+        elif key in st.query_params:
+            del st.query_params[key]
+    return value
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
@@ -133,13 +240,14 @@ def sidebar_filters() -> None:
                 key=f"f_{column}",
                 bind="query-params",
             )
-    st.sidebar.multiselect(
+    coded(
+        st.sidebar.multiselect,
         tr("tags.filter"),
         list(KINDS),
+        many=True,
         format_func=lambda kind: tr(f"tags.kind.{kind}"),
         placeholder=tr("filters.all"),
         key="f_kind",
-        bind="query-params",
     )
 
 
@@ -344,8 +452,10 @@ def _load_demo_once(path: str) -> bool:
 
 
 def who() -> str:
-    """Who is acting, as the records show it (the signed-in e-mail, the name typed with a code, or "team")."""
-    return actor().name
+    """Who is acting, as a person reads it: the signed-in e-mail, the name typed with a code, or "team"
+    in the page's language (the records keep ``core.access.TEAM``)."""
+    name = actor().name
+    return tr("access.team") if name == TEAM else name
 
 
 def dossier_link(client_id) -> str | None:

@@ -13,6 +13,7 @@ import streamlit as st
 
 from core.errors import KamError
 from core.grid import CELLS, TOO_NEW
+from core.reasons import builtin_aliases
 from core.winback import (
     LEVERS,
     STATUSES,
@@ -22,10 +23,11 @@ from core.winback import (
     export_workbook,
     former_text,
     lever_rules,
-    lever_text,
     readable,
     reason_text,
     reset_lever_rules,
+    rules_from_words,
+    rules_in_words,
     save_lever_rules,
     set_status,
     status_history,
@@ -37,16 +39,18 @@ from pages import ui
 RULES_KEY = "winback_rules_editor"
 NOTICE_KEY = "winback_notice"
 MAX_PICKABLE = 1000  # the status editor offers the top of the list (the table shows all)
-# What a caller needs first, left; the export keeps the full order of core.winback.EXPORT_COLUMNS.
+# What decides the call first, left (after the rank): who, lost or only at risk, what they were
+# worth, how long ago, the lever, the status; the export keeps core.winback.EXPORT_COLUMNS' order.
 PAGE_COLUMNS = [
     "client_name",
+    "at_risk",
     "value_before_loss",
     "days_since",
+    "lever",
+    "status",
     "former_cell",
     "reason",
-    "lever",
     "rule",
-    "status",
     "owner",
     "next_step",
     "note",
@@ -56,14 +60,13 @@ PAGE_COLUMNS = [
     "kind",
     "manager",
     "region",
-    "at_risk",
     "changed_by",
     "changed_at",
 ]
 
 
 def money(value) -> str:
-    return f"{value:,.0f}".replace(",", " ")
+    return ui.number(value)
 
 
 def choices(statement: str) -> list[str]:
@@ -79,20 +82,20 @@ if notice := st.session_state.pop(NOTICE_KEY, None):
     st.success(notice)
 
 # -- controls (bound to the URL) ------------------------------------------------------
-c_days, c_k, c_basis, c_as_of, c_risk = st.columns([1.4, 1.2, 0.8, 0.9, 1])
+c_days, c_k, c_basis, c_as_of = st.columns([1.4, 1.2, 0.9, 0.9])
 lost_days = c_days.slider(
     ui.tr("winback.lost_days"), 30, 730, 180, step=5, key="winback_lost_days", bind="query-params"
 )
 risk_k = c_k.slider(ui.tr("winback.risk_k"), 1.0, 6.0, 2.0, step=0.5, key="winback_risk_k", bind="query-params")
-basis = c_basis.selectbox(
+basis = ui.coded(
+    c_basis.selectbox,
     ui.tr("common.basis"),
     ["revenue", "margin"] if store.has_margin() else ["revenue"],
     format_func=lambda b: ui.tr(f"common.{b}"),
     key="winback_basis",
-    bind="query-params",
 )
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="winback_as_of", bind="query-params")
-include_at_risk = c_risk.toggle(
+include_at_risk = st.toggle(  # a row of its own: the label is never cut
     ui.tr("winback.include_at_risk"),
     key="winback_at_risk",
     bind="query-params",
@@ -121,24 +124,29 @@ regions = c_region.multiselect(
     key="winback_regions",
     bind="query-params",
 )
-former = c_former.multiselect(
+former = ui.coded(
+    c_former.multiselect,
     ui.tr("winback.former"),
     ["A", "B", "C", *CELLS, TOO_NEW],
+    many=True,
     format_func=lambda c: former_text(None if c == TOO_NEW else c, lang),
     placeholder=ui.tr("filters.all"),
     key="winback_former",
-    bind="query-params",
 )
-known_reasons = choices("SELECT reason FROM loss_reason_catalogue ORDER BY position") + choices(
-    "SELECT DISTINCT lower(trim(loss_reason)) FROM lines WHERE trim(loss_reason) <> '' ORDER BY 1"
-)
-reasons = c_reason.multiselect(
+aliases = builtin_aliases()  # a reason written in the export ("Missed deadlines") is its catalogue code
+known_reasons = [
+    aliases.get(r, r)
+    for r in choices("SELECT reason FROM loss_reason_catalogue ORDER BY position")
+    + choices("SELECT DISTINCT lower(trim(loss_reason)) FROM lines WHERE trim(loss_reason) <> '' ORDER BY 1")
+]
+reasons = ui.coded(
+    c_reason.multiselect,
     ui.tr("winback.reasons"),
     list(dict.fromkeys([*known_reasons, "unknown"])),
+    many=True,
     format_func=lambda r: reason_text(r, lang),
     placeholder=ui.tr("filters.all"),
     key="winback_reasons",
-    bind="query-params",
 )
 
 params = WinbackParams(
@@ -167,9 +175,9 @@ st.caption(ui.tr("winback.intro", as_of=result.as_of.isoformat(), lost_days=para
 st.markdown(
     ui.tr(
         "winback.summary",
-        clients=len(listed),
+        clients=ui.number(len(listed)),
         value=money(listed["value_before_loss"].sum()),
-        won=len(won),
+        won=ui.number(len(won)),
         recovered=money(won["revenue_since"].sum()),
     )
 )
@@ -180,18 +188,20 @@ if listed.empty:
     st.info(ui.tr("winback.empty"))
 else:
     shown = readable(listed, PAGE_COLUMNS, lang)
+    state = ui.tr("winback.col.state")
+    shown = shown.rename(columns={ui.tr("winback.col.at_risk"): state})
+    shown[state] = [ui.tr("winback.state.at_risk" if risky else "winback.state.lost") for risky in listed["at_risk"]]
     texts = shown.select_dtypes(include=["object", "string"]).columns
     shown[texts] = shown[texts].fillna("")
     shown.insert(0, ui.tr("winback.col.rank"), range(1, len(shown) + 1))
-    shown.insert(1, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
+    shown.insert(7, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
     st.dataframe(
-        shown,
+        ui.styled(shown, {ui.tr("winback.col.value_before_loss"): 0, ui.tr("winback.col.days_since"): 0}),
         hide_index=True,
         width="stretch",
         height=420,
         column_config={
             ui.tr("dossier.link"): ui.dossier_column(),
-            ui.tr("winback.col.value_before_loss"): st.column_config.NumberColumn(format="%.0f"),
             ui.tr("winback.col.last_purchase"): st.column_config.DateColumn(format="YYYY-MM-DD"),
             ui.tr("winback.col.loss_date"): st.column_config.DateColumn(format="YYYY-MM-DD"),
             ui.tr("winback.col.next_step"): st.column_config.DateColumn(format="YYYY-MM-DD"),
@@ -307,7 +317,7 @@ else:
 st.subheader(ui.tr("winback.funnel.header"))
 columns = st.columns(len(STATUSES))
 for column, step in zip(columns, result.funnel.itertuples(index=False), strict=True):
-    column.metric(status_text(step.status, lang), f"{step.clients:,}".replace(",", " "))
+    ui.metric(column, status_text(step.status, lang), step.clients)
     column.caption(ui.tr("winback.funnel.value", value=money(step.value)))
 st.markdown(f"**{ui.tr('winback.funnel.by_manager')}**")
 by_manager = result.funnel_by_manager
@@ -321,13 +331,12 @@ if len(by_manager):
     table.index = [m or ui.tr("winback.funnel.no_manager") for m in table.index]
     table.index.name = ui.tr("winback.col.manager")
     st.dataframe(
-        table.reset_index(),
+        ui.styled(
+            table.reset_index(),
+            {column: 0 for column in table.columns},
+        ),
         hide_index=True,
         width="stretch",
-        column_config={
-            ui.tr("winback.col.value"): st.column_config.NumberColumn(format="%.0f"),
-            ui.tr("winback.col.recovered"): st.column_config.NumberColumn(format="%.0f"),
-        },
     )
 if len(won):
     with st.expander(ui.tr("winback.won_back.header") + f" ({len(won)})"):
@@ -335,16 +344,15 @@ if len(won):
 
 # -- the lever rules ----------------------------------------------------------------------
 st.subheader(ui.tr("winback.rules.header"))
-st.caption(ui.tr("winback.rules.help"))
-st.caption(ui.tr("winback.rules.keys", keys=", ".join(f"{k} — {ui.tr('winback.lever.' + k)}" for k in LEVERS)))
-rules = lever_rules(store)[["position", "former", "reason", "lever"]]
-rules["meaning"] = rules["lever"].map(lambda v: lever_text(v, lang)).astype(object)
+# The rules read and are edited in words; a lever or reason written as the page shows it is stored as its key.
+st.caption(ui.tr("winback.rules.help", reasons=", ".join(reason_text(r, lang) for r in ("price", "quality"))))
+st.caption(ui.tr("winback.rules.keys", keys=", ".join(ui.tr(f"winback.lever.{k}") for k in LEVERS)))
+rules = rules_in_words(lever_rules(store)[["position", "former", "reason", "lever"]], lang)
 rule_columns = {
     "position": st.column_config.NumberColumn(ui.tr("winback.col.position"), step=1, format="%d"),
     "former": st.column_config.TextColumn(ui.tr("winback.col.rule_former")),
     "reason": st.column_config.TextColumn(ui.tr("winback.col.rule_reason")),
     "lever": st.column_config.TextColumn(ui.tr("winback.col.lever")),
-    "meaning": st.column_config.TextColumn(ui.tr("winback.col.meaning"), disabled=True),
 }
 if not editor:
     st.dataframe(rules, hide_index=True, width="stretch", column_config=rule_columns, key="winback_rules_view")
@@ -355,7 +363,7 @@ else:
     b_save, b_reset, _ = st.columns([1, 1.4, 3])
     if b_save.button(ui.tr("winback.rules.save"), key="winback_rules_save", type="primary"):
         try:
-            count = save_lever_rules(store, edited.drop(columns="meaning"), by=ui.actor())
+            count = save_lever_rules(store, rules_from_words(edited, lang), by=ui.actor())
         except KamError as exc:
             ui.show_error(exc)
         else:

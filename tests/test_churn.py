@@ -254,3 +254,21 @@ def test_real_files_win_back_candidates(real_stores, expected, name):
     assert len(lost) == reference["candidates"]
     top = [(r.client_id, round(r.value_before_loss, 2)) for r in lost.head(10).itertuples()]
     assert top == [(r["client_id"], r["value_before_loss"]) for r in reference["top10"]]
+
+
+def test_summary_counts_each_client_once(store):
+    # x: lost (last bought 01-01, L = 10), back on 02-01, lost again; y: lost once, never back
+    lines = pd.DataFrame(
+        [("x", "2024-01-01", 100), ("x", "2024-02-01", 50), ("y", "2024-01-05", 70), ("z", "2024-03-30", 1)],
+        columns=["client_id", "date", "amount"],
+    )
+    add_upload(store, lines, file_name="s.csv", sha256="s", source_key="s")
+    result = churn(store, ChurnParams(lost_days=10, period="month"))
+    assert result.summary == {
+        "losses": 3,
+        "lost_clients": 2,
+        "lost_again": 1,
+        "won_back_events": 1,
+        "won_back_clients": 1,
+    }
+    assert result.periods["won_back"].sum() == 1 and result.periods["lost"].sum() == 3

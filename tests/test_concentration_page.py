@@ -44,7 +44,7 @@ def test_sliders_change_the_figures(db):
     shown = metrics(at)
     assert shown["Top 10 share"] == "100.0 %"
     assert shown["Key set, clients"] == "1"  # a alone holds 50 %
-    assert shown["HHI"] == "3 600"
+    assert shown["HHI"] == "3,600"
     at.slider(key="concentration_top").set_value(1).run()
     assert metrics(at)["Top 1 share"] == "50.0 %"
     at.slider(key="concentration_target").set_value(90).run()
@@ -60,7 +60,7 @@ def test_what_if_and_margin_side_by_side(db):
     tables = [t.value for t in at.dataframe]
     what_if = next(t for t in tables if "Without them" in t.columns)
     row = what_if.set_index("Figure")
-    assert row.at["HHI", "Now"] == "3 600" and row.at["HHI", "Without them"] == "4 400"
+    assert row.at["HHI", "Now"] == "3,600" and row.at["HHI", "Without them"] == "4,400"
     assert row.at["Top 1 share", "Without them"] == "60.0 %"
     assert row.at["Top 1 share", "Change"] == "+10.0 pp" and row.at["Total", "Change"] == "-50"
     side = next(t for t in tables if "Margin" in t.columns and "Revenue" in t.columns)
@@ -74,7 +74,9 @@ def test_page_and_core_agree_in_georgian(db):
     assert not at.exception
     with Store(db) as s:
         result = concentration(s, ConcentrationParams())
-    assert f"{100 * result.top_n_share:.1f} %" in [m.value for m in at.metric]
+    # Georgian: a decimal comma, thousands grouped with a space
+    assert f"{100 * result.top_n_share:.1f} %".replace(".", ",") in [m.value for m in at.metric]
+    assert "3 600" in [m.value for m in at.metric]
     assert at.title[0].value == "კონცენტრაცია საკვანძო კლიენტებში"
 
 
@@ -134,6 +136,6 @@ def test_page_shows_the_expected_real_figures(real_dir, expected, tmp_path, name
     shown = metrics(at)
     top = entry["parameters"].get("top", 10)
     assert shown[f"Top {top} share"] == f"{100 * entry['top_n_share']:.1f} %"
-    assert shown["Key set, clients"] == f"{entry['key_set_clients']:,}".replace(",", " ")
+    assert shown["Key set, clients"] == f"{entry['key_set_clients']:,}"
     assert shown["Gini"] == f"{entry['gini']:.3f}"
     assert shown["HHI"] == f"{entry['hhi']:.0f}"

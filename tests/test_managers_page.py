@@ -78,3 +78,17 @@ def test_georgian_has_no_missing_key(db):
     assert not at.exception and not at.error
     assert keys_showing(at) == []
     assert side_by_side(at)["manager"].tolist()[-1] == "(მენეჯერის გარეშე)"
+
+
+def test_the_margin_basis_says_why_a_portfolio_share_drops(tmp_path):
+    from tests.test_grid import load
+
+    path = tmp_path / "margin.duckdb"
+    months = [f"2024-{m:02d}-10" for m in range(1, 7)]
+    with Store(path) as store:
+        load(store, [(c, m, 100, None, margin) for c, margin in (("k1", 60), ("k2", -30), ("k3", -5)) for m in months])
+    at = open_page(path, "managers", query={"managers_basis": "margin"})
+    assert not at.exception
+    assert any("2 clients lose money" in c.value for c in at.caption)
+    at = open_page(path, "managers")
+    assert not any("lose money" in c.value for c in at.caption)

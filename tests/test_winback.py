@@ -414,3 +414,18 @@ def test_kind_of_key_client(handmade):
     assert listed.loc["F6", "kind"] == "breadwinner"
     assert listed.loc["A1", "kind"] == "expert"
     assert pd.isna(listed.loc["B2", "kind"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ka"])
+def test_lever_rules_edited_in_words_are_stored_as_keys(store, lang):
+    from core.winback import DEFAULT_RULES, lever_rules, rules_from_words, rules_in_words
+
+    rules = lever_rules(store)[["position", "former", "reason", "lever"]]
+    shown = rules_in_words(rules, lang)
+    assert "meeting_and_offer" not in set(shown["lever"]) and "price" not in set(shown["reason"].dropna())
+    back = rules_from_words(shown, lang)
+    assert [tuple(None if pd.isna(v) else v for v in r) for r in back.itertuples(index=False)] == [
+        tuple(r) for r in DEFAULT_RULES
+    ]
+    own = shown.assign(lever=["Dinner with the director", *shown["lever"][1:]])
+    assert rules_from_words(own, lang)["lever"].iloc[0] == "Dinner with the director"

@@ -34,7 +34,7 @@ def test_status_change_survives_a_reload(tmp_path):
         page.get_by_text("Update a status").wait_for(timeout=30_000)
         # A select box shows its choice as the value of its input.
         picker = page.get_by_test_id("stSelectbox").filter(has_text="Client").locator("input")
-        assert picker.input_value(timeout=30_000) == "Foxtrot (F6) · 150 000 · Contacted"
+        assert picker.input_value(timeout=30_000) == "Foxtrot (F6) · 150,000 · Contacted"
         status = page.get_by_test_id("stForm").get_by_test_id("stSelectbox").locator("input")
         assert status.input_value() == "Contacted"
         page.screenshot(path=str(tmp_path / "winback.png"), full_page=True)

@@ -29,6 +29,17 @@ def test_list_and_status_change(db):
     assert table["Client ID"].tolist() == ["F6", "A1", "B2", "C3"]
     assert table["Suggested lever"].tolist()[0] == "Personal meeting by the manager plus a special offer"
     assert table["Rule that fired"].tolist()[1] == "#10: reason: Price"
+    # what decides the call first: rank, client, lost or at risk, value, days since, lever, status
+    assert list(table.columns[:7]) == [
+        "#",
+        "Client",
+        "Lost or at risk",
+        "Value before loss",
+        "Days since",
+        "Suggested lever",
+        "Status",
+    ]
+    assert set(table["Lost or at risk"]) == {"Lost"}
 
     at.selectbox(key="winback_client").set_value("A1|2024-03-10").run()
     key = "A1|2024-03-10"

@@ -48,6 +48,7 @@ MESSAGES = {
     ),
     "access.as": ("{who} · {role}", "{who} · {role}"),
     "access.role.viewer": ("viewer", "მნახველი"),
+    "access.team": ("team", "გუნდი"),
     "access.role.editor": ("editor", "რედაქტორი"),
     "access.open_local": (
         "Open on this computer only: anyone here can view and change the data. To share the dashboard, set "

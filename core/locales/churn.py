@@ -19,7 +19,25 @@ MESSAGES = {
     "churn.lost_now": ("Lost now", "ამჟამად დაკარგული"),
     "churn.lost_now_value": ("Their value before loss", "მათი ღირებულება დაკარგვამდე"),
     "churn.at_risk_now": ("At risk now", "ამჟამად რისკის ზონაში"),
-    "churn.won_back_total": ("Won back (periods shown)", "დაბრუნებული (ნაჩვენებ პერიოდებში)"),
+    "churn.won_back_total": ("Clients won back (periods shown)", "დაბრუნებული კლიენტები (ნაჩვენებ პერიოდებში)"),
+    "churn.won_back_help": (
+        "Clients who bought again after a loss, each counted once: {clients} clients in {events} win-backs "
+        "(a client can leave and come back more than once). The table counts win-backs per period.",
+        "კლიენტები, რომლებმაც დაკარგვის შემდეგ ისევ იყიდეს, თითოეული ერთხელ: {clients} კლიენტი {events} "
+        "დაბრუნებაში (კლიენტს შეუძლია რამდენჯერმე წავიდეს და დაბრუნდეს). ცხრილი პერიოდში დაბრუნებებს ითვლის.",
+    ),
+    "churn.lost_value_note": (
+        "Value before loss per period is the sum over the losses dated in it, each loss counting the client's "
+        "basis in the 365 days before it.",
+        "დაკარგვამდე ღირებულება პერიოდში არის მასში დათარიღებული დანაკარგების ჯამი: თითოეული დანაკარგი "
+        "კლიენტის საფუძველს ითვლის მის წინა 365 დღეში.",
+    ),
+    "churn.lost_again_note": (
+        "{again} of the {clients} clients lost in these periods were lost more than once ({losses} losses): "
+        "their value is counted at each loss, so the column can add up to more than they ever bought.",
+        "ამ პერიოდებში დაკარგული {clients} კლიენტიდან {again} ერთზე მეტჯერ დაიკარგა ({losses} დანაკარგი): "
+        "მათი ღირებულება ყოველ დანაკარგზე ითვლება, ამიტომ სვეტის ჯამი შეიძლება აღემატებოდეს მათ მთელ შესყიდვებს.",
+    ),
     "churn.rising": (
         "Losses are **rising**: the least-squares trend adds {slope} lost clients per {period} over {n} periods.",
         "დანაკარგები **იზრდება**: უმცირეს კვადრატთა ტრენდით ყოველ {period}ში {slope} დაკარგული კლიენტით მეტი "
@@ -45,10 +63,10 @@ MESSAGES = {
     "churn.trend_line": ("Trend", "ტრენდი"),
     "churn.col.period": ("Period", "პერიოდი"),
     "churn.col.lost": ("Lost", "დაკარგული"),
-    "churn.col.lost_value": ("Value before loss", "ღირებულება დაკარგვამდე"),
+    "churn.col.lost_value": ("Value before loss, sum over losses", "ღირებულება დაკარგვამდე, დანაკარგების ჯამი"),
     "churn.col.active_start": ("Active at start", "აქტიური პერიოდის დასაწყისში"),
     "churn.col.churn_rate": ("Churn rate", "გადინების მაჩვენებელი"),
-    "churn.col.won_back": ("Won back", "დაბრუნებული"),
+    "churn.col.won_back": ("Win-backs", "დაბრუნებები"),
     "churn.col.client": ("Client", "კლიენტი"),
     "churn.col.name": ("Name", "დასახელება"),
     "churn.col.basis": ("Basis, 365 days to last purchase", "საფუძველი, 365 დღე ბოლო შესყიდვამდე"),

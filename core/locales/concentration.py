@@ -60,7 +60,10 @@ MESSAGES = {
     "concentration.axis.rank": ("Clients ranked", "კლიენტები რიგით"),
     "concentration.axis.share": ("Share of clients, %", "კლიენტების წილი, %"),
     "concentration.cumulative": ("Cumulative share, %", "კუმულაციური წილი, %"),
-    "concentration.band": ("Key clients' share per the article: 30–55 %", "საკვანძო კლიენტების წილი სტატიით: 30–55 %"),
+    "concentration.band": (
+        "30–55 %: the typical key-client share of sales (key-client article)",
+        "30–55 %: საკვანძო კლიენტების გაყიდვების ტიპური წილი (სტატია საკვანძო კლიენტებზე)",
+    ),
     "concentration.target_line": ("Target {target} %", "მიზანი {target} %"),
     "concentration.key_set_line": ("Key set: {k}", "საკვანძო ჯგუფი: {k}"),
     "concentration.side_by_side": ("Revenue and margin side by side", "შემოსავალი და მარჟა გვერდიგვერდ"),

@@ -43,6 +43,14 @@ MESSAGES = {
         "Fewer than 3 periods of history: too new to judge regularity.",
         "3 პერიოდზე ნაკლები ისტორია: რეგულარობის შესაფასებლად ძალიან ახალია.",
     ),
+    "grid.margin_note": (
+        "On the margin basis every share is of {total}, the margin of the clients whose margin is positive. "
+        "{negative} clients lose money (a negative margin): their shares, and a cell holding them, are below 0, "
+        "so the other cells can add up to more than 100 %.",
+        "მარჟის საფუძველზე ყოველი წილი არის {total}-ის, დადებითი მარჟის მქონე კლიენტების მარჟის, წილი. "
+        "{negative} კლიენტი ზარალზეა (უარყოფითი მარჟა): მათი წილი და მათი უჯრის წილი 0-ზე ნაკლებია, "
+        "ამიტომ დანარჩენი უჯრების ჯამი შეიძლება 100 %-ს აღემატებოდეს.",
+    ),
     "grid.row.A": ("A · high value", "A · მაღალი ღირებულება"),
     "grid.row.B": ("B · middle value", "B · საშუალო ღირებულება"),
     "grid.row.C": ("C · low value", "C · დაბალი ღირებულება"),

@@ -1,6 +1,14 @@
 """Strings of the managers page (portfolios by manager, assignments files) and their errors."""
 
 MESSAGES = {
+    "managers.margin_note": (
+        "On the margin basis every share is of the margin of the clients whose margin is positive, as on the "
+        "grid. {negative} clients lose money (a negative margin): they pull their manager's share down, below 0 "
+        "for a portfolio of them.",
+        "მარჟის საფუძველზე ყოველი წილი არის დადებითი მარჟის მქონე კლიენტების მარჟის წილი, როგორც ბადეზე. "
+        "{negative} კლიენტი ზარალზეა (უარყოფითი მარჟა): ისინი მათი მენეჯერის წილს ამცირებენ, ასეთი "
+        "კლიენტების პორტფელისთვის 0-ზე ქვემოთაც.",
+    ),
     "nav.managers": ("Managers", "მენეჯერები"),
     "managers.title": ("Key account managers", "საკვანძო კლიენტების მენეჯერები"),
     "managers.intro": (

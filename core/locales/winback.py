@@ -11,8 +11,9 @@ MESSAGES = {
         "ის შესთავაზა; სტატუსს მთელი გუნდი ხედავს.",
     ),
     "winback.summary": (
-        "{clients} clients to win back, {value} of value before loss; {won} won back, {recovered} revenue recovered.",
-        "დასაბრუნებელია {clients} კლიენტი, დაკარგვამდე ღირებულება {value}; დაბრუნდა {won}, დაბრუნებული "
+        "{clients} clients to win back, {value} of value before loss; {won} clients won back, "
+        "{recovered} revenue recovered.",
+        "დასაბრუნებელია {clients} კლიენტი, დაკარგვამდე ღირებულება {value}; დაბრუნდა {won} კლიენტი, დაბრუნებული "
         "შემოსავალი {recovered}.",
     ),
     "winback.empty": (
@@ -30,7 +31,7 @@ MESSAGES = {
     "winback.regions": ("Region on the list", "რეგიონი სიაში"),
     "winback.former": ("Former cell", "ყოფილი უჯრა"),
     "winback.reasons": ("Reason", "მიზეზი"),
-    "winback.include_at_risk": ("Include at-risk clients", "რისკის ქვეშ მყოფი კლიენტების ჩართვა"),
+    "winback.include_at_risk": ("At-risk clients too", "რისკის ზონის კლიენტებიც"),
     "winback.include_at_risk.help": (
         "Clients overdue against their own buying rhythm but not lost yet: call them before they are.",
         "კლიენტები, რომლებიც საკუთარ რიტმს ჩამორჩნენ, მაგრამ ჯერ არ დაკარგულან: დაუკავშირდით მანამდე.",
@@ -51,6 +52,9 @@ MESSAGES = {
     "winback.col.segment": ("Segment", "სეგმენტი"),
     "winback.col.reason": ("Reason", "მიზეზი"),
     "winback.col.at_risk": ("At risk, not lost yet", "რისკის ქვეშაა, ჯერ არ დაკარგულა"),
+    "winback.col.state": ("Lost or at risk", "დაკარგული თუ რისკის ქვეშ"),
+    "winback.state.lost": ("Lost", "დაკარგული"),
+    "winback.state.at_risk": ("At risk", "რისკის ქვეშ"),
     "winback.col.lever": ("Suggested lever", "შემოთავაზებული ბერკეტი"),
     "winback.col.rule": ("Rule that fired", "წესი, რომელიც ამოქმედდა"),
     "winback.col.status": ("Status", "სტატუსი"),
@@ -67,7 +71,6 @@ MESSAGES = {
     "winback.col.position": ("Position", "რიგი"),
     "winback.col.rule_former": ("Former class or cell", "ყოფილი კლასი ან უჯრა"),
     "winback.col.rule_reason": ("Reason", "მიზეზი"),
-    "winback.col.meaning": ("Lever in words", "ბერკეტი სიტყვებით"),
     "winback.col.status_source": ("Set by", "ვინ დააყენა"),
     # statuses
     "winback.status.to_contact": ("To contact", "დასაკავშირებელი"),
@@ -95,13 +98,14 @@ MESSAGES = {
     "winback.rules.header": ("Lever rules", "ბერკეტების წესები"),
     "winback.rules.help": (
         "The first rule, by position, whose conditions all hold fires; an empty condition fits every client. "
-        "Former: A, B, C or a cell such as AZ. Reason: a reason key such as price, quality, service_level. "
-        "Lever: a key below or your own words.",
+        "Former: A, B, C or a cell such as AZ. Reason: a reason as the catalogue of loss reasons names it "
+        "(for example {reasons}). Lever: one of the levers below, as written, or your own words.",
         "ამოქმედდება პირველი წესი (რიგის მიხედვით), რომლის ყველა პირობა სრულდება; ცარიელი პირობა ყველა "
-        "კლიენტს ერგება. ყოფილი: A, B, C ან უჯრა, მაგალითად AZ. მიზეზი: მიზეზის გასაღები, მაგალითად price, "
-        "quality, service_level. ბერკეტი: ქვემოთ ჩამოთვლილი გასაღები ან თქვენი სიტყვები.",
+        "კლიენტს ერგება. ყოფილი: A, B, C ან უჯრა, მაგალითად AZ. მიზეზი: მიზეზი ისე, როგორც დაკარგვის "
+        "მიზეზების კატალოგშია (მაგალითად {reasons}). ბერკეტი: ქვემოთ ჩამოთვლილი ბერკეტი, ზუსტად ასე "
+        "დაწერილი, ან თქვენი სიტყვები.",
     ),
-    "winback.rules.keys": ("Lever keys: {keys}", "ბერკეტების გასაღებები: {keys}"),
+    "winback.rules.keys": ("Levers: {keys}", "ბერკეტები: {keys}"),
     "winback.rules.save": ("Save rules", "წესების შენახვა"),
     "winback.rules.reset": ("Put the default rules back", "საწყისი წესების აღდგენა"),
     "winback.rules.saved": ("Rules saved: {count}.", "წესები შენახულია: {count}."),
