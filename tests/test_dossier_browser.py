@@ -27,6 +27,20 @@ def click_link_cell(page, table, row: int = 0, x: float = 28):
     page.mouse.click(at_x, at_y)
 
 
+def open_link(page, table, row: int):
+    """Click the row's link until the new tab opens (a busy machine may draw the canvas late)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(5):
+        try:
+            with page.context.expect_page(timeout=10_000) as opened:
+                click_link_cell(page, table, row=row)
+            return opened.value
+        except PlaywrightTimeout:
+            page.wait_for_timeout(1_000)
+    raise AssertionError("the client's link in the cell list did not open its dossier")
+
+
 def visible(page, role: str, name: str):
     return page.get_by_role(role, name=name, exact=True).locator("visible=true").first
 
@@ -43,9 +57,8 @@ def test_open_a_client_from_the_grid_add_an_event_and_a_person_and_see_them_afte
         grid = open_app(browser, url, "grid?grid_cell=AX", height=1800)
         grid.get_by_text("Clients in AX: 2").wait_for(timeout=30_000)
         table = grid.locator("[data-testid='stDataFrame']").first
-        with grid.context.expect_page(timeout=30_000) as opened:
-            click_link_cell(grid, table, row=0)  # k1, the first of the cell
-        page = opened.value
+        table.scroll_into_view_if_needed()
+        page = open_link(grid, table, row=0)  # k1, the first of the cell
         page.set_viewport_size({"width": 1400, "height": 1800})
         page.wait_for_load_state()
         wait_idle(page)
