@@ -377,6 +377,8 @@ def _unchanged(name: str, earlier: dict) -> dict:
         "rows_rejected": 0,
         "message": f"Already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M} as '{earlier['file_name']}' "
         f"({int(earlier['rows_loaded']):,} rows); nothing changed.",
+        "mapping": None,
+        "summary": None,
     }
 
 
@@ -486,16 +488,7 @@ def ingest_path(
     if earlier is not None and sheet is None and name.lower().endswith((".xlsx", ".xls", ".xlsm")):
         sheet = None  # an unchanged workbook: same bytes, default sheet
     if earlier is not None:
-        return {
-            "file": name,
-            "status": "unchanged",
-            "rows_loaded": 0,
-            "rows_rejected": 0,
-            "message": f"Already loaded on {earlier['loaded_at']:%Y-%m-%d %H:%M} as '{earlier['file_name']}' "
-            f"({int(earlier['rows_loaded']):,} rows); nothing changed.",
-            "mapping": None,
-            "summary": None,
-        }
+        return _unchanged(name, earlier)
     raw = read_table(path, name, sheet)
     prepared = prepare(raw, mapping_for(store, raw, overrides), date_order, sha256=sha)
     return store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by)
