@@ -6,11 +6,19 @@ The Data page and ``python -m core ingest`` both go through here:
 2. a ``Mapping`` says which column plays which role (``core.mapping``) — on the
    page the person confirms it first;
 3. ``prepare`` types every value in one SQL pass on a private in-memory DuckDB
-   connection (never the shared store): dates in the detected order, numbers
-   with decimal commas, thousands separators (spaces, narrow no-break spaces),
-   currency and ``%`` signs, ``(123)`` and ``123-`` negatives. A row whose date,
-   client or amount (or a filled margin/quantity) cannot be read is set aside
-   with its source line number and a reason a person can act on;
+   connection (never the shared store), following DOMAIN.md "Reading exports":
+   cells trimmed of spaces, tabs, no-break and zero-width characters, control
+   characters removed from text, the missing-value words (``NULL``, ``N/A``,
+   ``нет`` …) read as empty; dates in the one order detected for the column,
+   none before 1900 or more than 31 days after the upload; numbers in the one
+   decimal style detected for the column (a value of the other style is set
+   aside, never read another way), with thousands separators, currency and
+   ``%`` signs, ``(123)`` and ``123-`` negatives; money as exact
+   DECIMAL(20, 4), nothing non-finite or beyond ±10^15. A row whose date,
+   client or amount (or a filled margin, cost, quantity) cannot be read is set
+   aside with its row number and a reason a person can act on, beside the
+   lines the reader set aside for a wrong field count. The page's preview and
+   the stored upload are the same ``Prepared``;
 4. ``store_prepared`` writes the clean lines, the set-aside rows, the remembered
    mapping and the upload log in ONE transaction (``core.store.add_upload``):
    all of the file or nothing.
