@@ -43,28 +43,15 @@ def number(value) -> str:
 
 ui.require_data()
 store = ui.store()
-has_margin = store.has_margin()
 
 st.title(ui.tr("churn.title"))
 
 # -- controls (bound to the URL) ------------------------------------------------------
 c_days, c_period, c_as_of, c_basis, c_k = st.columns([2, 1, 1, 1, 1.5])
 lost_days = c_days.slider(ui.tr("churn.lost_days"), 7, 730, 180, key="churn_lost_days", bind="query-params")
-period = ui.coded(
-    c_period.selectbox,
-    ui.tr("common.period"),
-    list(CHURN_PERIODS),
-    format_func=lambda p: ui.tr(f"common.{p}"),
-    key="churn_period",
-)
+period = ui.period_control(c_period, "churn_period", CHURN_PERIODS)
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="churn_as_of", bind="query-params")
-basis = ui.coded(
-    c_basis.selectbox,
-    ui.tr("common.basis"),
-    ["revenue", "margin"] if has_margin else ["revenue"],
-    format_func=lambda b: ui.tr(f"common.{b}"),
-    key="churn_basis",
-)
+basis = ui.basis_control(c_basis, "churn_basis")
 risk_k = c_k.slider(
     ui.tr("churn.risk_k"),
     1.0,

@@ -14,7 +14,6 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from core.analysis import PERIODS
 from core.concentration import (
     KEY_SHARE_BAND,
     ConcentrationParams,
@@ -56,21 +55,8 @@ st.title(ui.tr("concentration.title"))
 
 # -- controls (bound to the URL) ------------------------------------------------------
 c_basis, c_period, c_window, c_as_of, c_top, c_target = st.columns([1, 1, 1.3, 1, 1.3, 1.3])
-basis = ui.coded(
-    c_basis.selectbox,
-    ui.tr("common.basis"),
-    ["revenue", "margin"] if has_margin else ["revenue"],
-    format_func=lambda b: ui.tr(f"common.{b}"),
-    key="concentration_basis",
-)
-period = ui.coded(
-    c_period.selectbox,
-    ui.tr("common.period"),
-    list(PERIODS),
-    default="month",
-    format_func=lambda p: ui.tr(f"common.{p}"),
-    key="concentration_period",
-)
+basis = ui.basis_control(c_basis, "concentration_basis")
+period = ui.period_control(c_period, "concentration_period")
 window = c_window.slider(ui.tr("common.window"), 1, 60, 12, key="concentration_window", bind="query-params")
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="concentration_as_of", bind="query-params")
 top = c_top.slider(ui.tr("concentration.top"), 1, 50, 10, key="concentration_top", bind="query-params")

@@ -19,7 +19,6 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from core.analysis import PERIODS
 from core.dossier import (
     ATTITUDES,
     INFLUENCE,
@@ -301,21 +300,8 @@ if not known_client(store, client_id):
 # -- the settings of the computed picture (bound to the URL) -------------------------------
 with st.expander(ui.tr("dossier.settings")):
     c_basis, c_period, c_window, c_days, c_k = st.columns(5)
-    basis = ui.coded(
-        c_basis.selectbox,
-        ui.tr("common.basis"),
-        ["revenue", "margin"] if store.has_margin() else ["revenue"],
-        format_func=lambda b: ui.tr(f"common.{b}"),
-        key="dossier_basis",
-    )
-    period = ui.coded(
-        c_period.selectbox,
-        ui.tr("common.period"),
-        list(PERIODS),
-        default="month",
-        format_func=lambda p: ui.tr(f"common.{p}"),
-        key="dossier_period",
-    )
+    basis = ui.basis_control(c_basis, "dossier_basis")
+    period = ui.period_control(c_period, "dossier_period")
     window = c_window.slider(ui.tr("common.window"), 1, 36, 12, key="dossier_window", bind="query-params")
     lost_days = c_days.slider(
         ui.tr("dossier.lost_days"), 30, 730, 180, step=5, key="dossier_lost_days", bind="query-params"

@@ -14,7 +14,6 @@ from functools import partial
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.analysis import PERIODS
 from core.errors import KamError
 from core.grid import (
     ABSENT_BEFORE,
@@ -152,28 +151,14 @@ def grid_figure(result, chosen: str | None) -> go.Figure:
 
 ui.require_data()
 store = ui.store()
-has_margin = store.has_margin()
 lang = ui.lang()
 
 st.title(ui.tr("grid.title"))
 
 # -- controls (bound to the URL) --------------------------------------------------------
 c_basis, c_period, c_window, c_as_of = st.columns([1, 1, 1.6, 1])
-basis = ui.coded(
-    c_basis.selectbox,
-    ui.tr("grid.basis"),
-    ["revenue", "margin"] if has_margin else ["revenue"],
-    format_func=lambda b: ui.tr(f"common.{b}"),
-    key="grid_basis",
-)
-period = ui.coded(
-    c_period.selectbox,
-    ui.tr("grid.period"),
-    list(PERIODS),
-    default="month",
-    format_func=lambda p: ui.tr(f"common.{p}"),
-    key="grid_period",
-)
+basis = ui.basis_control(c_basis, "grid_basis", label_key="grid.basis")
+period = ui.period_control(c_period, "grid_period", label_key="grid.period")
 window = c_window.slider(ui.tr("grid.window"), 1, 60, 12, key="grid_window", bind="query-params")
 as_of = c_as_of.date_input(
     ui.tr("grid.as_of"),

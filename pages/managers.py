@@ -19,7 +19,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.analysis import PERIODS
 from core.errors import KamError
 from core.grid import CELLS
 from core.managers import (
@@ -71,21 +70,8 @@ if notice := st.session_state.pop(NOTICE_KEY, None):
 
 # -- controls (bound to the URL) ------------------------------------------------------------
 c_basis, c_period, c_window, c_as_of, c_days, c_k = st.columns([1, 1, 1.4, 1, 1.4, 1.2])
-basis = ui.coded(
-    c_basis.selectbox,
-    ui.tr("common.basis"),
-    ["revenue", "margin"] if store.has_margin() else ["revenue"],
-    format_func=lambda b: ui.tr(f"common.{b}"),
-    key="managers_basis",
-)
-period = ui.coded(
-    c_period.selectbox,
-    ui.tr("common.period"),
-    list(PERIODS),
-    default="month",
-    format_func=lambda p: ui.tr(f"common.{p}"),
-    key="managers_period",
-)
+basis = ui.basis_control(c_basis, "managers_basis")
+period = ui.period_control(c_period, "managers_period")
 window = c_window.slider(ui.tr("common.window"), 1, 60, 12, key="managers_window", bind="query-params")
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="managers_as_of", bind="query-params")
 lost_days = c_days.slider(

@@ -44,7 +44,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import numbers
 from core.access import EDITOR, TEAM, THROTTLE, AccessSettings, Actor, open_is_local
-from core.analysis import KINDS, Filters
+from core.analysis import KINDS, PERIODS, Filters
 from core.errors import KamError
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from core.store import Store, default_db_path
@@ -157,6 +157,21 @@ def language_picker() -> None:
 
 
 FIRST = object()  # ``coded``'s default: the first option
+
+
+def basis_control(place, key: str, label_key: str = "common.basis") -> str:
+    """The basis picker every view has (revenue, and margin once any line carries one), kept in the URL by code."""
+    options = ["revenue", "margin"] if store().has_margin() else ["revenue"]
+    return coded(place.selectbox, tr(label_key), options, format_func=lambda b: tr(f"common.{b}"), key=key)
+
+
+def period_control(place, key: str, periods=PERIODS, label_key: str = "common.period") -> str:
+    """The period picker (month first), kept in the URL by code."""
+    periods = list(periods)
+    default = "month" if "month" in periods else FIRST
+    return coded(
+        place.selectbox, tr(label_key), periods, default=default, format_func=lambda p: tr(f"common.{p}"), key=key
+    )
 
 
 def coded(widget, label: str, options, *, key: str, default=FIRST, many: bool = False, **kwargs):

@@ -87,13 +87,7 @@ lost_days = c_days.slider(
     ui.tr("winback.lost_days"), 30, 730, 180, step=5, key="winback_lost_days", bind="query-params"
 )
 risk_k = c_k.slider(ui.tr("winback.risk_k"), 1.0, 6.0, 2.0, step=0.5, key="winback_risk_k", bind="query-params")
-basis = ui.coded(
-    c_basis.selectbox,
-    ui.tr("common.basis"),
-    ["revenue", "margin"] if store.has_margin() else ["revenue"],
-    format_func=lambda b: ui.tr(f"common.{b}"),
-    key="winback_basis",
-)
+basis = ui.basis_control(c_basis, "winback_basis")
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="winback_as_of", bind="query-params")
 include_at_risk = st.toggle(  # a row of its own: the label is never cut
     ui.tr("winback.include_at_risk"),
