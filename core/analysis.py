@@ -200,6 +200,24 @@ def add_common_arguments(
     )
 
 
+def add_loss_arguments(parser: argparse.ArgumentParser) -> None:
+    """The churn settings the churn, win-back, managers and dossier commands share: --lost-days, --risk-k."""
+    parser.add_argument(
+        "--lost-days",
+        type=int,
+        default=180,
+        metavar="L",
+        help="days without a purchase after which a client is lost (default 180)",
+    )
+    parser.add_argument(
+        "--risk-k",
+        type=float,
+        default=2.0,
+        metavar="K",
+        help="at risk when days since the last purchase exceed K x its median gap (default 2)",
+    )
+
+
 @dataclass(frozen=True)
 class Window:
     """A resolved analysis window: as-of date, period kind, first day."""

@@ -23,7 +23,7 @@ import getpass
 import math
 import sys
 
-from core.analysis import add_common_arguments
+from core.analysis import add_common_arguments, add_loss_arguments
 from core.churn import CHURN_PERIODS, ChurnParams, churn
 from core.errors import KamError
 from core.reasons import load_reasons_file, reason_label
@@ -32,20 +32,7 @@ from core.store import Store
 
 def add_churn_arguments(parser: argparse.ArgumentParser) -> None:
     add_common_arguments(parser, window=None, periods=CHURN_PERIODS)
-    parser.add_argument(
-        "--lost-days",
-        type=int,
-        default=180,
-        metavar="L",
-        help="days without a purchase after which a client is lost (default 180)",
-    )
-    parser.add_argument(
-        "--risk-k",
-        type=float,
-        default=2.0,
-        metavar="K",
-        help="at risk when days since the last purchase exceed K x its median gap (default 2)",
-    )
+    add_loss_arguments(parser)
 
 
 def _day(value) -> str | None:

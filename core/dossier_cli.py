@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.analysis import BASES, PERIODS, parse_date
+from core.analysis import BASES, PERIODS, add_loss_arguments, parse_date
 from core.dossier import DossierParams, dossier
 from core.store import Store
 
@@ -24,8 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", choices=PERIODS, default="month")
     parser.add_argument("--window", type=int, default=12, help="periods in the grid's analysis window")
     parser.add_argument("--as-of", type=parse_date, default=None, help="YYYY-MM-DD (default: latest date)")
-    parser.add_argument("--lost-days", type=int, default=180, metavar="L")
-    parser.add_argument("--risk-k", type=float, default=2.0, metavar="K")
+    add_loss_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> tuple[dict, int]:

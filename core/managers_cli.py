@@ -22,7 +22,7 @@ import argparse
 import getpass
 import sys
 
-from core.analysis import Filters, add_common_arguments
+from core.analysis import Filters, add_common_arguments, add_loss_arguments
 from core.errors import KamError
 from core.ingest_cli import parse_map
 from core.managers import ManagerParams, as_payload, load_assignments, manager_portfolios
@@ -31,20 +31,7 @@ from core.store import Store
 
 def add_managers_arguments(parser: argparse.ArgumentParser) -> None:
     add_common_arguments(parser)
-    parser.add_argument(
-        "--lost-days",
-        type=int,
-        default=180,
-        metavar="L",
-        help="days without a purchase after which a client is lost (default 180)",
-    )
-    parser.add_argument(
-        "--risk-k",
-        type=float,
-        default=2.0,
-        metavar="K",
-        help="at risk when days since the last purchase exceed K x its median gap (default 2)",
-    )
+    add_loss_arguments(parser)
 
 
 def params_from(args: argparse.Namespace) -> ManagerParams:

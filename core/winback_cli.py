@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.analysis import Filters, add_common_arguments, parse_date
+from core.analysis import Filters, add_common_arguments, add_loss_arguments, parse_date
 from core.errors import InputError
 from core.store import Store
 from core.winback import STATUSES, WinbackParams, export_csv, export_workbook, win_back_list
@@ -23,8 +23,7 @@ FORMATS = ("json", "csv", "xlsx")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common_arguments(parser, window=None, periods=("month",))
-    parser.add_argument("--lost-days", type=int, default=180, help="days without a purchase before a client is lost")
-    parser.add_argument("--risk-k", type=float, default=2.0, help="at-risk factor k (x the client's median gap)")
+    add_loss_arguments(parser)
     parser.add_argument("--min-value", type=float, default=0.0, help="minimum value before loss")
     parser.add_argument("--lost-since", type=parse_date, default=None, help="loss date on or after YYYY-MM-DD")
     parser.add_argument("--lost-before", type=parse_date, default=None, help="loss date on or before YYYY-MM-DD")
