@@ -265,15 +265,13 @@ _UTF8_LETTER = re.compile(rb"[\xc3-\xc9\xd0-\xd3][\x80-\xbf]|\xe1[\x82\x83][\x80
 
 
 def detect_encoding(path: Path, name: str | None = None) -> str:
-    """``utf-8-sig``, ``utf-8``, ``cp1251`` or ``cp1252``: the first that fits the whole file."""
-    with open(path, "rb") as f:
-        head = f.read(4)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+    """``utf-8-sig``, ``utf-8``, ``utf-16`` (with or without its byte-order mark), ``cp1251`` or ``cp1252``."""
     with open(path, "rb") as f:
         start = f.read(4096)
+    if start.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
     if start.count(b"\x00") > len(start) // 4:  # UTF-16 written without its byte-order mark
         return "utf-16-le" if start[1::2].count(b"\x00") > start[0::2].count(b"\x00") else "utf-16-be"
     decoder = codecs.getincrementaldecoder("utf-8")()
