@@ -92,11 +92,14 @@ def test_zero_and_negative_basis_are_c_and_z_when_they_have_history(store):
     assert result.cells.loc["CZ", "basis"] == pytest.approx(-15)
 
 
-def test_zero_basis_is_z_under_purchase_frequency_too(store):
+def test_purchase_frequency_classifies_a_zero_basis_client_like_any_other(store):
+    # DOMAIN.md: frequency looks only at whether the client bought in each period;
+    # "zero" bought in 3 of 3 months (lines of 0.00), so X, and C for its basis.
     load(store, steady("rich", 100) + steady("zero", 0))
     result = abcxyz(store, GridParams(as_of=MARCH, xyz="frequency"))
     assert row(result, "rich").cell == "AX"
-    assert row(result, "zero").cell == "CZ"
+    assert row(result, "zero").cell == "CX"
+    assert row(abcxyz(store, GridParams(as_of=MARCH)), "zero").cell == "CZ"  # no CV: Z
 
 
 def test_months_without_purchases_count_as_zero_in_the_cv(store):

@@ -111,7 +111,8 @@ classified AS (
                 WHEN 100 * r.basis_before < st.b * r.total_positive THEN 'B'
                 ELSE 'C' END AS abc,
            CASE WHEN r.periods < 3 THEN NULL
-                WHEN r.mean <= 0 THEN 'Z'
+                -- no CV without a positive mean; purchase frequency ignores the basis sign (DOMAIN.md)
+                WHEN st.measure = 'cv' AND r.mean <= 0 THEN 'Z'
                 WHEN st.measure = 'cv' AND 100 * sqrt(r.variance) <= st.x * r.mean THEN 'X'
                 WHEN st.measure = 'cv' AND 100 * sqrt(r.variance) <= st.y * r.mean THEN 'Y'
                 WHEN st.measure = 'frequency' AND 100 * r.purchase_periods >= st.x * r.periods THEN 'X'
