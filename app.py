@@ -18,12 +18,22 @@ ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 
 st.set_page_config(page_title="Key accounts", page_icon=str(ICON), layout="wide")
 
-ui.language_picker()
 ui.access_gate()
 ui.load_demo_if_empty()
 
+# The meeting opens on the overview once anything is loaded; on an empty store, on the Data page.
+has_data = not ui.store().is_empty()
 PAGES = [
-    st.Page("pages/data.py", title=ui.tr("nav.data"), icon=":material/upload_file:", url_path="data", default=True),
+    st.Page(
+        "pages/overview.py",
+        title=ui.tr("nav.overview"),
+        icon=":material/dashboard:",
+        url_path="overview",
+        default=has_data,
+    ),
+    st.Page(
+        "pages/data.py", title=ui.tr("nav.data"), icon=":material/upload_file:", url_path="data", default=not has_data
+    ),
     st.Page("pages/grid.py", title=ui.tr("nav.grid"), icon=":material/grid_view:", url_path="grid"),
     st.Page(
         "pages/concentration.py",
@@ -39,5 +49,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+# Drawn after st.navigation: a URL-bound widget drawn before it loses its value when the page changes.
+ui.language_picker()
 ui.sidebar_filters()
 page.run()

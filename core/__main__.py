@@ -18,6 +18,7 @@ import sys
 from core.errors import KamError
 
 COMMANDS = {
+    "overview": ("core.overview_cli", "the headline of every view on one screen"),
     "ingest": ("core.ingest_cli", "load sales exports (CSV, XLSX, XLS) into the store"),
     "reasons": ("core.churn_cli", "load a file of loss reasons (client, reason, optional date)"),
     "abcxyz": ("core.grid_cli", "the nine-cell ABC-XYZ grid"),

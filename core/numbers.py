@@ -17,8 +17,9 @@ from __future__ import annotations
 import math
 
 EMPTY = "—"
+NBSP = "\u00a0"  # a figure never breaks across lines: "1 234 567,89", "12.3 %", "35.7 M"
 # (thousands separator, decimal mark) per language
-SEPARATORS = {"en": (",", "."), "ka": (" ", ",")}
+SEPARATORS = {"en": (",", "."), "ka": (NBSP, ",")}
 # thousand, million, billion as each language abbreviates them
 UNITS = {"en": ("K", "M", "B"), "ka": ("ათ.", "მლნ", "მლრდ")}
 COMPACT_FROM = 100_000  # below this a metric shows the whole number
@@ -59,7 +60,7 @@ def signed(value, lang: str = "en", decimals: int = 0) -> str:
 
 def percent(share, lang: str = "en", decimals: int = 1) -> str:
     """A share (0.123) as a percentage: ``12.3 %`` / ``12,3 %``."""
-    return EMPTY if is_empty(share) else _grouped(100 * float(share), lang, decimals) + " %"
+    return EMPTY if is_empty(share) else _grouped(100 * float(share), lang, decimals) + NBSP + "%"
 
 
 def compact(value, lang: str = "en") -> str:
@@ -72,7 +73,7 @@ def compact(value, lang: str = "en") -> str:
     units = UNITS.get(lang, UNITS["en"])
     for power, unit in ((9, units[2]), (6, units[1]), (3, units[0])):
         if abs(amount) >= 10**power * 0.99995:
-            return f"{_grouped(amount / 10**power, lang, 1)} {unit}"
+            return f"{_grouped(amount / 10**power, lang, 1)}{NBSP}{unit}"
     return _grouped(amount, lang, 0)  # pragma: no cover - COMPACT_FROM is above a thousand
 
 

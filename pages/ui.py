@@ -147,6 +147,9 @@ def styled(frame, decimals: dict, percents: tuple = ()):
 
 
 def language_picker() -> None:
+    """The language select box, bound to the URL. The frame draws it after ``st.navigation`` (a URL-bound
+    widget drawn before it loses its value when the page changes); the way in draws it before it stops,
+    when it runs inside the frame (a page run alone reads the language from the URL)."""
     st.sidebar.selectbox(
         t("app.language", lang()),
         list(LANGUAGES),
@@ -352,6 +355,7 @@ def actor() -> Actor:
     settings = access_settings()
     if settings.mode == "open":
         if not open_is_local(st.get_option("server.address"), _client_address()):
+            _gate_language_picker()
             st.error(tr("access.open_refused"))
             st.stop()
         return Actor(TEAM, EDITOR)
@@ -382,6 +386,7 @@ def viewer_note() -> None:
 
 def _signed_in(settings: AccessSettings) -> Actor:
     if not st.user.get("is_logged_in"):
+        _gate_language_picker()
         st.title(tr("access.title"))
         st.write(tr("access.sign_in_help"))
         for provider in settings.providers or (None,):
@@ -397,6 +402,7 @@ def _signed_in(settings: AccessSettings) -> Actor:
     email = str(st.user.get("email") or "")
     role = settings.role_for_email(email)
     if role is None:
+        _gate_language_picker()
         st.error(tr("access.not_on_list", email=email or "?"))
         if st.button(tr("access.sign_out"), key="access_logout_refused"):
             st.logout()
@@ -404,7 +410,13 @@ def _signed_in(settings: AccessSettings) -> Actor:
     return Actor(email, role)
 
 
+def _gate_language_picker() -> None:
+    if any(Path(f.filename) == APP for f in inspect.stack()):
+        language_picker()
+
+
 def _code_prompt(settings: AccessSettings) -> None:
+    _gate_language_picker()
     st.title(tr("access.title"))
     st.caption(tr("access.code_help"))
     with st.form("access_code_form", clear_on_submit=True):

@@ -21,8 +21,12 @@ def test_pareto_chart_renders_with_its_band_and_target(tmp_path):
         add_upload(store, lines, file_name="t.csv", sha256="t", source_key="t")
     with running_app(db) as url, chromium() as browser:
         for lang, band, target in (
-            ("en", "30–55 %: the typical key-client share of sales (key-client article)", "Target 50 %"),
-            ("ka", "30–55 %: საკვანძო კლიენტების გაყიდვების ტიპური წილი (სტატია საკვანძო კლიენტებზე)", "მიზანი 50 %"),
+            ("en", "30–55\u00a0%: the typical key-client share of sales (key-client article)", "Target 50\u00a0%"),
+            (
+                "ka",
+                "30–55\u00a0%: საკვანძო კლიენტების გაყიდვების ტიპური წილი (სტატია საკვანძო კლიენტებზე)",
+                "მიზანი 50\u00a0%",
+            ),
         ):
             page = open_app(browser, url, "concentration", lang=lang, height=2400)
             chart = page.locator(".js-plotly-plot").first

@@ -42,14 +42,14 @@ def test_sliders_change_the_figures(db):
     at = open_page(db, "concentration")
     assert not at.exception and not at.error
     shown = metrics(at)
-    assert shown["Top 10 share"] == "100.0 %"
+    assert shown["Top 10 share"] == "100.0\u00a0%"
     assert shown["Key set, clients"] == "1"  # a alone holds 50 %
     assert shown["HHI"] == "3,600"
     at.slider(key="concentration_top").set_value(1).run()
-    assert metrics(at)["Top 1 share"] == "50.0 %"
+    assert metrics(at)["Top 1 share"] == "50.0\u00a0%"
     at.slider(key="concentration_target").set_value(90).run()
     assert metrics(at)["Key set, clients"] == "3"
-    assert "**3 clients** bring 90 %" in at.markdown[0].value
+    assert "**3 clients** bring 90\u00a0%" in at.markdown[0].value
     assert any("unconcentrated" in i.value or "highly" in i.value for i in at.info)
 
 
@@ -61,7 +61,7 @@ def test_what_if_and_margin_side_by_side(db):
     what_if = next(t for t in tables if "Without them" in t.columns)
     row = what_if.set_index("Figure")
     assert row.at["HHI", "Now"] == "3,600" and row.at["HHI", "Without them"] == "4,400"
-    assert row.at["Top 1 share", "Without them"] == "60.0 %"
+    assert row.at["Top 1 share", "Without them"] == "60.0\u00a0%"
     assert row.at["Top 1 share", "Change"] == "+10.0 pp" and row.at["Total", "Change"] == "-50"
     side = next(t for t in tables if "Margin" in t.columns and "Revenue" in t.columns)
     assert side.set_index("Figure").at["Total", "Margin"] == "10"
@@ -75,8 +75,8 @@ def test_page_and_core_agree_in_georgian(db):
     with Store(db) as s:
         result = concentration(s, ConcentrationParams())
     # Georgian: a decimal comma, thousands grouped with a space
-    assert f"{100 * result.top_n_share:.1f} %".replace(".", ",") in [m.value for m in at.metric]
-    assert "3 600" in [m.value for m in at.metric]
+    assert f"{100 * result.top_n_share:.1f}\u00a0%".replace(".", ",") in [m.value for m in at.metric]
+    assert "3\u00a0600" in [m.value for m in at.metric]
     assert at.title[0].value == "კონცენტრაცია საკვანძო კლიენტებში"
 
 
@@ -135,7 +135,7 @@ def test_page_shows_the_expected_real_figures(real_dir, expected, tmp_path, name
     assert not at.exception
     shown = metrics(at)
     top = entry["parameters"].get("top", 10)
-    assert shown[f"Top {top} share"] == f"{100 * entry['top_n_share']:.1f} %"
+    assert shown[f"Top {top} share"] == f"{100 * entry['top_n_share']:.1f}\u00a0%"
     assert shown["Key set, clients"] == f"{entry['key_set_clients']:,}"
     assert shown["Gini"] == f"{entry['gini']:.3f}"
     assert shown["HHI"] == f"{entry['hhi']:.0f}"

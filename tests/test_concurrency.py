@@ -230,7 +230,7 @@ def test_every_command_with_db_offers_wait():
     with_db = {name for name, sub in commands.items() if any("--db" in a.option_strings for a in sub._actions)}
     assert with_db == {
         *("ingest", "reasons", "abcxyz", "concentration", "churn", "winback", "backup", "restore"),
-        *("managers", "assignments", "dossier"),
+        *("managers", "assignments", "dossier", "overview"),
     }
     for name in with_db:
         assert any("--wait" in a.option_strings for a in commands[name]._actions), name

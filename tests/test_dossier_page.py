@@ -42,8 +42,8 @@ def test_the_page_draws_the_picture_from_the_url(db):
     assert at.header[0].value == "Kartuli Ltd · k1"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["ABC-XYZ cell now"] == "AZ"
-    assert metrics["Share of revenue"] == "53.3 %"
-    assert metrics["Share of margin"] == "65.6 %"
+    assert metrics["Share of revenue"] == "53.3\u00a0%"
+    assert metrics["Share of margin"] == "65.6\u00a0%"
     assert metrics["Churn state"] == "active"
     assert any("too new ×2 → AX ×4 → AZ ×6" in c.value for c in at.caption)
     assert any("Manager: Nino" in c.value for c in at.caption)

@@ -60,7 +60,7 @@ def test_one_manager_in_depth_from_the_url(db):
     at = open_page(db, "managers", query={"managers_as_of": "2024-06-30", "managers_pick": "Nino"})
     assert not at.exception and not at.error
     metrics = {m.label: m.value for m in at.metric}
-    assert (metrics["Key clients (A)"], metrics["Revenue"], metrics["Share"]) == ("1", "240", "66.7 %")
+    assert (metrics["Key clients (A)"], metrics["Revenue"], metrics["Share"]) == ("1", "240", "66.7\u00a0%")
     (clients,) = [t.value for t in at.dataframe if "state" in t.value.columns]
     assert clients["client_id"].tolist() == ["a", "e"]
     assert clients["dossier"].tolist()[0] == "dossier?client=a&lang=English"

@@ -25,7 +25,7 @@ from core.i18n import CATALOGUE
 from core.store import Store
 from tests.pagetest import open_page
 
-PAGES = ["data", "grid", "concentration", "churn", "winback", "dossier", "prospects", "managers"]
+PAGES = ["overview", "data", "grid", "concentration", "churn", "winback", "dossier", "prospects", "managers"]
 # the margin basis and a short L draw the notes the default view does not (negative margins, repeat losses)
 VIEWS = [(page, {}) for page in PAGES] + [
     ("grid", {"grid_basis": "margin", "grid_cell": "too_new"}),

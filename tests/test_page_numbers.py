@@ -29,7 +29,10 @@ def shown_cells(table) -> list[str]:
 
 @pytest.mark.parametrize(
     "lang, total, exact, basis",
-    [("en", "35.7 M", "35,748,004", "30,000,001.50"), ("ka", "35,7 მლნ", "35 748 004", "30 000 001,50")],
+    [
+        ("en", "35.7\u00a0M", "35,748,004", "30,000,001.50"),
+        ("ka", "35,7\u00a0მლნ", "35\u00a0748\u00a0004", "30\u00a0000\u00a0001,50"),
+    ],
 )
 def test_metric_compact_with_the_exact_value_and_tables_grouped(db, lang, total, exact, basis):
     at = open_page(db, "concentration", lang=lang)

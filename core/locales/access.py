@@ -54,7 +54,7 @@ MESSAGES = {
         "Open on this computer only: anyone here can view and change the data. To share the dashboard, set "
         "up access codes or sign-in (README, “Sharing the dashboard”).",
         "ღიაა მხოლოდ ამ კომპიუტერზე: აქ ნებისმიერს შეუძლია მონაცემების ნახვა და შეცვლა. დაფის "
-        "გასაზიარებლად დააყენეთ წვდომის კოდები ან შესვლა (README, „Sharing the dashboard“).",
+        "გასაზიარებლად დააყენეთ წვდომის კოდები ან შესვლა (იხ. README).",
     ),
     "access.open_refused": (
         "This dashboard listens on the network but no access is configured, so it shows nothing. Set "

@@ -28,8 +28,8 @@ MESSAGES = {
         "**{k} კლიენტს** მოაქვს {basis_of} ნახევარი ({share}); ტოპ {n} კლიენტს — **{top}**.",
     ),
     "concentration.headline_target": (
-        "**{k} clients** bring {target} % of the {basis} ({share}); the top {n} bring **{top}**.",
-        "**{k} კლიენტს** მოაქვს {basis_of} {target} % ({share}); ტოპ {n} კლიენტს — **{top}**.",
+        "**{k} clients** bring {target}\u00a0% of the {basis} ({share}); the top {n} bring **{top}**.",
+        "**{k} კლიენტს** მოაქვს {basis_of} {target}\u00a0% ({share}); ტოპ {n} კლიენტს — **{top}**.",
     ),
     "concentration.rising": (
         "Dependence is **rising**: the top {n} share went from {first} to {last} over {periods} periods.",
@@ -61,10 +61,10 @@ MESSAGES = {
     "concentration.axis.share": ("Share of clients, %", "კლიენტების წილი, %"),
     "concentration.cumulative": ("Cumulative share, %", "კუმულაციური წილი, %"),
     "concentration.band": (
-        "30–55 %: the typical key-client share of sales (key-client article)",
-        "30–55 %: საკვანძო კლიენტების გაყიდვების ტიპური წილი (სტატია საკვანძო კლიენტებზე)",
+        "30–55\u00a0%: the typical key-client share of sales (key-client article)",
+        "30–55\u00a0%: საკვანძო კლიენტების გაყიდვების ტიპური წილი (სტატია საკვანძო კლიენტებზე)",
     ),
-    "concentration.target_line": ("Target {target} %", "მიზანი {target} %"),
+    "concentration.target_line": ("Target {target}\u00a0%", "მიზანი {target}\u00a0%"),
     "concentration.key_set_line": ("Key set: {k}", "საკვანძო ჯგუფი: {k}"),
     "concentration.side_by_side": ("Revenue and margin side by side", "შემოსავალი და მარჟა გვერდიგვერდ"),
     "concentration.figure": ("Figure", "მაჩვენებელი"),
@@ -75,14 +75,14 @@ MESSAGES = {
     "concentration.kinds": ("Kinds", "სახეები"),
     "concentration.breadwinners": ("Breadwinners and dependency risk", "მარჩენლები და დამოკიდებულების რისკი"),
     "concentration.breadwinners_found": (
-        "{n} breadwinner(s) — each brings {share} % or more of the {basis}, a dependency risk at once: {names}.",
-        "{n} მარჩენალი — თითოეულს მოაქვს {basis_of} {share} % ან მეტი, ეს დამოკიდებულების რისკიცაა: {names}.",
+        "{n} breadwinner(s) — each brings {share}\u00a0% or more of the {basis}, a dependency risk at once: {names}.",
+        "{n} მარჩენალი — თითოეულს მოაქვს {basis_of} {share}\u00a0% ან მეტი, ეს დამოკიდებულების რისკიცაა: {names}.",
     ),
     "concentration.no_breadwinners": (
-        "No client brings {share} % or more of the {basis}: no single client is a breadwinner.",
-        "არცერთ კლიენტს არ მოაქვს {basis_of} {share} % ან მეტი: მარჩენალი არ არის.",
+        "No client brings {share}\u00a0% or more of the {basis}: no single client is a breadwinner.",
+        "არცერთ კლიენტს არ მოაქვს {basis_of} {share}\u00a0% ან მეტი: მარჩენალი არ არის.",
     ),
-    "concentration.breadwinner_share": ("Breadwinner threshold, % of {basis}", "მარჩენლის ზღვარი, {basis_of} %"),
+    "concentration.breadwinner_share": ("Breadwinner threshold, % of {basis}", "მარჩენლის ზღვარი, {basis_of}\u00a0%"),
     "concentration.what_if": ("What if these clients leave?", "რა მოხდება, თუ ეს კლიენტები წავლენ?"),
     "concentration.what_if_pick": ("Clients who leave", "კლიენტები, რომლებიც მიდიან"),
     "concentration.what_if_hint": (
@@ -115,12 +115,12 @@ MESSAGES = {
     "tags.kind.expert": ("Expert", "ექსპერტი"),
     "tags.header": ("Kinds of key client", "საკვანძო კლიენტების სახეები"),
     "tags.explain": (
-        "Breadwinner is computed (margin share ≥ 10 %, revenue when there is no margin). Prospects are suggested "
-        "(first purchase in the last 6 months, revenue in the top 20 % of new clients) and confirmed by a person. "
+        "Breadwinner is computed (margin share ≥ 10\u00a0%, revenue when there is no margin). Prospects are suggested "
+        "(first purchase in the last 6 months, revenue in the top 20\u00a0% of new clients) and confirmed by a person. "
         "Image makers and experts are set by a person. Tick and save: the whole team sees it, and it survives "
         "new uploads.",
-        "მარჩენალი გამოითვლება (მარჟის წილი ≥ 10 %, მარჟის არქონისას — შემოსავლის). პერსპექტიულს სისტემა "
-        "გვთავაზობს (პირველი შესყიდვა ბოლო 6 თვეში, შემოსავალი ახალი კლიენტების ტოპ 20 %-ში) და ადამიანი "
+        "მარჩენალი გამოითვლება (მარჟის წილი ≥ 10\u00a0%, მარჟის არქონისას — შემოსავლის). პერსპექტიულს სისტემა "
+        "გვთავაზობს (პირველი შესყიდვა ბოლო 6 თვეში, შემოსავალი ახალი კლიენტების ტოპ 20\u00a0%-ში) და ადამიანი "
         "ადასტურებს. იმიჯის შემქმნელსა და ექსპერტს ადამიანი მონიშნავს. მონიშნეთ და შეინახეთ: მთელი გუნდი "
         "დაინახავს და ახალი ატვირთვის შემდეგაც შენარჩუნდება.",
     ),

@@ -46,10 +46,10 @@ MESSAGES = {
     "grid.margin_note": (
         "On the margin basis every share is of {total}, the margin of the clients whose margin is positive. "
         "{negative} clients lose money (a negative margin): their shares, and a cell holding them, are below 0, "
-        "so the other cells can add up to more than 100 %.",
+        "so the other cells can add up to more than 100\u00a0%.",
         "მარჟის საფუძველზე ყოველი წილი არის {total}-ის, დადებითი მარჟის მქონე კლიენტების მარჟის, წილი. "
         "{negative} კლიენტი ზარალზეა (უარყოფითი მარჟა): მათი წილი და მათი უჯრის წილი 0-ზე ნაკლებია, "
-        "ამიტომ დანარჩენი უჯრების ჯამი შეიძლება 100 %-ს აღემატებოდეს.",
+        "ამიტომ დანარჩენი უჯრების ჯამი შეიძლება 100\u00a0%-ს აღემატებოდეს.",
     ),
     "grid.row.A": ("A · high value", "A · მაღალი ღირებულება"),
     "grid.row.B": ("B · middle value", "B · საშუალო ღირებულება"),
@@ -116,8 +116,8 @@ MESSAGES = {
         "კლასიფიცირებული კლიენტების {share:.0%} არის {cls}-ში: ამ ზღვრებით ბადე მათ ძლივს არჩევს.",
     ),
     "grid.dominant.offer": (
-        "Limits drawn from the data (terciles of the measure) would be X {x:g} % and Y {y:g} %.",
-        "მონაცემებიდან აღებული ზღვრები (საზომის ტერცილები) იქნებოდა X {x:g} % და Y {y:g} %.",
+        "Limits drawn from the data (terciles of the measure) would be X {x:g}\u00a0% and Y {y:g}\u00a0%.",
+        "მონაცემებიდან აღებული ზღვრები (საზომის ტერცილები) იქნებოდა X {x:g}\u00a0% და Y {y:g}\u00a0%.",
     ),
     "grid.use_terciles": ("Use limits from the data", "მონაცემებიდან აღებული ზღვრების გამოყენება"),
     "grid.no_clients": (
@@ -159,8 +159,9 @@ MESSAGES = {
     ),
     "grid.error.window": ("The window must hold at least one period.", "ფანჯარა მინიმუმ ერთ პერიოდს უნდა მოიცავდეს."),
     "grid.error.abc": (
-        "ABC limits must satisfy 0 < A ≤ B ≤ 100 (got A {a} %, B {b} %). Move the A slider below the B slider.",
-        "ABC ზღვრები უნდა აკმაყოფილებდეს პირობას 0 < A ≤ B ≤ 100 (ახლა A {a} %, B {b} %). "
+        "ABC limits must satisfy 0 < A ≤ B ≤ 100 (got A {a}\u00a0%, B {b}\u00a0%). "
+        "Move the A slider below the B slider.",
+        "ABC ზღვრები უნდა აკმაყოფილებდეს პირობას 0 < A ≤ B ≤ 100 (ახლა A {a}\u00a0%, B {b}\u00a0%). "
         "A-ს სლაიდერი B-ზე ნაკლებზე დააყენეთ.",
     ),
     "grid.error.measure": (
@@ -169,13 +170,14 @@ MESSAGES = {
     ),
     "grid.error.negative": ("XYZ limits cannot be negative.", "XYZ ზღვრები უარყოფითი ვერ იქნება."),
     "grid.error.cv_limits": (
-        "For CV the X limit must not exceed the Y limit (got X {x} %, Y {y} %).",
-        "CV-სთვის X-ის ზღვარი Y-ის ზღვარს არ უნდა აღემატებოდეს (ახლა X {x} %, Y {y} %).",
+        "For CV the X limit must not exceed the Y limit (got X {x}\u00a0%, Y {y}\u00a0%).",
+        "CV-სთვის X-ის ზღვარი Y-ის ზღვარს არ უნდა აღემატებოდეს (ახლა X {x}\u00a0%, Y {y}\u00a0%).",
     ),
     "grid.error.frequency_limits": (
-        "For purchase frequency the X limit must be at least the Y limit and at most 100 % (got X {x} %, Y {y} %).",
-        "შესყიდვების სიხშირისთვის X-ის ზღვარი უნდა იყოს არანაკლებ Y-ისა და არაუმეტეს 100 %-ისა "
-        "(ახლა X {x} %, Y {y} %).",
+        "For purchase frequency the X limit must be at least the Y limit and at most 100\u00a0% "
+        "(got X {x}\u00a0%, Y {y}\u00a0%).",
+        "შესყიდვების სიხშირისთვის X-ის ზღვარი უნდა იყოს არანაკლებ Y-ისა და არაუმეტეს 100\u00a0%-ისა "
+        "(ახლა X {x}\u00a0%, Y {y}\u00a0%).",
     ),
     "grid.error.no_margin": (
         "The stored lines carry no margin: choose revenue as the basis, or load a file with a margin column.",

@@ -15,9 +15,9 @@ MESSAGES = {
     "prospects.months": ("New within (months)", "ახალი ბოლო (თვე)"),
     "prospects.top_share": ("Top share of new clients, %", "ახალი კლიენტების საუკეთესო წილი, %"),
     "prospects.suggested.rule": (
-        "First purchase within the last {months} months and revenue in the top {share} % of those new clients; "
+        "First purchase within the last {months} months and revenue in the top {share}\u00a0% of those new clients; "
         "a person confirms.",
-        "პირველი შესყიდვა ბოლო {months} თვეში და შემოსავალი ამ ახალ კლიენტებს შორის საუკეთესო {share} %-ში; "
+        "პირველი შესყიდვა ბოლო {months} თვეში და შემოსავალი ამ ახალ კლიენტებს შორის საუკეთესო {share}\u00a0%-ში; "
         "ადასტურებს ადამიანი.",
     ),
     "prospects.suggested.none": ("No client fits the rule now.", "ამჟამად წესს არცერთი კლიენტი არ აკმაყოფილებს."),
