@@ -117,7 +117,7 @@ if store.has_margin():
         ui.show_error(exc)
     else:
         pair = {basis: result, other.params.basis: other}
-        st.dataframe(tables.concentration_side_by_side(pair, top), hide_index=True)
+        st.dataframe(tables.concentration_side_by_side(pair, top), hide_index=True, placeholder=ui.EMPTY)
 
 # -- breadwinners -----------------------------------------------------------------------
 st.subheader(ui.tr("concentration.breadwinners"))
@@ -164,7 +164,7 @@ if leaving:
     except KamError as exc:
         ui.show_error(exc)
     else:
-        st.dataframe(tables.concentration_what_if(result, after, top), hide_index=True)
+        st.dataframe(tables.concentration_what_if(result, after, top), hide_index=True, placeholder=ui.EMPTY)
 
 # -- trend --------------------------------------------------------------------------------
 st.subheader(ui.tr("concentration.trend"))

@@ -60,7 +60,7 @@ else:
     # keyed on the data version: after a delete or an upload nothing stays selected
     picked = tables.show(
         tables.uploads_log(log),
-        tables.uploads_columns(),
+        tables.uploads_columns(log),
         on_select="rerun" if editor else "ignore",
         selection_mode="single-row",
         key=f"data_uploads_table_{store.version()}",

@@ -195,6 +195,7 @@ with tab_picture:
         st.dataframe(
             losses.rename(columns=lambda c: ui.tr(f"dossier.col.{c}")),
             hide_index=True,
+            placeholder=ui.EMPTY,
             width="stretch",
             key="dossier_losses_table",
         )
@@ -206,6 +207,7 @@ with tab_picture:
                 columns=lambda c: ui.tr(f"dossier.col.{c}")
             ),
             hide_index=True,
+            placeholder=ui.EMPTY,
             width="stretch",
             key="dossier_reasons_table",
         )

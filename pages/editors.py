@@ -124,13 +124,16 @@ def kinds_of_key_clients(store, result, params) -> None:
                 editor_table,
                 key=TAGS_EDITOR_KEY,
                 hide_index=True,
+                placeholder=ui.EMPTY,
                 num_rows="fixed",
                 disabled=["client_id", "client_name", "share", "breadwinner", "suggested", "changed"],
                 column_config=columns,
             )
             saved = st.form_submit_button(ui.tr("tags.save"))
     else:
-        st.dataframe(editor_table, hide_index=True, column_config=columns, key="concentration_tags_view")
+        st.dataframe(
+            editor_table, hide_index=True, placeholder=ui.EMPTY, column_config=columns, key="concentration_tags_view"
+        )
     if saved:
         changes = [
             (client_id, kind, bool(now))
@@ -162,6 +165,7 @@ def kinds_of_key_clients(store, result, params) -> None:
                 }
             ),
             hide_index=True,
+            placeholder=ui.EMPTY,
         )
 
 
@@ -214,12 +218,17 @@ def reason_catalogue(store, editor: bool) -> None:
         shown_labels = {said(r): r for r in current}
         shown_labels.update({said(r): r for r in BUILTIN_REASONS})
         if not editor:
-            st.dataframe(pd.DataFrame({ui.tr("churn.col.reason"): [said(r) for r in current]}), hide_index=True)
+            st.dataframe(
+                pd.DataFrame({ui.tr("churn.col.reason"): [said(r) for r in current]}),
+                hide_index=True,
+                placeholder=ui.EMPTY,
+            )
             return
         edited = st.data_editor(
             pd.DataFrame({"reason": [said(r) for r in current]}),
             num_rows="dynamic",
             hide_index=True,
+            placeholder=ui.EMPTY,
             width="stretch",
             key="churn_catalogue_editor",
             column_config={
@@ -371,6 +380,7 @@ def winback_status(store, listed: pd.DataFrame, won: pd.DataFrame, editor: bool)
                     columns=lambda c: ui.tr(f"winback.col.{c}")
                 ),
                 hide_index=True,
+                placeholder=ui.EMPTY,
                 width="stretch",
             )
 
@@ -392,10 +402,23 @@ def lever_rules_editor(store, editor: bool) -> None:
         "lever": st.column_config.TextColumn(ui.tr("winback.col.lever")),
     }
     if not editor:
-        st.dataframe(rules, hide_index=True, width="stretch", column_config=rule_columns, key="winback_rules_view")
+        st.dataframe(
+            rules,
+            hide_index=True,
+            placeholder=ui.EMPTY,
+            width="stretch",
+            column_config=rule_columns,
+            key="winback_rules_view",
+        )
         return
     edited = st.data_editor(
-        rules, key=RULES_KEY, hide_index=True, num_rows="dynamic", width="stretch", column_config=rule_columns
+        rules,
+        key=RULES_KEY,
+        hide_index=True,
+        placeholder=ui.EMPTY,
+        num_rows="dynamic",
+        width="stretch",
+        column_config=rule_columns,
     )
     b_save, b_reset, _ = st.columns([1, 1.4, 3])
     if b_save.button(ui.tr("winback.rules.save"), key="winback_rules_save", type="primary"):
@@ -450,7 +473,9 @@ def assignments_file(store) -> None:
                             format_func=lambda c: "–" if c is None else c,
                             key=f"managers_role_{role}",
                         )
-                    st.dataframe(raw.sample(5).drop(columns="__row", errors="ignore"), hide_index=True)
+                    st.dataframe(
+                        raw.sample(5).drop(columns="__row", errors="ignore"), hide_index=True, placeholder=ui.EMPTY
+                    )
                     if st.form_submit_button(ui.tr("managers.assign.load"), type="primary", disabled=not ui.can_edit()):
                         overrides = {role: column or "" for role, column in chosen_roles.items()}
                         summary = load_assignments(
@@ -480,6 +505,7 @@ def assignments_file(store) -> None:
             st.dataframe(
                 current.rename(columns=lambda c: ui.tr(f"managers.assign.col.{c}")),
                 hide_index=True,
+                placeholder=ui.EMPTY,
                 width="stretch",
                 key="managers_assignments",
             )
@@ -591,6 +617,7 @@ def qualify_prospect(store, listed: pd.DataFrame) -> None:
                 columns=lambda c: ui.tr(f"prospects.q.{c}") if c in QUESTIONS else ui.tr(f"prospects.col.{c}")
             ),
             hide_index=True,
+            placeholder=ui.EMPTY,
             width="stretch",
             key="prospects_history_table",
         )

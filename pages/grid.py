@@ -191,10 +191,7 @@ else:
     if rows.empty:
         st.caption(ui.tr("grid.list.empty"))
     else:
-        listing = rows.assign(
-            client=rows["client_name"].fillna(rows["client_id"]), dossier=ui.dossier_links(rows["client_id"])
-        )
-        tables.show(listing, tables.grid_clients(measure))
+        tables.show(tables.grid_listing(rows), tables.grid_clients(measure), keep_order=True)
 
 # -- migration ------------------------------------------------------------------------
 st.subheader(ui.tr("grid.migration"))

@@ -144,6 +144,7 @@ def record_section(
     st.dataframe(
         shown[columns].rename(columns=lambda c: ui.tr(f"dossier.col.{c}")),
         hide_index=True,
+        placeholder=ui.EMPTY,
         width="stretch",
         key=f"dossier_{kind}_table",
     )
@@ -248,6 +249,7 @@ def history_table(store, client_id: str) -> None:
             columns=lambda c: ui.tr(f"dossier.col.{c}")
         ),
         hide_index=True,
+        placeholder=ui.EMPTY,
         width="stretch",
         key="dossier_history_table",
     )

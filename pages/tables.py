@@ -25,7 +25,7 @@ from core.grid import ABSENT_BEFORE, ABSENT_NOW, TOO_NEW
 from pages import ui
 
 MAX_ROWS = 5000  # rows a long table sends to the browser; the command line has them all
-NAME_WIDTH = 190  # a client's name: most fit, a long one is cut and reads whole in the cell's overlay
+NAME_WIDTH = 170  # a client's name: most fit, a long one is cut and reads whole in the cell's overlay
 ID_WIDTH = 80  # a client id beside the name
 KINDS = ("text", "number", "share", "date", "datetime", "check", "link", "progress")
 
@@ -40,15 +40,15 @@ class Col:
     decimals: int = 0  # for "number"
     width: str | int | None = None  # "small" (75 px), "medium" (200 px), "large" (400 px), pixels, None: fit
     hidden: bool = False  # left out on screen, offered in the table's column menu
-    pinned: bool = False  # stays in view while the table scrolls sideways
     help: str | None = None  # a translation key for the header's tooltip
+    short: str | None = None  # a translation key for a short header; the whole one becomes its tooltip
     maximum: float = 1  # for "progress": the value of a full bar
 
     def config(self):
-        label = None if self.label is None else ui.tr(self.label)  # a key, or a header already in words
-        common = dict(width=self.width, help=ui.tr(self.help) if self.help else None)
-        if self.pinned:
-            common["pinned"] = True
+        whole = self.name if self.label is None else ui.tr(self.label)  # a key, or a header already in words
+        label = ui.tr(self.short) if self.short else (None if self.label is None else whole)
+        tip = ui.tr(self.help) if self.help else (whole if self.short and ui.tr(self.short) != whole else None)
+        common = dict(width=self.width, help=tip)
         if self.kind == "link":
             made = ui.dossier_column()
         elif self.kind in ("number", "share"):
@@ -74,12 +74,12 @@ def link(hidden: bool = False) -> Col:
 
 
 def client(name: str = "client_name", label: str = "common.client") -> Col:
-    return Col(name, label, width=NAME_WIDTH, pinned=True)
+    return Col(name, label, width=NAME_WIDTH)
 
 
 def client_id(name: str = "client_id", label: str = "common.client_id", **kwargs) -> Col:
-    """The client's id, pinned beside its name (so the two stay in view together)."""
-    return Col(name, label, width=ID_WIDTH, **{"pinned": True, **kwargs})
+    """The client's id, in the column beside its name."""
+    return Col(name, label, width=ID_WIDTH, **kwargs)
 
 
 def configs(columns: list[Col]) -> dict:
@@ -100,6 +100,7 @@ def show(frame: pd.DataFrame, columns: list[Col], *, keep_order: bool = False, *
     if keep_order:
         kwargs.setdefault("column_order", names)
     kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("placeholder", ui.EMPTY)
     kwargs.setdefault("width", "stretch")
     return st.dataframe(ui.styled(shown, decimals, percents), column_config=configs(present), **kwargs)
 
@@ -115,20 +116,30 @@ def count(name: str, label: str | None = None, **kwargs) -> Col:
 # -- the tables of each page ---------------------------------------------------------------------
 
 
+def grid_listing(rows: pd.DataFrame) -> pd.DataFrame:
+    """A cell's clients as the table holds them: the dossier link, the name (the id when it has none), the id,
+    the basis, the share and the rank first; the screen shows them in ``grid_clients``' order."""
+    first = ["dossier", "client", "client_id", "basis", "share", "abc_rank"]
+    listing = rows.assign(
+        client=rows["client_name"].fillna(rows["client_id"]), dossier=ui.dossier_links(rows["client_id"])
+    )
+    return listing[first + [c for c in listing.columns if c not in first]]
+
+
 def grid_clients(measure: str) -> list[Col]:
     """The clients of the chosen cell: who, what they weigh, how regularly they buy, who looks after them."""
     shown = "cv" if measure == "cv" else "frequency"
     return [
-        link(),
-        Col("client", "grid.col.client", width=NAME_WIDTH, pinned=True),
+        Col("client", "grid.col.client", width=NAME_WIDTH),
         client_id(label="grid.col.client_id"),
         money("basis", "grid.col.basis", decimals=2),
         Col("share", "grid.col.share", kind="share"),
-        count("abc_rank", "grid.col.rank", hidden=True),
         Col(shown, f"grid.col.{shown}", kind="share"),
-        count("periods", "grid.col.periods", hidden=True),
         Col("last_purchase", "grid.col.last_purchase", kind="date"),
         Col("manager", "grid.col.manager"),
+        link(),
+        count("abc_rank", "grid.col.rank", hidden=True),
+        count("periods", "grid.col.periods", hidden=True),
         Col("region", "grid.col.region", hidden=True),
     ]
 
@@ -147,7 +158,7 @@ def migration_matrix(transitions: pd.DataFrame) -> pd.DataFrame:
 
 
 GRID_SLIPPED = [
-    Col("client", "grid.col.client", width=NAME_WIDTH, pinned=True),
+    Col("client", "grid.col.client", width=NAME_WIDTH),
     client_id(label="grid.col.client_id"),
     Col("cell_then", "grid.col.cell_then"),
     Col("cell_now", "grid.col.cell_now"),
@@ -170,11 +181,11 @@ def churn_lost() -> list[Col]:
     return [
         client(label="churn.col.name"),
         client_id(label="churn.col.client"),
-        money("value_before_loss", "churn.col.basis"),
-        count("days_since", "churn.col.days_since"),
-        Col("reason", "churn.col.reason", width=150),
-        Col("former_cell", "churn.col.former_cell"),
-        Col("manager", "churn.col.manager"),
+        money("value_before_loss", "churn.col.basis", short="churn.col.short.basis"),
+        count("days_since", "churn.col.days_since", short="churn.col.short.days_since"),
+        Col("reason", "churn.col.reason", width=140),
+        Col("former_cell", "churn.col.former_cell", short="churn.col.short.former_cell"),
+        Col("manager", "churn.col.manager", width=130),
         link(),
         Col("last_purchase", "churn.col.last_purchase", kind="date", hidden=True),
         Col("loss_date", "churn.col.loss_date", kind="date", hidden=True),
@@ -185,11 +196,11 @@ def churn_at_risk() -> list[Col]:
     return [
         client(label="churn.col.name"),
         client_id(label="churn.col.client"),
-        money("basis", "churn.col.basis"),
-        count("days_since", "churn.col.days_since"),
-        money("median_gap_days", "churn.col.median_gap", decimals=1),
-        Col("former_cell", "churn.col.former_cell"),
-        Col("manager", "churn.col.manager"),
+        money("basis", "churn.col.basis", short="churn.col.short.basis"),
+        count("days_since", "churn.col.days_since", short="churn.col.short.days_since"),
+        money("median_gap_days", "churn.col.median_gap", decimals=1, short="churn.col.short.median_gap"),
+        Col("former_cell", "churn.col.former_cell", short="churn.col.short.former_cell"),
+        Col("manager", "churn.col.manager", width=130),
         link(),
         Col("last_purchase", "churn.col.last_purchase", kind="date", hidden=True),
     ]
@@ -206,47 +217,45 @@ CHURN_RECORDED = [
 ]
 
 
+# The call list's columns by code: (width, kind, hidden). The seven that decide the call fit 1280 px
+# (sidebar open) with their widths fixed; their short headers have the whole one as a tooltip.
+WINBACK_COLUMNS = {
+    "rank": (40, "number", False),
+    "client_name": (170, "text", False),
+    "state": (110, "text", False),
+    "value_before_loss": (120, "number", False),
+    "days_since": (80, "number", False),
+    "lever": (150, "text", False),
+    "status": (130, "text", False),
+    "client_id": (ID_WIDTH, "text", False),
+    "reason": (130, "text", False),
+    "note": (160, "text", True),
+    "rule": (160, "text", True),
+    "last_purchase": (None, "date", True),
+    "loss_date": (None, "date", True),
+    "next_step": (None, "date", True),
+    "changed_at": (None, "datetime", True),
+    **{code: (None, "text", True) for code in ("kind", "region", "changed_by")},
+}
+WINBACK_SHORT = ("state", "value_before_loss", "days_since", "lever")  # headers that have a short form
+
+
 def winback_list(headers: list[str]) -> list[Col]:
     """The call list (headers already in words): the seven deciding columns first, the bookkeeping hidden.
 
-    ``headers`` are the frame's columns; the rank and the dossier link are the page's own.
+    ``headers`` are the frame's columns (``core.winback.readable`` plus the page's
+    rank, state and dossier link); a header the page does not know shows as it is.
     """
-    word = {key: ui.tr(f"winback.col.{key}") for key in ("rank", "client_name", "state", "client_id")}
-    wide = {
-        ui.tr("winback.col.lever"): 170,
-        ui.tr("winback.col.reason"): 130,
-        ui.tr("winback.col.note"): 160,
-        ui.tr("winback.col.rule"): 160,
-    }
-    hidden = {
-        ui.tr(f"winback.col.{key}")
-        for key in ("rule", "next_step", "note", "last_purchase", "loss_date", "kind", "region", "changed_by")
-    } | {ui.tr("winback.col.changed_at")}
-    kinds = {
-        ui.tr("winback.col.value_before_loss"): ("number", 0),
-        ui.tr("winback.col.days_since"): ("number", 0),
-        ui.tr("winback.col.last_purchase"): ("date", 0),
-        ui.tr("winback.col.loss_date"): ("date", 0),
-        ui.tr("winback.col.next_step"): ("date", 0),
-        ui.tr("winback.col.changed_at"): ("datetime", 0),
-    }
+    codes = {ui.tr(f"winback.col.{code}"): code for code in WINBACK_COLUMNS}
     columns = []
     for header in headers:
         if header == ui.tr("dossier.link"):
             columns.append(Col(header, kind="link"))
             continue
-        kind, decimals = kinds.get(header, ("text", 0))
-        width = {word["rank"]: 40, word["client_name"]: NAME_WIDTH, word["client_id"]: ID_WIDTH}.get(header)
-        columns.append(
-            Col(
-                header,
-                kind=kind,
-                decimals=decimals,
-                width=wide.get(header, width),
-                hidden=header in hidden,
-                pinned=header in (word["rank"], word["client_name"]),
-            )
-        )
+        code = codes.get(header)
+        width, kind, hidden = WINBACK_COLUMNS.get(code, (None, "text", False))
+        short = f"winback.col.short.{code}" if code in WINBACK_SHORT else None
+        columns.append(Col(header, kind=kind, width=width, hidden=hidden, short=short))
     return columns
 
 
@@ -272,7 +281,7 @@ PROSPECTS_SUGGESTED = [
     Col("first_date", "prospects.col.first_purchase", kind="date"),
     money("revenue", "common.revenue", decimals=2),
     count("rank", "prospects.col.rank"),
-    Col("confirmed", "prospects.col.confirmed", kind="check"),
+    Col("confirmed", "prospects.col.confirmed", kind="check", short="prospects.col.short.confirmed"),
     Col("in_list", "prospects.col.in_list", kind="check"),
     link(),
 ]
@@ -281,13 +290,13 @@ PROSPECTS_SUGGESTED = [
 def prospects_list(questions, maximum: int) -> list[Col]:
     """The team's prospects: qualified and score first, the three answers, status and owner; the rest hidden."""
     return [
-        Col("name", "prospects.col.name", width=NAME_WIDTH, pinned=True),
+        Col("name", "prospects.col.name", width=NAME_WIDTH),
         Col("qualified", "prospects.col.qualified", kind="check"),
         Col("score", "prospects.col.score", kind="progress", maximum=maximum),
         *(Col(q, f"prospects.q.{q}") for q in questions),
         Col("status", "prospects.col.status"),
         Col("owner", "prospects.col.owner"),
-        client_id(label="prospects.col.client_id", pinned=False),
+        client_id(label="prospects.col.client_id"),
         link(),
         Col("first_purchase", "prospects.col.first_purchase", kind="date", hidden=True),
         money("revenue", "common.revenue", decimals=2, hidden=True),
@@ -298,28 +307,29 @@ def prospects_list(questions, maximum: int) -> list[Col]:
 
 
 def managers_side(basis: str, has_margin: bool) -> list[Col]:
-    """Managers side by side: the portfolio, then what is lost and at risk; the win-back detail hidden."""
+    """Managers side by side: the portfolio, then what is lost and at risk (money whole, as a director
+    compares it); the win-back detail hidden."""
     return [
-        Col("manager", "managers.col.manager", width=150, pinned=True),
+        Col("manager", "managers.col.manager"),
         count("clients", "managers.col.clients"),
-        count("key_clients", "managers.col.key_clients"),
-        money("basis", f"common.{basis}", decimals=2),
+        count("key_clients", "managers.col.key_clients", short="managers.col.short.key_clients"),
+        money("basis", f"common.{basis}"),
         Col("share", "managers.col.share", kind="share"),
-        *([money("margin", "common.margin", decimals=2, hidden=True)] if has_margin else []),
-        count("lost_clients", "managers.col.lost_clients"),
-        money("lost_value", "managers.col.lost_value", decimals=2),
+        *([money("margin", "common.margin", hidden=True)] if has_margin else []),
+        count("lost_clients", "managers.col.lost_clients", short="managers.col.short.lost_clients"),
+        money("lost_value", "managers.col.lost_value", short="managers.col.short.lost_value"),
         count("at_risk", "managers.col.at_risk"),
         count("won_back", "managers.col.won_back"),
         count("in_progress", "managers.col.in_progress", hidden=True),
-        money("recovered", "managers.col.recovered", decimals=2, hidden=True),
+        money("recovered", "managers.col.recovered", hidden=True),
     ]
 
 
 MANAGERS_FUNNEL = [
     Col("status", "managers.col.status"),
     count("clients", "managers.col.clients"),
-    money("value", "managers.col.lost_value", decimals=2),
-    money("recovered", "managers.col.recovered", decimals=2),
+    money("value", "managers.col.lost_value"),
+    money("recovered", "managers.col.recovered"),
 ]
 
 
@@ -332,8 +342,8 @@ def managers_clients(basis: str) -> list[Col]:
         Col("share", "managers.col.share", kind="share"),
         Col("cell", "managers.col.cell"),
         Col("state", "managers.col.state"),
-        count("days_since", "managers.col.days_since"),
-        Col("status", "managers.col.status"),
+        count("days_since", "managers.col.days_since", short="managers.col.short.days_since"),
+        Col("status", "managers.col.status", short="managers.col.short.status"),
         link(),
         Col("abc", "ABC", hidden=True),
         Col("last_purchase", "common.last_purchase", kind="date", hidden=True),
@@ -459,15 +469,18 @@ def uploads_log(log: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def uploads_columns() -> list[Col]:
-    """The uploads log (headers in words)."""
+def uploads_columns(log: pd.DataFrame) -> list[Col]:
+    """The uploads log (headers in words): what a delete decides on first; the sheet only when a workbook had one."""
+    no_sheet = not log["sheet"].fillna("").astype(str).str.strip().any()
     return [
         Col(ui.tr("data.file"), width=200),
-        Col(ui.tr("data.sheet_col")),
-        Col(ui.tr("data.loaded_at")),
-        Col(ui.tr("data.loaded_by")),
-        *(count(ui.tr(c)) for c in ("data.rows", "data.rejected", "data.rows_now")),
+        Col(ui.tr("data.loaded_at"), short="data.col.short.loaded_at"),
+        count(ui.tr("data.rows_now"), short="data.col.short.rows_now"),
         Col(ui.tr("data.date_range")),
         money(ui.tr("data.amount"), decimals=2),
+        count(ui.tr("data.rows"), short="data.col.short.rows"),
+        count(ui.tr("data.rejected"), short="data.col.short.rejected"),
+        Col(ui.tr("data.loaded_by")),
+        Col(ui.tr("data.sheet_col"), hidden=no_sheet),
         money(ui.tr("data.margin"), decimals=2),
     ]

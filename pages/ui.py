@@ -130,6 +130,7 @@ def metric(place, label: str, value, *, exact: int = 0, help: str | None = None,
     place.metric(label, shown, help="\n\n".join(h for h in (note, help) if h) or None, **kwargs)
 
 
+EMPTY = numbers.EMPTY  # a table's ``placeholder``: a missing value reads "—", never Streamlit's grey "None"
 MAX_STYLED = 200_000  # cells a Styler formats; a bigger table keeps the column's own format
 
 

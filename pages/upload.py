@@ -61,7 +61,7 @@ def show_summary(summary: dict, rejected: pd.DataFrame, key: str, *, stored: boo
     ui.metric(row, ui.tr("data.margin"), summary["margin"], exact=2)
     if len(rejected):
         st.warning(f"{ui.tr('data.rejected')}: {ui.number(len(rejected))}. {ui.tr('data.rejected_help')}")
-        st.dataframe(reasons_table(rejected), hide_index=True, width="stretch")
+        st.dataframe(reasons_table(rejected), hide_index=True, placeholder=ui.EMPTY, width="stretch")
         shown = rejected.rename(columns=set_aside_columns())
         st.download_button(
             ui.tr("data.rejected_download"),

@@ -81,7 +81,9 @@ include_at_risk = st.toggle(  # a row of its own: the label is never cut
     help=ui.tr("winback.include_at_risk.help"),
 )
 
-c_min, c_since, c_before, c_manager, c_region, c_former, c_reason = st.columns([1, 0.9, 0.9, 1.2, 1.2, 1, 1.2])
+# two rows, so no label breaks mid-word and no date input is cut at 1280 px
+c_min, c_since, c_before = st.columns(3)
+c_manager, c_region, c_former, c_reason = st.columns(4)
 min_value = c_min.number_input(
     ui.tr("winback.min_value"), min_value=0.0, value=0.0, step=100.0, key="winback_min_value", bind="query-params"
 )
@@ -176,9 +178,9 @@ else:
     shown.insert(8, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
     tables.show(shown, tables.winback_list(list(shown.columns)), height=420)
 
-c_xlsx, c_csv, _ = st.columns([1.4, 1.4, 3])
+downloads = st.container(horizontal=True)  # each button as wide as its label
 stamp = result.as_of.isoformat()
-c_xlsx.download_button(
+downloads.download_button(
     ui.tr("common.download_xlsx"),
     data=lambda: export_workbook(result, lang),
     file_name=f"win-back-{stamp}.xlsx",
@@ -187,7 +189,7 @@ c_xlsx.download_button(
     icon=":material/download:",
     on_click="ignore",
 )
-c_csv.download_button(
+downloads.download_button(
     ui.tr("common.download_csv"),
     data=lambda: export_csv(result, lang),
     file_name=f"win-back-{stamp}.csv",
@@ -212,10 +214,12 @@ st.markdown(f"**{ui.tr('winback.funnel.by_manager')}**")
 by_manager = result.funnel_by_manager
 if len(by_manager):
     table = tables.winback_by_manager(by_manager)
-    st.dataframe(ui.styled(table, {c: 0 for c in table.columns[1:]}), hide_index=True, width="stretch")
+    st.dataframe(
+        ui.styled(table, {c: 0 for c in table.columns[1:]}), hide_index=True, placeholder=ui.EMPTY, width="stretch"
+    )
 if len(won):
     with st.expander(ui.tr("winback.won_back.header") + f" ({len(won)})"):
-        st.dataframe(readable(won, WON_BACK_COLUMNS, lang), hide_index=True, width="stretch")
+        st.dataframe(readable(won, WON_BACK_COLUMNS, lang), hide_index=True, placeholder=ui.EMPTY, width="stretch")
 
 # -- the lever rules ----------------------------------------------------------------------
 editors.lever_rules_editor(store, editor)
