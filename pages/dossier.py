@@ -104,7 +104,7 @@ except KamError as exc:
 
 client = seen.client
 name = client.get("client_name") or client_id
-c_title, c_brief = st.columns([3, 1])
+c_title, c_brief = st.columns([2, 1.3])  # room for the button's whole label
 c_title.header(f"{name} · {client_id}")
 details = [
     ui.tr("dossier.manager") + ": " + (seen.manager or ui.tr("dossier.no_manager")),

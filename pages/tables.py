@@ -318,8 +318,8 @@ def managers_side(basis: str, has_margin: bool) -> list[Col]:
         *([money("margin", "common.margin", hidden=True)] if has_margin else []),
         count("lost_clients", "managers.col.lost_clients", short="managers.col.short.lost_clients"),
         money("lost_value", "managers.col.lost_value", short="managers.col.short.lost_value"),
-        count("at_risk", "managers.col.at_risk"),
-        count("won_back", "managers.col.won_back"),
+        count("at_risk", "managers.col.at_risk", short="managers.col.short.at_risk"),
+        count("won_back", "managers.col.won_back", short="managers.col.short.won_back"),
         count("in_progress", "managers.col.in_progress", hidden=True),
         money("recovered", "managers.col.recovered", hidden=True),
     ]
@@ -328,8 +328,8 @@ def managers_side(basis: str, has_margin: bool) -> list[Col]:
 MANAGERS_FUNNEL = [
     Col("status", "managers.col.status"),
     count("clients", "managers.col.clients"),
-    money("value", "managers.col.lost_value"),
-    money("recovered", "managers.col.recovered"),
+    money("value", "managers.col.lost_value", short="managers.col.short.lost_value"),
+    money("recovered", "managers.col.recovered", short="managers.col.short.recovered"),
 ]
 
 
@@ -338,7 +338,7 @@ def managers_clients(basis: str) -> list[Col]:
     return [
         client(),
         client_id(),
-        money("basis", f"common.{basis}", decimals=2),
+        money("basis", f"common.{basis}"),
         Col("share", "managers.col.share", kind="share"),
         Col("cell", "managers.col.cell"),
         Col("state", "managers.col.state"),
@@ -347,7 +347,7 @@ def managers_clients(basis: str) -> list[Col]:
         link(),
         Col("abc", "ABC", hidden=True),
         Col("last_purchase", "common.last_purchase", kind="date", hidden=True),
-        money("value_before_loss", "managers.col.value_before_loss", decimals=2, hidden=True),
+        money("value_before_loss", "managers.col.value_before_loss", hidden=True),
     ]
 
 
@@ -359,9 +359,10 @@ def kinds_editor() -> list[Col]:
         client(),
         client_id(),
         Col("share", ui.tr("common.share") + ", %", kind="number"),
-        Col("breadwinner", "tags.kind.breadwinner", kind="check"),
-        Col("suggested", "tags.suggested", kind="check"),
-        *(Col(kind, f"tags.kind.{kind}", kind="check") for kind in TAGGED_KINDS),
+        # narrow, so the kinds a person sets are in view; the whole header is the tooltip
+        Col("breadwinner", "tags.kind.breadwinner", kind="check", width=95, help="tags.kind.breadwinner"),
+        Col("suggested", "tags.suggested", kind="check", width=95, help="tags.suggested"),
+        *(Col(k, f"tags.kind.{k}", kind="check", width=95, help=f"tags.kind.{k}") for k in TAGGED_KINDS),
         Col("changed", "tags.changed"),
     ]
 
