@@ -21,7 +21,6 @@ from core.dossier import (
     DossierParams,
     brief,
     cell_path,
-    events,
     find_clients,
     known_client,
     picture,
@@ -30,7 +29,7 @@ from core.errors import KamError
 from core.reasons import reason_label
 from pages import records, ui
 from pages.charts import cells_figure, sales_figure
-from pages.records import NOTICE_KEY, word
+from pages.records import NOTICE_KEY
 
 number, pct = ui.number, ui.pct
 
@@ -172,15 +171,7 @@ tab_picture, tab_facts, tab_events, tab_people, tab_competitors, tab_history = s
 )
 
 with tab_picture:
-    latest = events(store, client_id).head(3)
-    if len(latest):
-        st.markdown(f"**{ui.tr('dossier.latest_events')}**")
-        st.markdown(
-            "\n".join(
-                f"- {e.event_date} · {e.what} — {word('dossier.outcome', e.outcome)}" + (f" ({e.why})" if e.why else "")
-                for e in latest.itertuples(index=False)
-            )
-        )
+    records.latest_events(store, client_id)
     if len(seen.sales):
         st.markdown(f"**{ui.tr('dossier.sales', period=ui.tr(f'common.{period}').lower())}**")
         st.plotly_chart(sales_figure(seen.sales, seen.has_margin, lang), key="dossier_sales_chart", width="stretch")
@@ -189,28 +180,7 @@ with tab_picture:
         st.plotly_chart(
             cells_figure(seen.cells, lang), key="dossier_cells_chart", width="stretch", config={"displayModeBar": False}
         )
-    if len(seen.losses):
-        st.markdown(f"**{ui.tr('dossier.losses')}**")
-        losses = seen.losses.assign(reason=seen.losses["reason"].map(lambda r: reason_label(r, lang)))
-        st.dataframe(
-            losses.rename(columns=lambda c: ui.tr(f"dossier.col.{c}")),
-            hide_index=True,
-            placeholder=ui.EMPTY,
-            width="stretch",
-            key="dossier_losses_table",
-        )
-    if len(seen.reasons):
-        st.markdown(f"**{ui.tr('dossier.reasons')}**")
-        reasons = seen.reasons.assign(reason=seen.reasons["reason"].map(lambda r: reason_label(r, lang)))
-        st.dataframe(
-            reasons[["at_date", "reason", "source", "set_by", "set_at"]].rename(
-                columns=lambda c: ui.tr(f"dossier.col.{c}")
-            ),
-            hide_index=True,
-            placeholder=ui.EMPTY,
-            width="stretch",
-            key="dossier_reasons_table",
-        )
+    records.losses_and_reasons(seen)
 
 with tab_facts:
     records.facts_form(store, client_id)

@@ -1,7 +1,9 @@
 """The records of a client's dossier — events, people, competitors, general facts — as forms.
 
 Each kind of record is shown as a table with a form to add one and a form to
-change or remove one; the facts are one form of text fields. Every save goes
+change or remove one; the facts are one form of text fields; beside them the
+lists of the picture tab (the latest events, the losses and their reasons) and
+the dossier's change history. Every save goes
 through ``core.dossier`` (one transaction, with who and when; a viewer's
 buttons are disabled and ``core`` refuses a viewer too). The dossier page calls
 these by name so it reads top to bottom.
@@ -29,6 +31,7 @@ from core.dossier import (
     set_facts,
 )
 from core.errors import KamError
+from core.reasons import reason_label
 from pages import ui
 
 NOTICE_KEY = "dossier_notice"
@@ -253,3 +256,43 @@ def history_table(store, client_id: str) -> None:
         width="stretch",
         key="dossier_history_table",
     )
+
+
+def latest_events(store, client_id: str) -> None:
+    """The three latest events of the relationship, as a list above the figures."""
+    latest = events(store, client_id).head(3)
+    if len(latest):
+        st.markdown(f"**{ui.tr('dossier.latest_events')}**")
+        st.markdown(
+            "\n".join(
+                f"- {e.event_date} · {e.what} — {word('dossier.outcome', e.outcome)}" + (f" ({e.why})" if e.why else "")
+                for e in latest.itertuples(index=False)
+            )
+        )
+
+
+def losses_and_reasons(seen) -> None:
+    """The client's losses (each with its value before loss and reason) and the reasons recorded for it."""
+    lang = ui.lang()
+    if len(seen.losses):
+        st.markdown(f"**{ui.tr('dossier.losses')}**")
+        losses = seen.losses.assign(reason=seen.losses["reason"].map(lambda r: reason_label(r, lang)))
+        st.dataframe(
+            losses.rename(columns=lambda c: ui.tr(f"dossier.col.{c}")),
+            hide_index=True,
+            placeholder=ui.EMPTY,
+            width="stretch",
+            key="dossier_losses_table",
+        )
+    if len(seen.reasons):
+        st.markdown(f"**{ui.tr('dossier.reasons')}**")
+        reasons = seen.reasons.assign(reason=seen.reasons["reason"].map(lambda r: reason_label(r, lang)))
+        st.dataframe(
+            reasons[["at_date", "reason", "source", "set_by", "set_at"]].rename(
+                columns=lambda c: ui.tr(f"dossier.col.{c}")
+            ),
+            hide_index=True,
+            placeholder=ui.EMPTY,
+            width="stretch",
+            key="dossier_reasons_table",
+        )

@@ -217,6 +217,49 @@ CHURN_RECORDED = [
 ]
 
 
+# What decides the call first, left (after the rank): who, lost or only at risk, what they were
+# worth, how long ago, the lever, the status; then the id and the dossier link, what else helps the
+# call, and the bookkeeping (hidden on screen). The export keeps core.winback.EXPORT_COLUMNS' order.
+WINBACK_PAGE_COLUMNS = [
+    "client_name",
+    "at_risk",
+    "value_before_loss",
+    "days_since",
+    "lever",
+    "status",
+    "client_id",
+    "former_cell",
+    "reason",
+    "manager",
+    "owner",
+    "rule",
+    "next_step",
+    "note",
+    "last_purchase",
+    "loss_date",
+    "kind",
+    "region",
+    "changed_by",
+    "changed_at",
+]
+
+
+def winback_call_list(listed: pd.DataFrame) -> pd.DataFrame:
+    """The call list in words (``core.winback.readable``): the rank first, "lost" or "at risk" spelled out,
+    empty texts blank, the dossier link after the id."""
+    from core.winback import readable
+
+    shown = readable(listed, WINBACK_PAGE_COLUMNS, ui.lang())
+    state = ui.tr("winback.col.state")
+    shown = shown.rename(columns={ui.tr("winback.col.at_risk"): state})
+    shown[state] = [ui.tr("winback.state.at_risk" if risky else "winback.state.lost") for risky in listed["at_risk"]]
+    texts = shown.select_dtypes(include=["object", "string"]).columns
+    shown[texts] = shown[texts].fillna("")
+    shown.insert(0, ui.tr("winback.col.rank"), range(1, len(shown) + 1))
+    shown.insert(8, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
+    return shown
+
+
 # The call list's columns by code: (width, kind, hidden). The seven that decide the call fit 1280 px
 # (sidebar open) with their widths fixed; their short headers have the whole one as a tooltip.
 WINBACK_COLUMNS = {

@@ -26,31 +26,6 @@ from core.winback import (
 )
 from pages import editors, tables, ui
 
-# What decides the call first, left (after the rank): who, lost or only at risk, what they were
-# worth, how long ago, the lever, the status; then the id and the dossier link, what else helps the
-# call, and the bookkeeping (hidden on screen). The export keeps core.winback.EXPORT_COLUMNS' order.
-PAGE_COLUMNS = [
-    "client_name",
-    "at_risk",
-    "value_before_loss",
-    "days_since",
-    "lever",
-    "status",
-    "client_id",
-    "former_cell",
-    "reason",
-    "manager",
-    "owner",
-    "rule",
-    "next_step",
-    "note",
-    "last_purchase",
-    "loss_date",
-    "kind",
-    "region",
-    "changed_by",
-    "changed_at",
-]
 money = ui.number
 
 
@@ -168,14 +143,7 @@ st.subheader(ui.tr("winback.list.header"))
 if listed.empty:
     st.info(ui.tr("winback.empty"))
 else:
-    shown = readable(listed, PAGE_COLUMNS, lang)
-    state = ui.tr("winback.col.state")
-    shown = shown.rename(columns={ui.tr("winback.col.at_risk"): state})
-    shown[state] = [ui.tr("winback.state.at_risk" if risky else "winback.state.lost") for risky in listed["at_risk"]]
-    texts = shown.select_dtypes(include=["object", "string"]).columns
-    shown[texts] = shown[texts].fillna("")
-    shown.insert(0, ui.tr("winback.col.rank"), range(1, len(shown) + 1))
-    shown.insert(8, ui.tr("dossier.link"), ui.dossier_links(listed["client_id"]))
+    shown = tables.winback_call_list(listed)
     tables.show(shown, tables.winback_list(list(shown.columns)), height=420)
 
 downloads = st.container(horizontal=True)  # each button as wide as its label
