@@ -191,7 +191,7 @@ else:
     if rows.empty:
         st.caption(ui.tr("grid.list.empty"))
     else:
-        tables.show(tables.grid_listing(rows), tables.grid_clients(measure), keep_order=True)
+        tables.show(tables.grid_listing(rows), tables.grid_clients(measure))
 
 # -- migration ------------------------------------------------------------------------
 st.subheader(ui.tr("grid.migration"))

@@ -117,29 +117,27 @@ def count(name: str, label: str | None = None, **kwargs) -> Col:
 
 
 def grid_listing(rows: pd.DataFrame) -> pd.DataFrame:
-    """A cell's clients as the table holds them: the dossier link, the name (the id when it has none), the id,
-    the basis, the share and the rank first; the screen shows them in ``grid_clients``' order."""
-    first = ["dossier", "client", "client_id", "basis", "share", "abc_rank"]
-    listing = rows.assign(
+    """A cell's clients with the name to show (the id when it has none) and the link to each dossier."""
+    return rows.assign(
         client=rows["client_name"].fillna(rows["client_id"]), dossier=ui.dossier_links(rows["client_id"])
     )
-    return listing[first + [c for c in listing.columns if c not in first]]
 
 
 def grid_clients(measure: str) -> list[Col]:
-    """The clients of the chosen cell: who, what they weigh, how regularly they buy, who looks after them."""
+    """The clients of the chosen cell: the link to the dossier first (the grid's list is where a meeting
+    opens a client), who, what they weigh, how regularly they buy, who looks after them."""
     shown = "cv" if measure == "cv" else "frequency"
     return [
+        link(),
         Col("client", "grid.col.client", width=NAME_WIDTH),
         client_id(label="grid.col.client_id"),
         money("basis", "grid.col.basis", decimals=2),
         Col("share", "grid.col.share", kind="share"),
+        count("abc_rank", "grid.col.rank", hidden=True),
         Col(shown, f"grid.col.{shown}", kind="share"),
+        count("periods", "grid.col.periods", hidden=True),
         Col("last_purchase", "grid.col.last_purchase", kind="date"),
         Col("manager", "grid.col.manager"),
-        link(),
-        count("abc_rank", "grid.col.rank", hidden=True),
-        count("periods", "grid.col.periods", hidden=True),
         Col("region", "grid.col.region", hidden=True),
     ]
 
