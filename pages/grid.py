@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from functools import partial
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.errors import KamError
 from core.grid import (
-    ABSENT_BEFORE,
-    ABSENT_NOW,
-    CELL_COLOURS,
-    CELLS,
     DEFAULT_LIMITS,
     MEASURES,
     TOO_NEW,
@@ -31,23 +26,13 @@ from core.grid import (
     migration,
     tercile_limits,
 )
-from pages import ui
+from pages import tables, ui
+from pages.charts import GRID_CHOICES as CHOICES
+from pages.charts import grid_figure
 
 CHART_KEY = "grid_chart"
 CELL_KEY = "grid_cell"
-CHOICES = [*CELLS, TOO_NEW]
-# Where each cell sits on the chart: X/Y/Z left to right, A on top; the strip apart on the right.
-POSITION = {cell: ("XYZ".index(cell[1]), 2 - "ABC".index(cell[0])) for cell in CELLS}
-POSITION[TOO_NEW] = (3.35, 1)
 LIMIT_KEYS = {"cv": ("grid_cv_x", "grid_cv_y"), "frequency": ("grid_freq_x", "grid_freq_y")}
-
-
-def number(value) -> str:
-    return ui.number(value)
-
-
-def pct(value) -> str:
-    return ui.pct(value)
 
 
 def cell_name(cell: str) -> str:
@@ -61,13 +46,9 @@ def follow_chart_click() -> None:
     cell picked afterwards in the segmented control is not overridden by the
     chart's old selection.
     """
-    selection = (st.session_state.get(CHART_KEY) or {}).get("selection") or {}
-    points = selection.get("points") or []
-    clicked = None
-    if points:
-        index = points[0].get("point_index", points[0].get("point_number"))
-        if index is not None and 0 <= index < len(CHOICES):
-            clicked = CHOICES[index]
+    points = ((st.session_state.get(CHART_KEY) or {}).get("selection") or {}).get("points") or [{}]
+    index = points[0].get("point_index", points[0].get("point_number"))
+    clicked = CHOICES[index] if index is not None and 0 <= index < len(CHOICES) else None
     if clicked != st.session_state.get("grid_chart_seen"):
         st.session_state["grid_chart_seen"] = clicked
         if clicked is not None:
@@ -77,76 +58,6 @@ def follow_chart_click() -> None:
 def use_terciles(measure: str, limits: tuple[float, float]) -> None:
     x_key, y_key = LIMIT_KEYS[measure]
     st.session_state[x_key], st.session_state[y_key] = limits
-
-
-def grid_figure(result, chosen: str | None) -> go.Figure:
-    cells, strip = result.cells, result.new
-    figure = go.Figure()
-    for cell in CHOICES:
-        x, y = POSITION[cell]
-        if cell == TOO_NEW:
-            box = dict(x0=x - 0.4, x1=x + 0.4, y0=-0.48, y1=2.48)
-        else:
-            box = dict(x0=x - 0.48, x1=x + 0.48, y0=y - 0.48, y1=y + 0.48)
-        figure.add_shape(
-            type="rect",
-            **box,
-            fillcolor="#" + CELL_COLOURS[cell],
-            layer="below",
-            line=dict(color="#1F3A5F" if chosen == cell else "white", width=4 if chosen == cell else 1),
-        )
-    texts, hovers = [], []
-    for cell in CHOICES:
-        count, basis, share = (
-            (strip["clients"], strip["basis"], strip["share"])
-            if cell == TOO_NEW
-            else (cells.loc[cell, "clients"], cells.loc[cell, "basis"], cells.loc[cell, "share"])
-        )
-        title = ui.tr("grid.too_new").replace(" ", "<br>") if cell == TOO_NEW else cell
-        texts.append(f"<b>{title}</b><br>{ui.tr('grid.clients.n', n=number(count))}<br>{number(basis)}<br>{pct(share)}")
-        hovers.append(f"<b>{title}</b> · {ui.tr(f'grid.strategy.{cell}')}")
-    figure.add_trace(
-        go.Scatter(
-            x=[POSITION[c][0] for c in CHOICES],
-            y=[POSITION[c][1] for c in CHOICES],
-            mode="markers+text",
-            text=texts,
-            customdata=CHOICES,
-            hovertext=hovers,
-            hoverinfo="text",
-            textfont=dict(size=13, color="#1B1B1B"),
-            marker=dict(symbol="square", size=90, color="rgba(255,255,255,0.02)"),
-            selected=dict(marker=dict(opacity=1)),
-            unselected=dict(marker=dict(opacity=1)),
-            showlegend=False,
-        )
-    )
-    figure.update_layout(
-        separators=ui.separators(),
-        height=470,
-        margin=dict(l=10, r=10, t=40, b=10),
-        plot_bgcolor="white",
-        dragmode=False,
-        clickmode="event+select",
-        xaxis=dict(
-            range=[-0.52, 3.8],
-            tickvals=[0, 1, 2, POSITION[TOO_NEW][0]],
-            side="top",
-            fixedrange=True,
-            ticktext=[ui.tr(f"grid.col.{col}") for col in "XYZ"] + [ui.tr("grid.too_new").replace(" ", "<br>")],
-            showgrid=False,
-            zeroline=False,
-        ),
-        yaxis=dict(
-            range=[-0.55, 2.55],
-            tickvals=[2, 1, 0],
-            fixedrange=True,
-            showgrid=False,
-            zeroline=False,
-            ticktext=[ui.tr(f"grid.row.{row}").replace(" · ", "<br>") for row in "ABC"],
-        ),
-    )
-    return figure
 
 
 ui.require_data()
@@ -161,11 +72,7 @@ basis = ui.basis_control(c_basis, "grid_basis", label_key="grid.basis")
 period = ui.period_control(c_period, "grid_period", label_key="grid.period")
 window = c_window.slider(ui.tr("grid.window"), 1, 60, 12, key="grid_window", bind="query-params")
 as_of = c_as_of.date_input(
-    ui.tr("grid.as_of"),
-    value=None,
-    help=ui.tr("grid.as_of.help"),
-    key="grid_as_of",
-    bind="query-params",
+    ui.tr("grid.as_of"), value=None, help=ui.tr("grid.as_of.help"), key="grid_as_of", bind="query-params"
 )
 c_a, c_b, c_measure, c_x, c_y = st.columns([1.3, 1.3, 1.2, 1, 1])
 a = c_a.slider("A, %", 1, 100, 80, key="grid_a", bind="query-params", help=ui.tr("grid.abc_limits.help"))
@@ -202,12 +109,11 @@ except KamError as exc:
     ui.show_error(exc)
     st.stop()
 
-measure_name = ui.tr(f"grid.xyz.{measure}")
 st.caption(
     ui.tr(
         "grid.caption",
         basis=ui.tr(f"grid.basis.{basis}"),
-        measure=measure_name,
+        measure=ui.tr(f"grid.xyz.{measure}"),
         start=result.window_start.isoformat(),
         as_of=result.params.as_of.isoformat(),
     )
@@ -238,16 +144,16 @@ if dominant:
 st.caption(
     ui.tr(
         "grid.summary",
-        clients=number(len(result.clients)),
-        classified=number(len(result.classified)),
-        new=number(result.new["clients"]),
+        clients=ui.number(len(result.clients)),
+        classified=ui.number(len(result.classified)),
+        new=ui.number(result.new["clients"]),
         basis=ui.tr(f"grid.basis.{basis}"),
-        total=number(result.total_positive),
+        total=ui.number(result.total_positive),
     )
 )
 negative = int((result.clients["basis"] < 0).sum())
 if basis == "margin" and negative:
-    st.caption(ui.tr("grid.margin_note", total=number(result.total_positive), negative=number(negative)))
+    st.caption(ui.tr("grid.margin_note", total=ui.number(result.total_positive), negative=ui.number(negative)))
 follow_chart_click()
 chosen = ui.coded(
     st.segmented_control,
@@ -261,7 +167,7 @@ chosen = ui.coded(
 chart_column, strategy_column = st.columns([3, 1.3])
 with chart_column:
     st.plotly_chart(
-        grid_figure(result, chosen),
+        grid_figure(result.cells, result.new, chosen, lang),
         key=CHART_KEY,
         on_select="rerun",
         selection_mode="points",
@@ -281,85 +187,23 @@ else:
         if chosen == TOO_NEW
         else result.clients[result.clients["cell"] == chosen]
     )
-    st.subheader(ui.tr("grid.list.title", cell=cell_name(chosen), count=number(len(rows))))
+    st.subheader(ui.tr("grid.list.title", cell=cell_name(chosen), count=ui.number(len(rows))))
     if rows.empty:
         st.caption(ui.tr("grid.list.empty"))
     else:
-        listing = rows.assign(
-            client=rows["client_name"].fillna(rows["client_id"]), dossier=ui.dossier_links(rows["client_id"])
-        )
-        measure_column = "cv" if measure == "cv" else "frequency"
-        st.dataframe(
-            ui.styled(
-                listing[
-                    [
-                        "dossier",
-                        "client",
-                        "client_id",
-                        "basis",
-                        "share",
-                        "abc_rank",
-                        measure_column,
-                        "periods",
-                        "last_purchase",
-                        "manager",
-                        "region",
-                    ]
-                ],
-                {"basis": 2, "abc_rank": 0, "periods": 0},
-                percents=("share", measure_column),
-            ),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "dossier": ui.dossier_column(),
-                "client": st.column_config.TextColumn(ui.tr("grid.col.client")),
-                "client_id": st.column_config.TextColumn(ui.tr("grid.col.client_id")),
-                "basis": st.column_config.NumberColumn(ui.tr("grid.col.basis")),
-                "share": st.column_config.NumberColumn(ui.tr("grid.col.share")),
-                "abc_rank": st.column_config.NumberColumn(ui.tr("grid.col.rank")),
-                measure_column: st.column_config.NumberColumn(ui.tr(f"grid.col.{measure_column}")),
-                "periods": st.column_config.NumberColumn(ui.tr("grid.col.periods")),
-                "last_purchase": st.column_config.DateColumn(ui.tr("grid.col.last_purchase")),
-                "manager": st.column_config.TextColumn(ui.tr("grid.col.manager")),
-                "region": st.column_config.TextColumn(ui.tr("grid.col.region")),
-            },
-        )
+        tables.show(tables.grid_listing(rows), tables.grid_clients(measure))
 
 # -- migration ------------------------------------------------------------------------
 st.subheader(ui.tr("grid.migration"))
 st.caption(ui.tr("grid.migration.caption", previous=moved.previous_as_of.isoformat()))
-labels = {
-    TOO_NEW: ui.tr("grid.too_new"),
-    ABSENT_BEFORE: ui.tr("grid.migration.new"),
-    ABSENT_NOW: ui.tr("grid.migration.gone"),
-}
-table = moved.transitions.rename(index=lambda c: labels.get(c, c), columns=lambda c: labels.get(c, c))
-table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
-table.index.name = f"{ui.tr('grid.migration.then')} ↓ / {ui.tr('grid.migration.now')} →"
-st.dataframe(table, width="stretch")
+st.dataframe(tables.migration_matrix(moved.transitions), width="stretch")
 st.markdown(f"**{ui.tr('grid.slipped')}**")
 if moved.slipped.empty:
     st.caption(ui.tr("grid.slipped.none"))
 else:
     slipped = moved.slipped.assign(client=moved.slipped["client_name"].fillna(moved.slipped["client_id"]))
     slipped["cell_now"] = slipped["cell_now"].fillna(ui.tr("grid.too_new"))
-    st.dataframe(
-        ui.styled(
-            slipped[["client", "client_id", "cell_then", "cell_now", "basis_then", "basis_now"]],
-            {"basis_then": 2, "basis_now": 2},
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "client": st.column_config.TextColumn(ui.tr("grid.col.client")),
-            "client_id": st.column_config.TextColumn(ui.tr("grid.col.client_id")),
-            "cell_then": st.column_config.TextColumn(ui.tr("grid.col.cell_then")),
-            "cell_now": st.column_config.TextColumn(ui.tr("grid.col.cell_now")),
-            "basis_then": st.column_config.NumberColumn(ui.tr("grid.col.basis_then")),
-            "basis_now": st.column_config.NumberColumn(ui.tr("grid.col.basis_now")),
-        },
-    )
+    tables.show(slipped, tables.GRID_SLIPPED)
 
 # -- the Excel pack -----------------------------------------------------------------------
 # Built only when the button is clicked (on Streamlit's download thread): writing a

@@ -20,7 +20,8 @@ in common lives here so each page reads top to bottom.
 - ``number`` / ``pct`` / ``signed`` / ``metric`` / ``styled`` / ``separators()`` —
   every figure in the page's language through ``core.numbers`` (metrics compact,
   the exact value in their help; tables through a ``Styler``; charts through
-  Plotly's ``separators``).
+  Plotly's ``separators``). ``metric_row()`` lays metrics out in a row that
+  wraps, so a label or value is never cut at 1280 px with the sidebar open.
 - ``coded(widget, label, options, key=...)`` — a select box, segmented control or
   radio whose options are codes: labelled in the chosen language only, the code in
   the URL (``?grid_basis=margin``), so a link reads the same in every language.
@@ -108,16 +109,28 @@ def separators() -> str:
     return numbers.plotly_separators(lang())
 
 
+def metric_row():
+    """A row of metrics that wraps: each metric as wide as its label and value, and the ones that no
+    longer fit (a narrow window, a long Georgian label) go to the next line instead of being cut."""
+    return st.container(horizontal=True, gap="medium", horizontal_alignment="distribute")
+
+
 def metric(place, label: str, value, *, exact: int = 0, help: str | None = None, **kwargs) -> None:
-    """``place.metric`` of a number that never cuts off: compact when large, the exact value
-    (to ``exact`` places) in the help."""
-    exact = number(value, exact)
-    small = numbers.is_empty(value) or abs(float(value)) < numbers.COMPACT_FROM
-    shown = exact if small else numbers.compact(value, lang())
-    note = exact if shown != exact else None
+    """``place.metric`` that never cuts off: as wide as its label and value (in a ``metric_row`` the
+    next one wraps), a number compact when large with the exact value (to ``exact`` places) in the
+    help; a text value (a share, a date, a cell) is shown as it is."""
+    if isinstance(value, str):
+        shown, note = value, None
+    else:
+        exact = number(value, exact)
+        small = numbers.is_empty(value) or abs(float(value)) < numbers.COMPACT_FROM
+        shown = exact if small else numbers.compact(value, lang())
+        note = exact if shown != exact else None
+    kwargs.setdefault("width", "content")
     place.metric(label, shown, help="\n\n".join(h for h in (note, help) if h) or None, **kwargs)
 
 
+EMPTY = numbers.EMPTY  # a table's ``placeholder``: a missing value reads "—", never Streamlit's grey "None"
 MAX_STYLED = 200_000  # cells a Styler formats; a bigger table keeps the column's own format
 
 
