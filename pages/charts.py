@@ -37,7 +37,11 @@ GREY = "#bbbbbb"  # what has no reason or no manager
 
 
 def _layout(figure: go.Figure, lang: str, **layout) -> go.Figure:
+    """The language's separators on every figure, and axes that write whole numbers grouped the same way
+    (Plotly's own "1M" / "500k" suffixes are English)."""
     figure.update_layout(separators=numbers.plotly_separators(lang), **layout)
+    figure.update_xaxes(exponentformat="none", separatethousands=True)
+    figure.update_yaxes(exponentformat="none", separatethousands=True)
     return figure
 
 

@@ -36,8 +36,8 @@ def grid_cells() -> pd.DataFrame:
 @pytest.mark.parametrize(
     "lang, separators, clients, basis, share, column",
     [
-        ("en", ".,", "clients: 2", "1,234,568", "62.5 %", "X · steady"),
-        ("ka", ", ", "კლიენტები: 2", "1 234 568", "62,5 %", "X · სტაბილური"),
+        ("en", ".,", "clients: 2", "1,234,568", "62.5\u00a0%", "X · steady"),
+        ("ka", ",\u00a0", "კლიენტები: 2", "1\u00a0234\u00a0568", "62,5\u00a0%", "X · სტაბილური"),
     ],
 )
 def test_grid_figure_has_a_point_per_cell_in_the_language(lang, separators, clients, basis, share, column):
@@ -80,7 +80,7 @@ def test_pareto_figure_draws_the_band_the_target_and_the_key_set(axis, key_x):
     assert (band.y0, band.y1) == (30, 55)  # the article's key-client band
     assert target.y0 == 50 and key_set.x0 == key_x
     texts = [a.text for a in figure.layout.annotations]
-    assert any("30–55 %" in text for text in texts)
+    assert any("30–55\u00a0%" in text for text in texts)
 
 
 def test_a_long_pareto_curve_is_thinned_but_keeps_its_last_point():
@@ -88,7 +88,7 @@ def test_a_long_pareto_curve_is_thinned_but_keeps_its_last_point():
     (curve,) = figure.data
     assert len(curve.x) == 5_001  # ranks 1, 3, 5, … 9 999, and the last one
     assert curve.x[-1] == 10_000 and curve.y[-1] == pytest.approx(100)
-    assert figure.layout.separators == ", "
+    assert figure.layout.separators == ",\u00a0"
 
 
 def test_concentration_trend_has_three_panels_on_periods():
@@ -165,5 +165,14 @@ def test_managers_figure_greys_the_clients_without_a_manager():
     (bars,) = figure.data
     assert list(bars.x) == ["Nino", "(no manager)"]
     assert list(bars.marker.color) == ["#1F77B4", "#BBBBBB"]
-    assert "92,3 %" in bars.text[0]
+    assert "92,3\u00a0%" in bars.text[0]
     assert figure.layout.yaxis.title.text == "შემოსავალი"
+
+
+@pytest.mark.parametrize("lang", ["en", "ka"])
+def test_money_axes_have_no_english_suffixes(lang):
+    managers = pd.DataFrame(
+        {"manager": ["Ann", None], "basis": [1_500_000.0, 250_000.0], "share": [0.8, 0.2], "key_clients": [2, 0]}
+    )
+    figure = charts.managers_figure(managers, ["Ann", "—"], "revenue", lang)
+    assert figure.layout.yaxis.exponentformat == "none" and figure.layout.yaxis.separatethousands
