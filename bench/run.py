@@ -190,6 +190,8 @@ def run_size(size: str, args, folder: Path) -> dict:
                     raise SystemExit(f"the bench store could not be built: {built['error']}")
             if results[name] and "error" in results[name][-1]:
                 continue
+            if name in GROUPS["ingest"] and round_number >= args.ingest_rounds:
+                continue
             step_ctx = dict(ctx, repeats=args.moves, round=round_number, timeout=args.timeout)
             results[name].append(run_step(name, step_ctx, args.timeout))
             print(f"   {round_number + 1}/{args.repeats} {name:<20} {_summary(results[name][-1])}", flush=True)
@@ -344,6 +346,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", action="append", help="100k, 1M, 10M or a number of lines (repeatable)")
     parser.add_argument("--repeats", type=int, default=3, help="rounds: every step runs once per round (median)")
     parser.add_argument("--moves", type=int, default=1, help="slider moves timed per view or page run")
+    parser.add_argument(
+        "--ingest-rounds",
+        type=int,
+        default=None,
+        help="rounds of the ingest steps (default --repeats; 1 at 10M, where one ingest peaks near 21 GB today)",
+    )
     parser.add_argument("--steps", action="append", default=None, help="groups or steps, comma-separated")
     parser.add_argument("--keep", help="folder to keep (and reuse) the files and stores in, one subfolder per size")
     parser.add_argument("--seed", type=int, default=42)
@@ -353,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.size = args.size or ["100k"]
     args.steps = args.steps or list(GROUPS)
+    args.ingest_rounds = args.repeats if args.ingest_rounds is None else args.ingest_rounds
     load_before = os.getloadavg()
     report: dict = {"sizes": {}}
     temporary = None if args.keep else tempfile.TemporaryDirectory(prefix="kam-bench-")
