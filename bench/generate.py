@@ -1,14 +1,14 @@
 """Seeded synthetic B2B sales exports: ``python -m bench.generate --size 1M [--dir D] [--xlsx]``.
 
 What a distributor's ERP exports, one line per invoice line, written by DuckDB
-SQL (no Python loop over lines), so ten million lines take about a minute:
+SQL (no Python loop over lines), so ten million lines (1.2 GB of CSV) take about a minute:
 
 - **Clients** (one per 50 lines: 200,000 at 10M) with Zipf-like sizes: the
   client of rank r gets a share of the lines proportional to 1/r, so the
   biggest holds several percent of them and the smallest only a few lines.
   Their average line value is spread log-normally, and their margin rate too.
-- **Purchase rhythms**, one per client: *steady* (an order every 7, 14 or 30
-  days, 40 %), *seasonal* (purchases crowded around a peak month, 20 %),
+- **Purchase rhythms**, one per client: *steady* (an order every 7 or 14
+  days, or on its own day of each month, 40 %), *seasonal* (purchases crowded around a peak month, 20 %),
   *bursty* (a few short bursts, 15 %), *lapsing* (buying ever less, then
   stopping for good: the churn the product looks for, 15 %) and *returning*
   (a pause of 200–500 days, then buying again: a win-back, 10 %). Most clients
@@ -19,11 +19,11 @@ SQL (no Python loop over lines), so ten million lines take about a minute:
   (one client in ten changes manager half-way).
 - **The export's look**: ERP-style headers (``Posting Date``, ``Customer No.``,
   ``Net Amount`` …), ISO dates, amounts with two decimals, sorted by date and
-  invoice. XLSX holds real date and number cells, one sheet, written with
-  openpyxl's write-only mode: a sheet holds at most 1,048,576 rows, so XLSX is
-  made up to 1M lines only (and writing it takes about a minute per million).
+  invoice. XLSX holds the same lines in one sheet with real date and number
+  cells (``write_xlsx``, about 10 s per million lines): a sheet holds at most
+  1,048,576 rows, so XLSX is made up to 1M lines only.
 
-Four years of lines end on ``END``; ``fresh_export`` writes a small export of
+Four years of lines end on ``END``; ``write_fresh`` writes a small export of
 the three weeks after it (the clients still buying, a few new ones): the
 "next month's file" that goes into a store already holding the big one.
 Everything is a pure function of (size, seed) — DuckDB's ``hash`` of the line

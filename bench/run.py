@@ -5,8 +5,11 @@ For each size it writes (or, with ``--keep``, reuses) the synthetic export of
 and the bench store (the CSV ingested by the product), then runs every step of
 ``bench.steps`` in a process of its own and prints one markdown table per size
 (also written with ``--markdown``; everything as JSON with ``--json``): the
-median of the repeats, the reference it is compared with, the ratio, the
-issue's target and whether it is met.
+median over the rounds, the reference it is compared with, the ratio, the
+issue's target and whether it is met. ``--repeats`` rounds run every step once
+each, round-robin, so a step and its reference run close together in time and
+a change in the machine's load falls on both. A step that fails (an error, an
+error box on a page) is reported as failed and the command exits 1.
 
 ``--steps`` picks what runs: groups ``ingest`` (CSV and XLSX ingest and their
 raw references), ``upload`` (the fresh export into the bench store and into an
