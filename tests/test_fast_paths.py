@@ -198,3 +198,88 @@ def test_uploads_deletes_and_replaces_on_the_real_files(tmp_path, real_dir, name
             pd.testing.assert_frame_equal(got[table], reference[table], check_exact=False, rtol=1e-12, obj=table)
         for fast, slow in zip(_views(steps, as_of, margin), expected_views, strict=True):
             pd.testing.assert_frame_equal(fast, slow, check_exact=False, rtol=1e-9, atol=1e-9)
+
+
+# -- the grid's kept per-client figures ------------------------------------------------------
+
+
+def _direct_former(store, params, wanted: pd.DataFrame) -> dict:
+    """former_cells the direct way: one query over daily, XYZ only for the asked clients."""
+    from core.grid import _grid_frame, _period_starts
+
+    known = wanted.dropna(subset=["last_purchase"]).copy()
+    known["last_purchase"] = pd.to_datetime(known["last_purchase"]).dt.date
+    known["as_of"] = known.groupby(_period_starts(known["last_purchase"], params.period))["last_purchase"].transform(
+        "max"
+    )
+    frame = _grid_frame(store, params, sorted(set(known["as_of"])), known[["as_of", "client_id"]])
+    found = known.merge(frame[["as_of", "client_id", "cell"]], on=["as_of", "client_id"], how="left")
+    return {c: (None if pd.isna(cell) else cell) for c, cell in zip(found["client_id"], found["cell"], strict=True)}
+
+
+def _grid_cases(store) -> list:
+    from core.grid import GridParams
+
+    regions = [r[0] for r in store.query_rows("SELECT DISTINCT region FROM clients WHERE region IS NOT NULL")]
+    margin = store.has_margin()
+    cases = [
+        GridParams(),
+        GridParams(a=60, b=90, x=40, y=80),
+        GridParams(period="quarter", window=8, xyz="frequency"),
+        GridParams(period="week", window=26, xyz="frequency", x=50, y=20),
+        GridParams(filters=Filters(date_from=store.scalar("SELECT min(date) + 200 FROM daily"))),
+    ]
+    if regions:
+        cases.append(GridParams(filters=Filters(region=(sorted(regions)[0],))))
+    if margin:
+        cases.append(GridParams(basis="margin", a=70))
+    return cases
+
+
+def _grid_paths_agree(store) -> int:
+    """Every case: the kept-figures grid equals the direct query, twice (the second from memory)."""
+    from core.grid import _classified, _grid_frame, abcxyz, migration
+
+    compared = 0
+    for params in _grid_cases(store):
+        as_of = abcxyz(store, params).params.as_of
+        direct = _grid_frame(store, params, [as_of])
+        for _ in range(2):
+            pd.testing.assert_frame_equal(_classified(store, params, [as_of]), direct)
+        moved = migration(store, params)
+        both = _grid_frame(store, params, [moved.previous_as_of, as_of])
+        pd.testing.assert_frame_equal(_classified(store, params, [moved.previous_as_of, as_of]), both)
+        compared += len(direct)
+    return compared
+
+
+def test_kept_grid_figures_equal_the_direct_query_and_follow_uploads(store):
+    from core.grid import GridParams, abcxyz
+
+    upload(store, JANUARY + FEBRUARY + LATER, source="all", name="all.csv")
+    assert _grid_paths_agree(store) > 0
+    before = abcxyz(store, GridParams()).clients.set_index("client_id")["basis"]
+    # A new upload (inside the window, as-of date unchanged) changes the data version:
+    # nothing is answered from the old figures.
+    upload(store, [("A", "2024-12-20", 1000.0, 1.0, "Ann", "North", "Retail")], source="more", name="more.csv")
+    after = abcxyz(store, GridParams()).clients.set_index("client_id")["basis"]
+    assert after["A"] == before["A"] + 1000
+    assert _grid_paths_agree(store) > 0
+
+
+@pytest.mark.parametrize("name", ["superstore", "cdnow_master"])
+def test_kept_grid_figures_equal_the_direct_query_on_the_real_files(real_stores, name):
+    from core.grid import GridParams, former_cells
+
+    store = real_stores[name]
+    assert _grid_paths_agree(store) > 1000
+    wanted = store.query("SELECT client_id, last_date AS last_purchase FROM clients ORDER BY client_id")
+    for params in (GridParams(), GridParams(period="quarter", window=4, xyz="frequency")):
+        kept = former_cells(store, params, wanted)
+        expected = _direct_former(store, params, wanted)
+        got = dict(zip(kept["client_id"], kept["former_cell"], strict=True))
+        assert got == expected and sum(cell is not None for cell in got.values()) > 100
+        # Asked again with fewer clients (a move of L): the same cells, partly from memory.
+        half = wanted.iloc[::2]
+        again = former_cells(store, params, half)
+        assert dict(zip(again["client_id"], again["former_cell"], strict=True)) == _direct_former(store, params, half)
