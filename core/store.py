@@ -287,6 +287,9 @@ def refresh_derived(cur: duckdb.DuckDBPyConnection, *, touched: bool = False) ->
         run_script(cur, text)
 
 
+# Lines stored per INSERT of one upload (so a progress bar moves on a large file).
+INSERT_ROWS = 250_000
+
 LINE_COLUMNS = (
     "row_number",
     "date",
@@ -319,6 +322,7 @@ def add_upload(
     loaded_by=None,
     replace_overlap: bool = False,
     also: Callable[[duckdb.DuckDBPyConnection], Any] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     """Store one upload's clean lines (and its set-aside rows) in one transaction.
 
@@ -326,7 +330,10 @@ def add_upload(
     ``amount`` required). With ``replace_overlap`` the lines of earlier uploads
     from the same source (same ``source_key``) dated inside this upload's date
     range are deleted first. ``also(cursor)`` runs inside the same transaction
-    (ingest keeps the confirmed mapping that way). Returns ``{"upload_id",
+    (ingest keeps the confirmed mapping that way). ``progress(stored, total)``
+    is called as the lines go in, ``INSERT_ROWS`` at a time, still inside the
+    one transaction (readers see none of them until it commits), and once
+    more when the upload is committed, derived tables refreshed. Returns ``{"upload_id",
     "rows_loaded", "replaced_rows"}``.
     """
     if isinstance(lines, pa.Table):
@@ -347,7 +354,12 @@ def add_upload(
             replaced = cur.execute(sql("count_overlap"), [source_key, date_min, date_max]).fetchall()[0][0]
             touch_lines(cur, sql("overlap_lines"), [source_key, date_min, date_max])
             cur.execute(sql("delete_overlap"), [source_key, date_min, date_max])
-        cur.execute(sql("insert_lines"), [upload_id])
+        total = len(staged)
+        for start in range(0, max(total, 1), INSERT_ROWS):
+            staged_part = staged[start : start + INSERT_ROWS]  # noqa: F841 -- read by insert_lines.sql
+            cur.execute(sql("insert_lines"), [upload_id])
+            if progress is not None:
+                progress(min(start + INSERT_ROWS, total), total)
         # Read back by upload id: the new lines are the table's last row groups.
         touch_lines(cur, "upload_id = ?", [upload_id])
         if len(rejected):
@@ -376,4 +388,7 @@ def add_upload(
             also(cur)
         return {"upload_id": upload_id, "rows_loaded": len(staged), "replaced_rows": replaced}
 
-    return store.write(change, refresh=True)
+    outcome = store.write(change, refresh=True)
+    if progress is not None:
+        progress(outcome["rows_loaded"], outcome["rows_loaded"])
+    return outcome

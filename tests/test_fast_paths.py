@@ -283,3 +283,39 @@ def test_kept_grid_figures_equal_the_direct_query_on_the_real_files(real_stores,
         half = wanted.iloc[::2]
         again = former_cells(store, params, half)
         assert dict(zip(again["client_id"], again["former_cell"], strict=True)) == _direct_former(store, params, half)
+
+
+# -- large uploads: progress, and readers meanwhile ----------------------------------------------
+
+
+def test_progress_counts_the_rows_stored_while_readers_see_the_data_as_it_was(store, monkeypatch):
+    import threading
+
+    import core.store as store_module
+
+    upload(store, JANUARY, source="jan", name="jan.csv")
+    monkeypatch.setattr(store_module, "INSERT_ROWS", 2)
+    seen, read_meanwhile = [], []
+
+    def progress(done, total):
+        seen.append((done, total))
+        # Another session's read, from another thread and cursor, while the upload's transaction is open.
+        reader = threading.Thread(target=lambda: read_meanwhile.append(store.scalar("SELECT count(*) FROM lines")))
+        reader.start()
+        reader.join(timeout=30)
+
+    rows = FEBRUARY + LATER + FEBRUARY_AGAIN[1:]
+    upload(store, rows, source="more", name="more.csv", progress=progress)
+    assert seen == [(2, 7), (4, 7), (6, 7), (7, 7), (7, 7)]  # per INSERT, then once committed
+    assert read_meanwhile[:4] == [len(JANUARY)] * 4 and read_meanwhile[4] == len(JANUARY) + 7
+    assert_same(snapshot(store), rebuilt(store))
+
+
+def test_ingest_passes_progress_through(tmp_path, store):
+    from core.ingest import ingest_path
+
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Client,Amount\n2024-01-02,A,10\n2024-01-03,B,20\n2024-01-04,A,5\n", encoding="utf-8")
+    seen = []
+    ingest_path(store, path, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (3, 3) and all(total == 3 for _, total in seen)
