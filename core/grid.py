@@ -66,10 +66,11 @@ settled here (each one checked against every ``abcxyz`` figure of
   keeps the cost at one grid per period instead of one per distinct date
   (thousands on ten million lines). The query sums every complete period once
   and shares those sums between the windows; ``migration`` uses the same path
-  for its two grids. Every client is ranked and classified at each group's
-  date, and the cells of every client at that date are kept (for the same
-  data version and settings), so a move of L, which mostly asks about the same
-  months, computes only the dates not seen before.
+  for its two grids. Every client is ranked for ABC at each group's date, but
+  the XYZ spread is computed only for the clients asked about. The cells found
+  are kept per date (for the same data version and settings) with the clients
+  they were computed for, so a move of L, which asks about the same clients in
+  the older months, computes only the dates where someone new is asked about.
 """
 
 from __future__ import annotations
@@ -276,8 +277,8 @@ class _Kept:
 # Per-client figures of one grid (one as-of date, before the limits): about a
 # hundred bytes per client, so a few grids of 200,000 clients.
 _FIGURES = _Kept(8)
-# Cells of every client of one grid (limits applied), for former_cells: a few
-# bytes per client, so one per month of several years of history.
+# former_cells: the cells of the clients asked about at one as-of date (limits
+# applied), one entry per month of several years of history.
 _CELLS = _Kept(256)
 
 # The classification over figures read back from memory: the same columns
@@ -352,21 +353,33 @@ def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFr
     return _classify(store, params, _figures(store, params, as_of_dates))
 
 
-def _cells(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
-    """as_of, client_id, cell of every client in the grid at each date; kept per date and settings."""
+def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
+    """{(as_of, client_id): cell or None} for the asked ``pairs`` (columns as_of, client_id).
+
+    The cells found at each as-of date are kept (per data version and
+    settings) with the clients they were computed for; a date is computed again
+    (in one query with every other such date, XYZ only for the asked clients)
+    only when a client not computed there before is asked about.
+    """
     x, y = params.limits()
     base = (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
-    kept = {day: _CELLS.get((*base, day)) for day in as_of_dates}
-    missing = [day for day, table in kept.items() if table is None]
-    if missing:
-        # Not kept as figures: one grid per month of history would not fit the figures' room.
-        classified = _classify(store, params, _compute_figures(store, params, missing))
-        cells = pa.Table.from_pandas(classified[["as_of", "client_id", "cell"]], preserve_index=False)
-        cells = cells.set_column(0, "as_of", pc.cast(cells["as_of"], pa.date32()))
-        for day in missing:
-            kept[day] = _one_date(cells, day)
+    asked = pairs.groupby("as_of")["client_id"].agg(frozenset).to_dict()
+    kept = {day: _CELLS.get((*base, day)) for day in asked}
+    stale = {day: clients for day, clients in asked.items() if kept[day] is None or not clients <= kept[day][0]}
+    if stale:
+        wanted = {day: clients | (kept[day][0] if kept[day] else frozenset()) for day, clients in stale.items()}
+        rows = pd.DataFrame(
+            [(day, client) for day, clients in wanted.items() for client in clients], columns=["as_of", "client_id"]
+        )
+        found = _grid_frame(store, params, sorted(wanted), rows)
+        for day, clients in wanted.items():
+            part = found[found["as_of"] == day]
+            cells = dict.fromkeys(clients)
+            for client, cell in zip(part["client_id"], part["cell"], strict=True):
+                cells[client] = None if pd.isna(cell) else cell
+            kept[day] = (clients, cells)
             _CELLS.put((*base, day), kept[day])
-    return pa.concat_tables([kept[day] for day in as_of_dates])
+    return {(day, client): kept[day][1].get(client) for day, clients in asked.items() for client in clients}
 
 
 def abcxyz(store, params: GridParams) -> GridResult:
@@ -467,25 +480,10 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
         return result
     validate(params)
     group_as_of = known.groupby(_period_starts(known["last_purchase"], params.period))["last_purchase"].transform("max")
-    as_of_dates = sorted(set(group_as_of))
+    pairs = pd.DataFrame({"client_id": known["client_id"].astype(str).to_numpy(), "as_of": group_as_of.to_numpy()})
     _checked(store, params)
-    cells = _cells(store, params, as_of_dates)  # noqa: F841 -- DuckDB reads the local tables by name
-    asked = pa.table(  # noqa: F841
-        {
-            "client_id": pa.array(known["client_id"].astype(str).tolist(), pa.string()),
-            "as_of": pa.array(list(group_as_of), pa.date32()),
-        }
-    )
-    cursor = store.conn.cursor()
-    try:
-        found = cursor.execute(
-            "SELECT a.client_id, c.cell FROM asked a LEFT JOIN cells c USING (as_of, client_id)"
-        ).df()
-    except duckdb.Error as exc:
-        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
-    finally:
-        cursor.close()
-    cell_of = dict(zip(found["client_id"], found["cell"], strict=True))
+    cells = _cells(store, params, pairs)
+    cell_of = {client: cells[(day, client)] for day, client in zip(pairs["as_of"], pairs["client_id"], strict=True)}
     cells = [None if pd.isna(cell_of.get(c)) else cell_of.get(c) for c in result["client_id"]]
     result["former_cell"] = pd.Series(cells, index=result.index, dtype=object)
     return result

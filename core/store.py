@@ -235,6 +235,8 @@ def audit(cur: duckdb.DuckDBPyConnection, by, action: str, subject=None) -> None
 
 TOUCHED = "touched_days"
 DERIVED_SCRIPTS = ("refresh_daily", "refresh_clients", "refresh_client_days")
+# client_days from the first touched day on only (refresh_client_days_touched.sql).
+TOUCHED_SCRIPTS = ("refresh_daily", "refresh_clients", "refresh_client_days_touched")
 
 
 def touch_lines(cur: duckdb.DuckDBPyConnection, condition: str, params: Any = None) -> None:
@@ -274,13 +276,13 @@ def refresh_derived(cur: duckdb.DuckDBPyConnection, *, touched: bool = False) ->
     """Bring the derived tables up to date with ``lines`` (inside the caller's transaction).
 
     ``touched``: only what the lines marked with ``touch_lines`` feed — the
-    ``daily`` rows of their (client, day) pairs, the ``clients`` and
-    ``client_days`` rows of their clients — deleted and computed again from
-    every stored line of those pairs and clients. Otherwise every table is
+    ``daily`` rows of their (client, day) pairs, the ``clients`` rows of their
+    clients, the ``client_days`` rows of their clients from the first touched
+    day on — deleted and computed again from the stored lines. Otherwise every table is
     rebuilt from every line. Both give the same rows (``tests/test_fast_paths.py``).
     """
     scope = TOUCHED_SCOPE if touched else FULL_SCOPE
-    for script in DERIVED_SCRIPTS:
+    for script in TOUCHED_SCRIPTS if touched else DERIVED_SCRIPTS:
         text = sql(script)
         for placeholder, condition in scope.items():
             text = text.replace(placeholder, condition)
