@@ -46,8 +46,8 @@ L = 180 / 90 / 365, month and quarter — every figure reproduces):
 Scale: with no filter active (no region, manager, segment or kind; a date
 range that starts on or before the first stored day, as the sidebar's default
 does), the spans are read from ``client_days``, a table of each client's
-purchase days with the days before and after and the 365-day sums, rebuilt
-with ``daily`` at every change to the lines; ``date_to`` and as-of only cut it.
+purchase days with the days before and after and the 365-day sums, refreshed
+with ``daily`` at every change to the lines (for the clients it touched); ``date_to`` and as-of only cut it.
 Otherwise (or when the table was not built from the current lines) the spans
 come from one sort of the filtered client-days into a temporary table that
 belongs to ``churn``'s own cursor. Both paths give the same figures

@@ -2,10 +2,18 @@
 
 What it promises:
 
-- ``abcxyz(store, params)`` computes the grid in one DuckDB query
-  (``core/sql/grid.sql``) over the ``daily`` table as the shared filters leave
-  it; nothing loops over clients or lines in Python. The page, the command line
-  and the Excel export all call it with the same ``GridParams``.
+- ``abcxyz(store, params)`` computes the grid in DuckDB over the ``daily``
+  table as the shared filters leave it; nothing loops over clients or lines in
+  Python. The page, the command line and the Excel export all call it with the
+  same ``GridParams``. The SQL comes in two parts: ``grid_stats.sql`` sums each
+  client's periods (the part that reads millions of rows) and
+  ``grid_classify.sql`` ranks and classifies the clients. The per-client
+  figures of the last few grids are kept in memory (keyed by database file,
+  data version, basis, period, window, filters and as-of date), so moving the
+  A/B or X/Y limits ranks the clients again without reading a line, and the
+  migration reuses the grid's figures. ``_grid_frame`` runs both parts as one
+  query straight from ``daily``; ``tests/test_fast_paths.py`` holds the kept
+  path equal to it.
 - ``former_cells`` gives each client its cell in the grid whose as-of date is
   its last purchase (for churn and win-back), in one query for all clients.
 - ``cells_over_time`` gives one client's cell at several as-of dates (the
@@ -59,16 +67,24 @@ settled here (each one checked against every ``abcxyz`` figure of
   (thousands on ten million lines). The query sums every complete period once
   and shares those sums between the windows; ``migration`` uses the same path
   for its two grids. Every client is ranked for ABC at each group's date, but
-  the XYZ spread is computed only for the clients asked about.
+  the XYZ spread is computed only for the clients asked about. The cells found
+  are kept per date (for the same data version and settings) with the clients
+  they were computed for, so a move of L, which asks about the same clients in
+  the older months, computes only the dates where someone new is asked about.
 """
 
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.analysis import (
     BASES,
@@ -81,7 +97,7 @@ from core.analysis import (
     resolve_as_of,
     window_start,
 )
-from core.errors import InputError
+from core.errors import InputError, StoreError
 from core.store import sql
 
 MEASURES = ("cv", "frequency")
@@ -180,25 +196,43 @@ def validate(params: GridParams) -> None:
         raise InputError.keyed("grid.error.frequency_limits", x=f"{x:g}", y=f"{y:g}")
 
 
-def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The grid query for several as-of dates at once (one row per as-of date and client).
-
-    With ``asked`` (columns as_of, client_id) only those rows come back; every
-    client is still ranked for ABC, but only the asked ones pay for XYZ.
-    """
-    validate(params)
-    if params.basis == "margin" and not store.has_margin():
-        raise InputError.keyed("grid.error.no_margin")
+def _statement(params: GridParams, *parts: str) -> tuple[str, list]:
+    """The grid SQL ``parts`` joined, with the fixed identifiers spliced in, and the filter values."""
     fragment, values = filtered_daily(params.filters)
     diff_unit, diff_step = _PERIOD_STEPS[params.period]
     statement = (
-        sql("grid")
+        ",\n".join(sql(part) for part in parts)
         .replace("{filtered}", fragment)
         .replace("{basis}", basis_column(params.basis))
         .replace("{period}", params.period)
         .replace("{diff_unit}", diff_unit)
         .replace("{diff_step}", str(diff_step))
     )
+    return statement, values
+
+
+def _checked(store, params: GridParams) -> None:
+    validate(params)
+    if params.basis == "margin" and not store.has_margin():
+        raise InputError.keyed("grid.error.no_margin")
+
+
+def _dated(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in ("as_of", "last_purchase"):
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    return frame
+
+
+def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The grid query for several as-of dates at once (one row per as-of date and client), straight from ``daily``.
+
+    With ``asked`` (columns as_of, client_id) only those rows come back; every
+    client is still ranked for ABC, but only the asked ones pay for XYZ. This is
+    the direct computation; ``_classified`` gives the same rows through the
+    per-client figures it keeps in memory.
+    """
+    _checked(store, params)
+    statement, values = _statement(params, "grid_stats", "grid_classify")
     starts = [window_start(d, params.period, params.window) for d in as_of_dates]
     x, y = params.limits()
     asked_as_of = None if asked is None else list(asked["as_of"])
@@ -206,9 +240,146 @@ def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.Da
     frame = store.query(
         statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, asked_as_of, asked_ids]
     )
-    for column in ("as_of", "last_purchase"):
-        frame[column] = pd.to_datetime(frame[column]).dt.date
-    return frame
+    return _dated(frame)
+
+
+class _Kept:
+    """A small least-recently-used store of results, shared by the threads of one process.
+
+    Keys carry the database file and its data version (``Store.version``), so
+    a change to the data is never answered from here.
+    """
+
+    def __init__(self, entries: int):
+        self.entries = entries
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.entries:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+# Per-client figures of one grid (one as-of date, before the limits): about a
+# hundred bytes per client, so a few grids of 200,000 clients.
+_FIGURES = _Kept(8)
+# former_cells: the cells of the clients asked about at one as-of date (limits
+# applied), one entry per month of several years of history.
+_CELLS = _Kept(256)
+
+# The classification over figures read back from memory: the same columns
+# grid_stats.sql leaves in per_client and spread. Bound: a, b, measure, x, y.
+_FROM_FIGURES = (
+    "WITH settings AS (\n"
+    "    SELECT ?::DOUBLE AS a, ?::DOUBLE AS b, ?::VARCHAR AS measure, ?::DOUBLE AS x, ?::DOUBLE AS y\n"
+    "),\n"
+    "per_client AS (SELECT * EXCLUDE (variance) FROM figures),\n"
+    "spread AS (SELECT as_of, client_id, variance FROM figures WHERE variance IS NOT NULL)"
+)
+
+
+def _figures_key(store, params: GridParams) -> tuple:
+    return (str(store.path), store.version(), params.basis, params.period, params.window, params.filters)
+
+
+def _compute_figures(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
+    """Every client's figures (variance included) at each of ``as_of_dates``, in one query."""
+    statement, values = _statement(params, "grid_stats")
+    statement += "\nSELECT c.*, v.variance FROM per_client c LEFT JOIN spread v USING (as_of, client_id)"
+    starts = [window_start(d, params.period, params.window) for d in as_of_dates]
+    x, y = params.limits()
+    bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
+    cursor = store.conn.cursor()
+    try:
+        return cursor.sql(statement, params=bound).to_arrow_table()
+    except duckdb.Error as exc:
+        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
+    finally:
+        cursor.close()
+
+
+def _one_date(table: pa.Table, day: date) -> pa.Table:
+    return table.filter(pc.equal(table["as_of"], pa.scalar(day, pa.date32())))
+
+
+def _figures(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
+    """The per-client figures at ``as_of_dates``: kept ones reused, the others computed in one query and kept."""
+    base = _figures_key(store, params)
+    kept = {day: _FIGURES.get((*base, day)) for day in as_of_dates}
+    missing = [day for day, table in kept.items() if table is None]
+    if missing:
+        computed = _compute_figures(store, params, missing)
+        for day in missing:
+            kept[day] = _one_date(computed, day)
+            _FIGURES.put((*base, day), kept[day])
+    return pa.concat_tables([kept[day] for day in as_of_dates])
+
+
+def _classify(store, params: GridParams, figures: pa.Table) -> pd.DataFrame:
+    """grid_classify.sql over ``figures`` (a table of per-client figures in memory)."""
+    x, y = params.limits()
+    statement = _FROM_FIGURES + ",\n" + sql("grid_classify")
+    cursor = store.conn.cursor()  # its own cursor: DuckDB reads the local table ``figures`` by name
+    try:
+        return _dated(cursor.execute(statement, [params.a, params.b, params.xyz, x, y]).df())
+    except duckdb.Error as exc:
+        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
+    finally:
+        cursor.close()
+
+
+def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFrame:
+    """The same rows as ``_grid_frame`` (every client), the per-client figures kept between calls.
+
+    A move of the A/B limits or the X/Y limits reuses the figures of the same
+    basis, period, window, filters and as-of date, and only ranks and
+    classifies the clients again.
+    """
+    _checked(store, params)
+    return _classify(store, params, _figures(store, params, as_of_dates))
+
+
+def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
+    """{(as_of, client_id): cell or None} for the asked ``pairs`` (columns as_of, client_id).
+
+    The cells found at each as-of date are kept (per data version and
+    settings) with the clients they were computed for; a date is computed again
+    (in one query with every other such date, XYZ only for the asked clients)
+    only when a client not computed there before is asked about.
+    """
+    x, y = params.limits()
+    base = (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
+    asked = pairs.groupby("as_of")["client_id"].agg(frozenset).to_dict()
+    kept = {day: _CELLS.get((*base, day)) for day in asked}
+    stale = {day: clients for day, clients in asked.items() if kept[day] is None or not clients <= kept[day][0]}
+    if stale:
+        wanted = {day: clients | (kept[day][0] if kept[day] else frozenset()) for day, clients in stale.items()}
+        rows = pd.DataFrame(
+            [(day, client) for day, clients in wanted.items() for client in clients], columns=["as_of", "client_id"]
+        )
+        found = _grid_frame(store, params, sorted(wanted), rows)
+        for day, clients in wanted.items():
+            part = found[found["as_of"] == day]
+            cells = dict.fromkeys(clients)
+            for client, cell in zip(part["client_id"], part["cell"], strict=True):
+                cells[client] = None if pd.isna(cell) else cell
+            kept[day] = (clients, cells)
+            _CELLS.put((*base, day), kept[day])
+    return {(day, client): kept[day][1].get(client) for day, clients in asked.items() for client in clients}
 
 
 def abcxyz(store, params: GridParams) -> GridResult:
@@ -217,7 +388,7 @@ def abcxyz(store, params: GridParams) -> GridResult:
     as_of = resolve_as_of(store, params.filters, params.as_of)
     x, y = params.limits()
     resolved = replace(params, as_of=as_of, x=x, y=y)
-    clients = _grid_frame(store, resolved, [as_of]).drop(columns=["as_of"]).reset_index(drop=True)
+    clients = _classified(store, resolved, [as_of]).drop(columns=["as_of"]).reset_index(drop=True)
     total_positive = money(clients["basis"].clip(lower=0).sum())
     first, last = data_dates(store, params.filters)
     return GridResult(
@@ -309,11 +480,10 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
         return result
     validate(params)
     group_as_of = known.groupby(_period_starts(known["last_purchase"], params.period))["last_purchase"].transform("max")
-    as_of_dates = sorted(set(group_as_of))
-    pairs = pd.DataFrame({"client_id": known["client_id"].to_numpy(), "as_of": group_as_of.to_numpy()})
-    grids = _grid_frame(store, params, as_of_dates, pairs)[["as_of", "client_id", "cell"]]
-    found = pairs.merge(grids, on=["as_of", "client_id"], how="left")
-    cell_of = dict(zip(found["client_id"], found["cell"], strict=True))
+    pairs = pd.DataFrame({"client_id": known["client_id"].astype(str).to_numpy(), "as_of": group_as_of.to_numpy()})
+    _checked(store, params)
+    cells = _cells(store, params, pairs)
+    cell_of = {client: cells[(day, client)] for day, client in zip(pairs["as_of"], pairs["client_id"], strict=True)}
     cells = [None if pd.isna(cell_of.get(c)) else cell_of.get(c) for c in result["client_id"]]
     result["former_cell"] = pd.Series(cells, index=result.index, dtype=object)
     return result
@@ -378,7 +548,7 @@ def migration(store, params: GridParams) -> Migration:
     as_of = resolve_as_of(store, params.filters, params.as_of)
     previous_as_of = window_start(as_of, params.period, params.window) - timedelta(days=1)
     # Both grids in one query: the whole-period sums are shared between the two windows.
-    both_grids = _grid_frame(store, params, [previous_as_of, as_of])
+    both_grids = _classified(store, params, [previous_as_of, as_of])
     before_clients = both_grids[both_grids["as_of"] == previous_as_of]
     now_clients = both_grids[both_grids["as_of"] == as_of]
     keep = ["client_id", "client_name", "abc", "xyz", "cell", "basis"]

@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -362,19 +363,27 @@ def overlap(store: Store, prepared: Prepared) -> dict | None:
 
 
 def store_prepared(
-    store: Store, prepared: Prepared, *, replace_overlap: bool = False, loaded_by: str | None = None
+    store: Store,
+    prepared: Prepared,
+    *,
+    replace_overlap: bool = False,
+    loaded_by: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     """Store a prepared file in one transaction; returns the upload's outcome.
 
     The checks (the same file already stored, an overlap to confirm) and the
     write run under the store's write lock, so two sessions dropping the same
     export at once store it once: the second is told it is ``unchanged``.
+    ``progress(stored, total)`` counts the lines stored (``core.store.add_upload``),
+    so a page can show a progress bar; other sessions keep reading the data as
+    it was until the upload commits.
     """
     with store.serialized():
         earlier = already_loaded(store, prepared.sha256, prepared.raw.sheet)
         if earlier is not None:
             return _unchanged(prepared.raw.file_name, earlier)
-        return _store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by)
+        return _store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by, progress=progress)
 
 
 def _unchanged(name: str, earlier: dict) -> dict:
@@ -391,7 +400,12 @@ def _unchanged(name: str, earlier: dict) -> dict:
 
 
 def _store_prepared(
-    store: Store, prepared: Prepared, *, replace_overlap: bool = False, loaded_by: str | None = None
+    store: Store,
+    prepared: Prepared,
+    *,
+    replace_overlap: bool = False,
+    loaded_by: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     if not prepared.summary.get("rows"):
         raise InputError.keyed(
@@ -436,6 +450,7 @@ def _store_prepared(
         loaded_by=loaded_by,
         replace_overlap=bool(found),
         also=remember,
+        progress=progress,
     )
     replaced = f", replacing {result['replaced_rows']:,} earlier lines" if result["replaced_rows"] else ""
     set_aside = f"; {len(prepared.rejected):,} set aside" if len(prepared.rejected) else ""
@@ -482,6 +497,7 @@ def ingest_path(
     date_order: str | None = None,
     replace_overlap: bool = False,
     loaded_by: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     """Read, map (remembered or guessed, then ``overrides``), validate and store one file.
 
@@ -499,4 +515,4 @@ def ingest_path(
         return _unchanged(name, earlier)
     raw = read_table(path, name, sheet)
     prepared = prepare(raw, mapping_for(store, raw, overrides), date_order, sha256=sha)
-    return store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by)
+    return store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by, progress=progress)

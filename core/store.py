@@ -8,8 +8,17 @@ What it promises:
 - **Writes go one way.** ``Store.write`` runs a function inside ``BEGIN …
   COMMIT`` under a process-wide lock; if anything raises, the transaction rolls
   back and the store is exactly as it was. The derived tables (``daily``,
-  ``clients``) are rebuilt inside the same transaction as every change to the
-  lines, so they can never disagree with them.
+  ``clients``, ``client_days``) are refreshed inside the same transaction as
+  every change to the lines, so they can never disagree with them.
+- **A change costs what it touches.** A writer of ``lines`` marks the lines
+  it adds, deletes or replaces (``touch_lines``, inside its transaction); the
+  derived rows they feed are deleted and computed again from all the stored
+  lines of the same client (``daily``: of the same client and day). That is
+  exact because every derived row belongs to one client and depends on that
+  client's lines only (a ``daily`` row on that client's lines of its day), so
+  a 10,000-line upload into ten million lines refreshes the clients it names,
+  not the whole store. A writer that marks nothing gets the full rebuild
+  (``refresh_derived``), which also serves stores made by older code.
 - **Values are bound, identifiers quoted.** SQL lives in ``core/sql/*.sql``; any
   identifier taken from a file goes through ``quote_ident``.
 - **A busy file is said plainly.** When another process (usually the running
@@ -125,25 +134,35 @@ class Store:
     def write(self, change: Callable[[duckdb.DuckDBPyConnection], Any], *, refresh: bool = False) -> Any:
         """Run ``change(cursor)`` as one transaction, serialized with every other write.
 
-        With ``refresh`` the derived tables are rebuilt inside the same
-        transaction. On any error the transaction rolls back and the error is
-        raised again (wrapped in ``StoreError`` when it came from DuckDB).
+        With ``refresh`` the derived tables are brought up to date inside the
+        same transaction: for the clients ``change`` marked with
+        ``touch_lines``; rebuilt from every line when it marked none, or when the
+        derived tables did not match the lines before it (an older store). On any
+        error the transaction rolls back and the error is raised again
+        (wrapped in ``StoreError`` when it came from DuckDB).
         """
         with self._write_lock:
             cur = self.conn.cursor()
             cur.execute("BEGIN TRANSACTION")
             try:
+                current = refresh and cur.execute(sql("derived_current")).fetchall()[0][0]
                 result = change(cur)
+                touched = _touched(cur)
                 if refresh:
-                    refresh_derived(cur)
+                    # Derived tables that were already behind the lines are rebuilt whole.
+                    refresh_derived(cur, touched=touched and current)
+                if touched:
+                    cur.execute(f"DROP TABLE temp.{TOUCHED}")
                 cur.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'version'")
                 cur.execute("COMMIT")
             except duckdb.Error as exc:
-                cur.execute("ROLLBACK")
+                _rollback(cur)
                 raise StoreError.keyed("err.store_write", detail=str(exc)) from exc
             except BaseException:
-                cur.execute("ROLLBACK")
+                _rollback(cur)
                 raise
+            finally:
+                cur.close()
             return result
 
     def serialized(self) -> threading.RLock:
@@ -166,6 +185,7 @@ class Store:
         by = require_editor(by)
 
         def change(cur):
+            touch_lines(cur, "upload_id = ?", [upload_id])
             removed = cur.execute("SELECT count(*) FROM lines WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
             name = cur.execute("SELECT any_value(file_name) FROM uploads WHERE upload_id = ?", [upload_id]).fetchone()
             audit(cur, by, "delete_upload", f"{upload_id} {name[0]} ({removed} lines)")
@@ -213,12 +233,64 @@ def audit(cur: duckdb.DuckDBPyConnection, by, action: str, subject=None) -> None
     )
 
 
-def refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild ``daily``, ``clients`` and ``client_days`` from ``lines`` (inside the caller's transaction)."""
-    run_script(cur, sql("refresh_daily"))
-    run_script(cur, sql("refresh_clients"))
-    run_script(cur, sql("refresh_client_days"))
+TOUCHED = "touched_days"
+DERIVED_SCRIPTS = ("refresh_daily", "refresh_clients", "refresh_client_days")
+# client_days from the first touched day on only (refresh_client_days_touched.sql).
+TOUCHED_SCRIPTS = ("refresh_daily", "refresh_clients", "refresh_client_days_touched")
 
+
+def touch_lines(cur: duckdb.DuckDBPyConnection, condition: str, params: Any = None) -> None:
+    """Mark the stored lines matching ``condition`` (a SQL condition over ``lines``) as changed by the running write.
+
+    Call it inside ``Store.write`` for the lines the change adds (after
+    inserting them) and for the lines it deletes (before deleting them). What
+    is kept is each line's client and day, in a temporary table of the write's
+    own cursor, so concurrent readers never see it; it is dropped when the
+    write ends.
+    """
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {TOUCHED} (client_id VARCHAR, date DATE)")
+    cur.execute(f"INSERT INTO temp.{TOUCHED} SELECT DISTINCT client_id, date FROM lines WHERE {condition}", params)
+
+
+def _touched(cur: duckdb.DuckDBPyConnection) -> bool:
+    return bool(
+        cur.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", [TOUCHED]).fetchall()[0][
+            0
+        ]
+    )
+
+
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute("ROLLBACK")
+    cur.execute(f"DROP TABLE IF EXISTS temp.{TOUCHED}")
+
+
+FULL_SCOPE = {"{client_scope}": "TRUE", "{day_scope}": "TRUE"}
+TOUCHED_SCOPE = {
+    "{client_scope}": f"client_id IN (SELECT client_id FROM temp.{TOUCHED})",
+    "{day_scope}": f"(client_id, date) IN (SELECT (client_id, date) FROM temp.{TOUCHED})",
+}
+
+
+def refresh_derived(cur: duckdb.DuckDBPyConnection, *, touched: bool = False) -> None:
+    """Bring the derived tables up to date with ``lines`` (inside the caller's transaction).
+
+    ``touched``: only what the lines marked with ``touch_lines`` feed — the
+    ``daily`` rows of their (client, day) pairs, the ``clients`` rows of their
+    clients, the ``client_days`` rows of their clients from the first touched
+    day on — deleted and computed again from the stored lines. Otherwise every table is
+    rebuilt from every line. Both give the same rows (``tests/test_fast_paths.py``).
+    """
+    scope = TOUCHED_SCOPE if touched else FULL_SCOPE
+    for script in TOUCHED_SCRIPTS if touched else DERIVED_SCRIPTS:
+        text = sql(script)
+        for placeholder, condition in scope.items():
+            text = text.replace(placeholder, condition)
+        run_script(cur, text)
+
+
+# Lines stored per INSERT of one upload (so a progress bar moves on a large file).
+INSERT_ROWS = 250_000
 
 LINE_COLUMNS = (
     "row_number",
@@ -252,6 +324,7 @@ def add_upload(
     loaded_by=None,
     replace_overlap: bool = False,
     also: Callable[[duckdb.DuckDBPyConnection], Any] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     """Store one upload's clean lines (and its set-aside rows) in one transaction.
 
@@ -259,7 +332,10 @@ def add_upload(
     ``amount`` required). With ``replace_overlap`` the lines of earlier uploads
     from the same source (same ``source_key``) dated inside this upload's date
     range are deleted first. ``also(cursor)`` runs inside the same transaction
-    (ingest keeps the confirmed mapping that way). Returns ``{"upload_id",
+    (ingest keeps the confirmed mapping that way). ``progress(stored, total)``
+    is called as the lines go in, ``INSERT_ROWS`` at a time, still inside the
+    one transaction (readers see none of them until it commits), and once
+    more when the upload is committed, derived tables refreshed. Returns ``{"upload_id",
     "rows_loaded", "replaced_rows"}``.
     """
     if isinstance(lines, pa.Table):
@@ -278,8 +354,16 @@ def add_upload(
         replaced = 0
         if replace_overlap and date_min is not None:
             replaced = cur.execute(sql("count_overlap"), [source_key, date_min, date_max]).fetchall()[0][0]
+            touch_lines(cur, sql("overlap_lines"), [source_key, date_min, date_max])
             cur.execute(sql("delete_overlap"), [source_key, date_min, date_max])
-        cur.execute(sql("insert_lines"), [upload_id])
+        total = len(staged)
+        for start in range(0, max(total, 1), INSERT_ROWS):
+            staged_part = staged[start : start + INSERT_ROWS]  # noqa: F841 -- read by insert_lines.sql
+            cur.execute(sql("insert_lines"), [upload_id])
+            if progress is not None:
+                progress(min(start + INSERT_ROWS, total), total)
+        # Read back by upload id: the new lines are the table's last row groups.
+        touch_lines(cur, "upload_id = ?", [upload_id])
         if len(rejected):
             cur.execute(
                 "INSERT INTO rejected_rows SELECT ?, row_number, reason, raw FROM rejected",
@@ -306,4 +390,7 @@ def add_upload(
             also(cur)
         return {"upload_id": upload_id, "rows_loaded": len(staged), "replaced_rows": replaced}
 
-    return store.write(change, refresh=True)
+    outcome = store.write(change, refresh=True)
+    if progress is not None:
+        progress(outcome["rows_loaded"], outcome["rows_loaded"])
+    return outcome

@@ -243,7 +243,12 @@ def handle(upload) -> None:
 def finish(key: str, prepared, replace: bool) -> None:
     store = ui.store()
     with st.spinner(ui.tr("data.storing")):
-        outcome = ingest.store_prepared(store, prepared, replace_overlap=replace, loaded_by=ui.actor())
+        bar = st.progress(0.0)
+
+        def stored(done: int, total: int) -> None:
+            bar.progress(done / max(total, 1), ui.tr("data.stored_rows", done=ui.number(done), total=ui.number(total)))
+
+        outcome = ingest.store_prepared(store, prepared, replace_overlap=replace, loaded_by=ui.actor(), progress=stored)
     st.session_state["data_done"][key] = {**outcome, "summary": prepared.summary, "rejected": prepared.rejected}
     st.session_state.get("data_preview", {}).pop(key, None)
     st.rerun()

@@ -237,7 +237,7 @@ def test_failure_inside_the_transaction_leaves_the_store_as_it_was(tmp_path, sto
     def broken(cur):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("core.store.refresh_derived", broken)
+    monkeypatch.setattr("core.store.refresh_derived", lambda cur, **scope: broken(cur))
     with pytest.raises(RuntimeError):
         ingest.ingest_path(store, path)
     assert (totals(store), store.uploads().shape[0], store.version()) == before

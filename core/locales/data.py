@@ -30,6 +30,7 @@ MESSAGES = {
     "data.reading": ("Reading {file}…", "იკითხება {file}…"),
     "data.validating": ("Checking every row…", "მოწმდება ყველა სტრიქონი…"),
     "data.storing": ("Storing…", "ინახება…"),
+    "data.stored_rows": ("{done} of {total} rows stored", "შენახულია {done} / {total} სტრიქონი"),
     "data.mapping_header": ("Columns of {file}", "{file} — სვეტები"),
     "data.mapping_help": (
         "Check which column plays which role, correct it if needed, then confirm. "

@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS mappings (
 );
 
 -- Derived: one row per client, day and (manager, region, segment) — what every
--- analysis reads. Rebuilt in the same transaction as every change to lines.
+-- analysis reads. Refreshed (for the client-days a change touched) in the same
+-- transaction as every change to lines.
 CREATE TABLE IF NOT EXISTS daily (
     client_id VARCHAR NOT NULL,
     date      DATE NOT NULL,

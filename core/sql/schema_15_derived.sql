@@ -1,7 +1,8 @@
 -- Derived: one row per client and purchase day over all stored lines, with the
 -- purchase days before and after it and the revenue / margin of the 365
--- calendar days ending on it. Rebuilt with daily and clients in the same
--- transaction as every change to the lines (core/sql/refresh_client_days.sql);
+-- calendar days ending on it. Refreshed with daily and clients, for the clients
+-- a change touched, in the same transaction as every change to the lines
+-- (core/sql/refresh_client_days.sql, core.store.refresh_derived);
 -- the churn figures read it when no filter narrows the lines (core/churn.py).
 CREATE TABLE IF NOT EXISTS client_days (
     client_id     VARCHAR NOT NULL,

@@ -1,0 +1,47 @@
+-- The ABC-XYZ classes from the per-client figures (grid_stats.sql, or the same
+-- columns read back from memory as per_client and spread) and the settings
+-- (a, b, measure, x, y): ranks, shares, ABC by value, XYZ by regularity.
+ranked AS (
+    SELECT c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods, c.last_purchase,
+           c.basis / c.periods AS mean,
+           v.variance,
+           row_number() OVER by_basis AS abc_rank,
+           sum(greatest(c.basis, 0)) OVER (PARTITION BY c.as_of) AS total_positive,
+           coalesce(sum(c.basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+               AS basis_before
+    FROM per_client c
+    LEFT JOIN spread v USING (as_of, client_id)
+    -- Rounded so that clients with equal totals tie whatever order the float sums ran
+    -- in, and the tie goes by client id as DOMAIN.md says.
+    WINDOW by_basis AS (PARTITION BY c.as_of ORDER BY round(c.basis, 6) DESC, c.client_id)
+),
+classified AS (
+    SELECT r.*,
+           CASE WHEN r.total_positive > 0 THEN r.basis / r.total_positive END AS share,
+           CASE WHEN r.total_positive > 0 THEN r.basis_before / r.total_positive END AS share_before,
+           CASE WHEN r.mean > 0 THEN sqrt(r.variance) / r.mean END AS cv,
+           r.purchase_periods / r.periods AS frequency,
+           -- Compare products, not quotients, so a client exactly on a limit
+           -- lands on the side DOMAIN.md says.
+           CASE WHEN r.basis <= 0 THEN 'C'
+                WHEN 100 * r.basis_before < st.a * r.total_positive THEN 'A'
+                WHEN 100 * r.basis_before < st.b * r.total_positive THEN 'B'
+                ELSE 'C' END AS abc,
+           CASE WHEN r.periods < 3 THEN NULL
+                -- no CV without a positive mean; purchase frequency ignores the basis sign (DOMAIN.md)
+                WHEN st.measure = 'cv' AND r.mean <= 0 THEN 'Z'
+                WHEN st.measure = 'cv' AND 100 * sqrt(r.variance) <= st.x * r.mean THEN 'X'
+                WHEN st.measure = 'cv' AND 100 * sqrt(r.variance) <= st.y * r.mean THEN 'Y'
+                WHEN st.measure = 'frequency' AND 100 * r.purchase_periods >= st.x * r.periods THEN 'X'
+                WHEN st.measure = 'frequency' AND 100 * r.purchase_periods >= st.y * r.periods THEN 'Y'
+                ELSE 'Z' END AS xyz
+    FROM ranked r, settings st
+)
+SELECT k.as_of, k.client_id, cl.client_name, k.basis, k.share, k.abc_rank, k.share_before,
+       k.abc, k.xyz, CASE WHEN k.xyz IS NOT NULL THEN k.abc || k.xyz END AS cell,
+       k.cv, k.frequency, k.periods, k.purchase_periods, k.last_purchase,
+       cl.manager, cl.region, cl.segment
+FROM classified k
+LEFT JOIN clients cl USING (client_id)
+WHERE k.variance IS NOT NULL  -- the asked clients (every asked client has a variance)
+ORDER BY k.as_of, k.abc_rank
