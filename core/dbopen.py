@@ -10,7 +10,9 @@ before giving up — what ``--wait SECONDS`` on the command line does.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,6 +20,24 @@ import duckdb
 
 from core.errors import StoreBusy, StoreError
 from core.i18n import t
+
+# What a private in-memory connection (reading a file, validating an upload) may hold before DuckDB
+# spills to disk: without it DuckDB takes up to 80 % of the machine's memory for one upload.
+PRIVATE_MEMORY_ENV = "KAM_READ_MEMORY"
+PRIVATE_MEMORY = "1GB"
+
+
+def private() -> duckdb.DuckDBPyConnection:
+    """An in-memory connection for one file's reading or validation, its memory bounded (spilling to the
+    system's temporary folder); ``$KAM_READ_MEMORY`` sets the bound (default 1GB)."""
+    con = duckdb.connect()
+    spill = Path(tempfile.gettempdir()) / "kam-duckdb"
+    spill.mkdir(parents=True, exist_ok=True)
+    con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
+    limit = os.environ.get(PRIVATE_MEMORY_ENV) or PRIVATE_MEMORY
+    con.execute(f"SET memory_limit = '{limit.replace(chr(39), '')}'")
+    return con
+
 
 _HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 

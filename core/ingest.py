@@ -41,12 +41,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pyarrow as pa
 
 from core import mapping as mapping_rules
 from core.access import require_editor
+from core.dbopen import private
 from core.errors import InputError, NeedsChoice
 from core.i18n import RoleName, RoleNames
 from core.mapping import Mapping
@@ -115,7 +115,7 @@ def detect_date_order(raw: RawTable, column: str) -> tuple[str, dict]:
     number above 12 can only be a day, a second number above 12 only a day too.
     When neither occurs (every date like ``03/01/19``) the answer is ``ambiguous``.
     """
-    con = duckdb.connect()
+    con = private()
     try:
         con.register("raw", raw.table)
         stats = con.execute(sql("date_shapes").replace("{column}", quote_ident(column))).fetchall()[0]
@@ -177,7 +177,7 @@ def prepare(
                 example=_example(raw, date_column),
             )
         detected = date_order
-    con = duckdb.connect()
+    con = private()
     try:
         con.register("raw", raw.table)
         styles = {

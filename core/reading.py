@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from core.dbopen import private
 from core.errors import InputError
 
 SNIFF_BYTES = 256 * 1024
@@ -388,7 +389,7 @@ def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[pa.Tab
     """
     first = next(csv.reader(head[:1], delimiter=delimiter))
     has_header = looks_like_header(first)
-    con = duckdb.connect()
+    con = private()
     try:
         table = con.sql(
             "SELECT * FROM read_csv(?, delim = ?, header = ?, all_varchar = true, quote = '\"', escape = '\"', "
