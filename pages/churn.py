@@ -22,7 +22,7 @@ lang = ui.lang()
 st.title(ui.tr("churn.title"))
 
 # -- controls (bound to the URL) ------------------------------------------------------
-c_days, c_period, c_as_of, c_basis, c_k = st.columns([2, 1, 1, 1, 1.5])
+c_days, c_period, c_as_of, c_basis, c_k = st.columns([2, 1, 1.25, 1.3, 1.5])
 lost_days = c_days.slider(ui.tr("churn.lost_days"), 7, 730, 180, key="churn_lost_days", bind="query-params")
 period = ui.period_control(c_period, "churn_period", CHURN_PERIODS)
 as_of = c_as_of.date_input(ui.tr("common.as_of"), value=None, key="churn_as_of", bind="query-params")

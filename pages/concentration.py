@@ -28,7 +28,7 @@ pct, number = ui.pct, ui.number
 st.title(ui.tr("concentration.title"))
 
 # -- controls (bound to the URL) ------------------------------------------------------
-c_basis, c_period, c_window, c_as_of, c_top, c_target = st.columns([1, 1, 1.3, 1, 1.3, 1.3])
+c_basis, c_period, c_window, c_as_of, c_top, c_target = st.columns([1.5, 1, 1.2, 1.45, 1.2, 1.3])
 basis = ui.basis_control(c_basis, "concentration_basis")
 period = ui.period_control(c_period, "concentration_period")
 window = c_window.slider(ui.tr("common.window"), 1, 60, 12, key="concentration_window", bind="query-params")

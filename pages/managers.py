@@ -42,7 +42,7 @@ if notice := st.session_state.pop(editors.MANAGERS_NOTICE_KEY, None):
     st.success(notice)
 
 # -- controls (bound to the URL) ------------------------------------------------------------
-c_basis, c_period, c_window, c_as_of, c_days, c_k = st.columns([1, 1, 1.4, 1, 1.4, 1.2])
+c_basis, c_period, c_window, c_as_of, c_days, c_k = st.columns([1.5, 1, 1.3, 1.45, 1.3, 1.2])
 basis = ui.basis_control(c_basis, "managers_basis")
 period = ui.period_control(c_period, "managers_period")
 window = c_window.slider(ui.tr("common.window"), 1, 60, 12, key="managers_window", bind="query-params")
