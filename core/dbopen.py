@@ -27,10 +27,17 @@ PRIVATE_MEMORY_ENV = "KAM_READ_MEMORY"
 PRIVATE_MEMORY = "1GB"
 
 
+def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """``con`` without DuckDB's progress bar, which a query over two seconds would print on the
+    standard output, into the command line's JSON."""
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
 def private() -> duckdb.DuckDBPyConnection:
     """An in-memory connection for one file's reading or validation, its memory bounded (spilling to the
     system's temporary folder); ``$KAM_READ_MEMORY`` sets the bound (default 1GB)."""
-    con = duckdb.connect()
+    con = quiet(duckdb.connect())
     spill = Path(tempfile.gettempdir()) / "kam-duckdb"
     spill.mkdir(parents=True, exist_ok=True)
     con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
@@ -64,7 +71,7 @@ def connect(path: Path, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
     pause = 0.1
     while True:
         try:
-            return duckdb.connect(str(path))
+            return quiet(duckdb.connect(str(path)))
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" not in message.lower():

@@ -257,3 +257,16 @@ def test_ten_sessions_dropping_the_same_export_at_once_store_it_once(store, tmp_
     assert sorted(outcomes) == ["loaded"] + ["unchanged"] * (SESSIONS - 1)
     assert store.scalar("SELECT count(*) FROM uploads") == 1
     assert store.scalar("SELECT count(*) FROM lines") == ROWS
+
+
+def test_no_connection_prints_a_progress_bar(store):
+    # a long query would otherwise draw DuckDB's bar on stdout, inside the CLI's JSON
+    from core.dbopen import private
+
+    assert store.scalar("SELECT current_setting('enable_progress_bar')") is False
+    con = private()
+    try:
+        assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone()[0] is False
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"  # 1GB
+    finally:
+        con.close()
