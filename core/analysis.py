@@ -181,12 +181,14 @@ def resolve_as_of(store, filters: Filters, as_of: date | None) -> date:
 
 
 def add_common_arguments(
-    parser: argparse.ArgumentParser, *, window: int | None = 12, periods: tuple[str, ...] = PERIODS
+    parser: argparse.ArgumentParser, *, window: int | None = 12, periods: tuple[str, ...] | None = PERIODS
 ) -> None:
-    """The CLI flags every analysis shares: --db, --basis, --period, --window, --as-of, --where."""
+    """The CLI flags every analysis shares: --db, --basis, --period, --window, --as-of, --where
+    (no --window when ``window`` is None, no --period when ``periods`` is None)."""
     parser.add_argument("--db", help="database file (default: $KAM_DB or data/kam.duckdb)")
     parser.add_argument("--basis", choices=BASES, default="revenue")
-    parser.add_argument("--period", choices=periods, default="month")
+    if periods is not None:
+        parser.add_argument("--period", choices=periods, default="month")
     if window is not None:
         parser.add_argument("--window", type=int, default=window, help="periods in the analysis window")
     parser.add_argument("--as-of", type=parse_date, default=None, help="YYYY-MM-DD (default: latest date)")

@@ -7,23 +7,13 @@ from __future__ import annotations
 
 import argparse
 
-from core.analysis import BASES, Filters, parse_date
+from core.analysis import Filters, add_common_arguments
 from core.overview import OverviewParams, overview
 from core.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="database file (default: $KAM_DB or data/kam.duckdb)")
-    parser.add_argument("--basis", choices=BASES, default="revenue")
-    parser.add_argument("--as-of", type=parse_date, default=None, help="YYYY-MM-DD (default: latest date)")
-    parser.add_argument(
-        "--where",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="COLUMN=VALUE",
-        help="filter: region, manager, segment, kind, date_from, date_to (repeatable)",
-    )
+    add_common_arguments(parser, window=None, periods=None)  # each view's own period and window
 
 
 def run(args: argparse.Namespace) -> tuple[dict, int]:
