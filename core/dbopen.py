@@ -37,13 +37,10 @@ def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
 def private() -> duckdb.DuckDBPyConnection:
     """An in-memory connection for one file's reading or validation, its memory bounded (spilling to the
     system's temporary folder); ``$KAM_READ_MEMORY`` sets the bound (default 1GB)."""
-    con = quiet(duckdb.connect())
     spill = Path(tempfile.gettempdir()) / "kam-duckdb"
     spill.mkdir(parents=True, exist_ok=True)
-    con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
     limit = os.environ.get(PRIVATE_MEMORY_ENV) or PRIVATE_MEMORY
-    con.execute(f"SET memory_limit = '{limit.replace(chr(39), '')}'")
-    return con
+    return quiet(duckdb.connect(config={"memory_limit": limit, "temp_directory": str(spill)}))
 
 
 _HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
