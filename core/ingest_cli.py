@@ -24,18 +24,16 @@ from core.store import Store
 KEYS = ("file", "status", "rows_loaded", "rows_rejected", "message", "mapping", "summary")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE")
+def add_file_arguments(parser: argparse.ArgumentParser, map_help: str) -> None:
+    """The flags of a command that reads a file into the store: --db, --sheet, --map ROLE=COLUMN."""
     parser.add_argument("--db", help="database file (default: $KAM_DB or data/kam.duckdb)")
     parser.add_argument("--sheet", help="sheet of an Excel workbook (default: the first)")
-    parser.add_argument(
-        "--map",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="ROLE=COLUMN",
-        help="column for a role, by name or 1-based position (repeatable)",
-    )
+    parser.add_argument("--map", action="extend", nargs="+", default=[], metavar="ROLE=COLUMN", help=map_help)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    add_file_arguments(parser, "column for a role, by name or 1-based position (repeatable)")
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--dayfirst", action="store_const", const="dayfirst", dest="date_order")
     order.add_argument("--monthfirst", action="store_const", const="monthfirst", dest="date_order")

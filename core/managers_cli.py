@@ -24,7 +24,7 @@ import sys
 
 from core.analysis import Filters, add_common_arguments, add_loss_arguments
 from core.errors import KamError
-from core.ingest_cli import parse_map
+from core.ingest_cli import add_file_arguments, parse_map
 from core.managers import ManagerParams, as_payload, load_assignments, manager_portfolios
 from core.store import Store
 
@@ -54,16 +54,7 @@ def run_managers(args: argparse.Namespace) -> tuple[dict, int]:
 
 def add_assignments_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="CSV/XLSX/XLS: client id or region, manager, optional date_from")
-    parser.add_argument("--db", help="database file (default: $KAM_DB or data/kam.duckdb)")
-    parser.add_argument("--sheet", help="sheet of an Excel workbook (default: the first)")
-    parser.add_argument(
-        "--map",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="ROLE=COLUMN",
-        help="column for a role (client_id, region, manager, date_from), by name or 1-based position",
-    )
+    add_file_arguments(parser, "column for a role (client_id, region, manager, date_from), by name or 1-based position")
 
 
 def run_assignments(args: argparse.Namespace) -> tuple[dict, int]:
