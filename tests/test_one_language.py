@@ -55,16 +55,23 @@ def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("georgian") / "demo.duckdb"
     with Store(path) as store:
         assert load_demo_if_empty(store)
-        data_words = set()
-        for column in ("client_id", "client_name", "manager", "region", "segment", "loss_reason"):
-            for (value,) in store.query_rows(f"SELECT DISTINCT {column} FROM lines WHERE {column} IS NOT NULL"):
-                data_words.add(str(value))
-        for (value,) in store.query_rows("SELECT DISTINCT file_name FROM uploads"):
-            data_words.add(str(value))
-        for (value,) in store.query_rows("SELECT DISTINCT loaded_by FROM uploads WHERE loaded_by IS NOT NULL"):
-            data_words.add(str(value))
+        words = data_words(store, LINE_WORDS, ("file_name", "loaded_by"))
         top = store.query_rows("SELECT client_id FROM clients ORDER BY client_id LIMIT 1")[0][0]
-    return path, sorted(data_words, key=len, reverse=True), top
+    return path, words, top
+
+
+LINE_WORDS = ("client_id", "client_name", "manager", "region", "segment", "loss_reason")
+
+
+def data_words(store, line_columns, upload_columns) -> list[str]:
+    """The data's own values a page may show (of these columns of ``lines`` and ``uploads``), longest
+    first, so that ``english_left`` removes a whole name before any word inside it."""
+    words = set()
+    for table, columns in (("lines", line_columns), ("uploads", upload_columns)):
+        for column in columns:
+            rows = store.query_rows(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL")
+            words.update(str(value) for (value,) in rows)
+    return sorted(words, key=len, reverse=True)
 
 
 def visible_texts(at) -> list[str]:

@@ -27,7 +27,7 @@ from browser import chromium, open_app, running_app
 
 from core.demo import load_demo_if_empty
 from core.store import Store
-from tests.test_one_language import english_left
+from tests.test_one_language import LINE_WORDS, data_words, english_left
 
 pytestmark = pytest.mark.browser
 
@@ -71,15 +71,10 @@ def app(tmp_path_factory):
     path = tmp_path_factory.mktemp("pages") / "demo.duckdb"
     with Store(path) as store:
         load_demo_if_empty(store)
-        words = set()
-        for column in ("client_id", "client_name", "manager", "region", "segment", "loss_reason", "product"):
-            for (value,) in store.query_rows(f"SELECT DISTINCT {column} FROM lines WHERE {column} IS NOT NULL"):
-                words.add(str(value))
-        for (value,) in store.query_rows("SELECT DISTINCT file_name FROM uploads"):
-            words.add(str(value))
+        words = data_words(store, (*LINE_WORDS, "product"), ("file_name",))
         client = store.scalar("SELECT client_id FROM clients ORDER BY revenue DESC LIMIT 1")
     with running_app(path, timeout=120) as url:
-        yield url, sorted(words, key=len, reverse=True), client
+        yield url, words, client
 
 
 def _path(page: str, client: str) -> str:
