@@ -59,9 +59,14 @@ _PLAIN_NAME = re.compile(r"[^\w .@'-]")  # a typed name is shown as text: no mar
 # would run that page without the frame (no sidebar, no language). Switch that
 # off the moment any page imports this module, and rerun once so app.py draws
 # the frame.
+def _in_frame() -> bool:
+    """True when this run goes through ``app.py`` (the frame), not a page script run alone."""
+    return any(Path(f.filename) == APP for f in inspect.stack())
+
+
 if PagesManager.uses_pages_directory:
     PagesManager.uses_pages_directory = False
-    if get_script_run_ctx() is not None and not any(Path(f.filename) == APP for f in inspect.stack()):
+    if get_script_run_ctx() is not None and not _in_frame():
         st.rerun()
 
 
@@ -424,7 +429,7 @@ def _signed_in(settings: AccessSettings) -> Actor:
 
 
 def _gate_language_picker() -> None:
-    if any(Path(f.filename) == APP for f in inspect.stack()):
+    if _in_frame():
         language_picker()
 
 
