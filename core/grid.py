@@ -76,8 +76,6 @@ settled here (each one checked against every ``abcxyz`` figure of
 from __future__ import annotations
 
 import math
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -98,6 +96,7 @@ from core.analysis import (
     window_start,
 )
 from core.errors import InputError, StoreError
+from core.kept import Kept
 from core.store import sql
 
 MEASURES = ("cv", "frequency")
@@ -243,43 +242,12 @@ def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.Da
     return _dated(frame)
 
 
-class _Kept:
-    """A small least-recently-used store of results, shared by the threads of one process.
-
-    Keys carry the database file and its data version (``Store.version``), so
-    a change to the data is never answered from here.
-    """
-
-    def __init__(self, entries: int):
-        self.entries = entries
-        self._items: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        return None
-
-    def put(self, key, value) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.entries:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
 # Per-client figures of one grid (one as-of date, before the limits): about a
 # hundred bytes per client, so a few grids of 200,000 clients.
-_FIGURES = _Kept(8)
+_FIGURES = Kept(8)
 # former_cells: the cells of the clients asked about at one as-of date (limits
 # applied), one entry per month of several years of history.
-_CELLS = _Kept(256)
+_CELLS = Kept(256)
 
 # The classification over figures read back from memory: the same columns
 # grid_stats.sql leaves in per_client and spread. Bound: a, b, measure, x, y.
@@ -354,7 +322,7 @@ def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFr
 
 
 def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
-    """{(as_of, client_id): cell or None} for the asked ``pairs`` (columns as_of, client_id).
+    """{as_of: {client_id: cell or None}} covering the asked ``pairs`` (columns as_of, client_id).
 
     The cells found at each as-of date are kept (per data version and
     settings) with the clients they were computed for; a date is computed again
@@ -363,7 +331,10 @@ def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
     """
     x, y = params.limits()
     base = (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
-    asked = pairs.groupby("as_of")["client_id"].agg(frozenset).to_dict()
+    grouped: dict = {}
+    for day, client in zip(pairs["as_of"].tolist(), pairs["client_id"].tolist(), strict=True):
+        grouped.setdefault(day, set()).add(client)
+    asked = {day: frozenset(clients) for day, clients in grouped.items()}
     kept = {day: _CELLS.get((*base, day)) for day in asked}
     stale = {day: clients for day, clients in asked.items() if kept[day] is None or not clients <= kept[day][0]}
     if stale:
@@ -375,11 +346,11 @@ def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
         for day, clients in wanted.items():
             part = found[found["as_of"] == day]
             cells = dict.fromkeys(clients)
-            for client, cell in zip(part["client_id"], part["cell"], strict=True):
+            for client, cell in zip(part["client_id"].tolist(), part["cell"].tolist(), strict=True):
                 cells[client] = None if pd.isna(cell) else cell
             kept[day] = (clients, cells)
             _CELLS.put((*base, day), kept[day])
-    return {(day, client): kept[day][1].get(client) for day, clients in asked.items() for client in clients}
+    return {day: kept[day][1] for day in asked}
 
 
 def abcxyz(store, params: GridParams) -> GridResult:
@@ -483,9 +454,10 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
     pairs = pd.DataFrame({"client_id": known["client_id"].astype(str).to_numpy(), "as_of": group_as_of.to_numpy()})
     _checked(store, params)
     cells = _cells(store, params, pairs)
-    cell_of = {client: cells[(day, client)] for day, client in zip(pairs["as_of"], pairs["client_id"], strict=True)}
-    cells = [None if pd.isna(cell_of.get(c)) else cell_of.get(c) for c in result["client_id"]]
-    result["former_cell"] = pd.Series(cells, index=result.index, dtype=object)
+    days, clients = pairs["as_of"].tolist(), pairs["client_id"].tolist()
+    cell_of = {client: cells[day].get(client) for day, client in zip(days, clients, strict=True)}
+    found = [cell_of.get(c) for c in result["client_id"].astype(str).tolist()]
+    result["former_cell"] = pd.Series(found, index=result.index, dtype=object)
     return result
 
 

@@ -54,6 +54,7 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 ACTOR_KEY = "access_actor"  # session state: the Actor an access code let in
 _PLAIN_NAME = re.compile(r"[^\w .@'-]")  # a typed name is shown as text: no markup characters
 
+
 # Streamlit runs a folder named pages/ as an old-style multipage app until
 # st.navigation has run once in the process, so a first visit straight to /data
 # would run that page without the frame (no sidebar, no language). Switch that

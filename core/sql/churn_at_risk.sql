@@ -1,14 +1,6 @@
 -- Overdue against the client's own cadence: days since the last purchase above
 -- k x the median gap between its purchase days (at least 3 of them), not lost.
-, cadence AS (
-    SELECT client_id,
-           max(last_purchase) AS last_purchase,
-           count(*) AS purchase_days,
-           median(last_purchase - previous_purchase) AS median_gap_days,
-           arg_max(value_365, last_purchase) AS basis
-    FROM spans
-    GROUP BY client_id
-)
+-- Needs settings and cadence (churn_cadence.sql, or the churn base's table).
 SELECT k.client_id, c.client_name, k.last_purchase, k.median_gap_days,
        (s.as_of - k.last_purchase)::INTEGER AS days_since, k.basis, c.manager, c.region, c.segment
 FROM cadence k

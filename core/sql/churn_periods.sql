@@ -1,23 +1,26 @@
 -- Per period: losses dated in it, their value before loss, win-backs dated in
 -- it, and the clients active at its first day (bought before the period and
--- not lost on that day). The period starts are bound as a list (?).
+-- not lost on that day). Reads weighted_losses and weighted_spans
+-- (churn_weighted.sql, or the churn base's churn_fast_weighted.sql), where a
+-- row stands for ``weight`` / ``spans`` alike ones. The period starts and ends
+-- are bound as lists (?).
 , periods AS (
     SELECT unnest(?::DATE[]) AS period_start, unnest(?::DATE[]) AS period_end
 ),
 active_spans AS (
     -- The days a span keeps its client active: from the purchase until the
     -- next purchase or the loss, whichever comes first (always after the purchase).
-    SELECT sp.last_purchase, sp.previous_purchase,
-           least(coalesce(sp.next_purchase, DATE '9999-12-31'), sp.last_purchase + s.lost_days) AS active_until
-    FROM spans sp, settings s
+    SELECT w.day, w.spans, w.repeats,
+           least(coalesce(w.day + w.gap, DATE '9999-12-31'), w.day + s.lost_days) AS active_until
+    FROM weighted_spans w, settings s
 ),
 span_starts AS (
-    SELECT last_purchase AS day, count(*) AS spans, count(previous_purchase) AS repeat_spans
+    SELECT day, sum(spans) AS spans, sum(repeats) AS repeat_spans
     FROM active_spans
-    GROUP BY last_purchase
+    GROUP BY day
 ),
 span_ends AS (
-    SELECT active_until AS day, count(*) AS spans
+    SELECT active_until AS day, sum(spans) AS spans
     FROM active_spans
     GROUP BY active_until
 ),
@@ -35,13 +38,13 @@ active AS (
     FROM periods p
 ),
 lost AS (
-    SELECT p.period_start, count(*) AS lost, sum(l.value_before_loss) AS lost_value
-    FROM periods p JOIN losses l ON l.loss_date >= p.period_start AND l.loss_date < p.period_end
+    SELECT p.period_start, sum(l.weight)::BIGINT AS lost, sum(l.value) AS lost_value
+    FROM periods p JOIN weighted_losses l ON l.loss_date >= p.period_start AND l.loss_date < p.period_end
     GROUP BY p.period_start
 ),
 won AS (
-    SELECT p.period_start, count(*) AS won_back
-    FROM periods p JOIN losses l ON l.won_back_date >= p.period_start AND l.won_back_date < p.period_end
+    SELECT p.period_start, sum(l.weight)::BIGINT AS won_back
+    FROM periods p JOIN weighted_losses l ON l.won_back_date >= p.period_start AND l.won_back_date < p.period_end
     GROUP BY p.period_start
 )
 SELECT p.period_start,

@@ -1,0 +1,38 @@
+"""Results kept in memory between calls: the grid's per-client figures, the churn base.
+
+A small least-recently-used store shared by the threads of one process. Every
+key carries the database file and its data version (``Store.version``), so a
+change to the data is never answered from here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+
+class Kept:
+    """At most ``entries`` results, the least recently used dropped first."""
+
+    def __init__(self, entries: int):
+        self.entries = entries
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.entries:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
