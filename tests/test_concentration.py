@@ -149,6 +149,14 @@ def test_trend_rolls_the_window_and_ends_with_the_headline(store):
     # windows of two months ending Feb (a 40 of 60) and Mar (a 100 of 120); January alone is not a full window
     assert result.trend["period"].tolist() == ["2024-02", "2024-03"]
     assert result.trend["top_n_share"].tolist() == pytest.approx([40 / 60, 100 / 120])
+    # each window ranks and sums its own clients: a alone reaches half in both
+    assert result.trend["key_set_clients"].tolist() == [1, 1]
+    assert result.trend["key_set_share"].tolist() == pytest.approx([40 / 60, 100 / 120])
+    # Gini: (2 + 1 - 2) x a + (2 + 1 - 4) x b over 2 x total
+    assert result.trend["gini"].tolist() == pytest.approx([(40 - 20) / 120, (100 - 20) / 240])
+    assert result.trend["hhi"].tolist() == pytest.approx(
+        [(4000 / 60) ** 2 + (2000 / 60) ** 2, (10000 / 120) ** 2 + (2000 / 120) ** 2]
+    )
     assert result.trend["top_n_share"].iloc[-1] == pytest.approx(result.top_n_share)
     assert result.trend["hhi"].iloc[-1] == pytest.approx(result.hhi)
     assert dependence_direction(result.trend) == "rising"

@@ -22,32 +22,54 @@ window_clients AS (
     JOIN windows AS w ON cp.period_start BETWEEN w.first_period AND w.last_period
     GROUP BY ALL
 ),
-positive AS (
-    SELECT last_period, client_id, basis,
-           basis / sum(basis) OVER (PARTITION BY last_period) AS share,
-           row_number() OVER (PARTITION BY last_period ORDER BY round(basis, 6) DESC, client_id) AS rank,
-           count(*) OVER (PARTITION BY last_period) AS n
+totals AS (
+    -- Each window's total and clients, and how many rows and how much basis
+    -- the windows before it hold in the one ordering below.
+    SELECT last_period, total, n,
+           coalesce(sum(n) OVER earlier, 0) AS rows_before,
+           coalesce(sum(total) OVER earlier, 0) AS basis_before
+    FROM (
+        SELECT last_period, sum(basis) AS total, count(*) AS n
+        FROM window_clients
+        WHERE basis > 0
+        GROUP BY last_period
+    )
+    WINDOW earlier AS (ORDER BY last_period ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+),
+ordered AS (
+    -- One ordering of every window's clients, by window then basis
+    -- descending, with the position and the running sum of the bases (exact
+    -- decimals): a window's rank and running sum are these less what the
+    -- windows before it hold. One running sum over all rows is several times
+    -- cheaper than one per window. Equal bases may take either order: no
+    -- figure below depends on which.
+    SELECT last_period, basis,
+           row_number() OVER by_basis AS position,
+           sum(basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running_all
     FROM window_clients
     WHERE basis > 0
+    WINDOW by_basis AS (ORDER BY last_period, basis DESC)
 ),
-cumulated AS (
-    SELECT *, sum(share) OVER (PARTITION BY last_period ORDER BY rank
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_share
-    FROM positive
+ranked AS (
+    SELECT o.last_period, o.basis, t.total, t.n,
+           o.position - t.rows_before AS rank,
+           (o.running_all - t.basis_before) / t.total AS cumulative_share
+    FROM ordered AS o
+    JOIN totals AS t USING (last_period)
 ),
 figures AS (
     SELECT last_period,
-           sum(basis) AS total,
-           count(*) AS clients,
-           sum(share) FILTER (WHERE rank <= ?) AS top_n_share,
+           any_value(total) AS total,
+           any_value(n) AS clients,
+           sum(basis) FILTER (WHERE rank <= ?) / any_value(total) AS top_n_share,
            min(rank) FILTER (WHERE cumulative_share >= ? - ?) AS key_set_clients,
            -- cumulative shares rise strictly, so the smallest one reaching the
            -- target is the key set's own
            min(cumulative_share) FILTER (WHERE cumulative_share >= ? - ?) AS key_set_share,
            -- Gini over clients ranked descending: sum((n + 1 - 2 rank) * basis) / (n * total)
-           sum((n + 1 - 2 * rank) * basis) / (max(n) * sum(basis)) AS gini,
-           sum((100 * share) * (100 * share)) AS hhi
-    FROM cumulated
+           sum((n + 1 - 2 * rank) * basis) / (any_value(n) * any_value(total)) AS gini,
+           sum((100 * basis / total) * (100 * basis / total)) AS hhi
+    FROM ranked
     GROUP BY last_period
 ),
 left_out AS (
