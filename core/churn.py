@@ -453,7 +453,7 @@ def churn(store: Store, params: ChurnParams) -> ChurnResult:
     by_period.insert(0, "period", [labels[pd.Timestamp(s).date()] for s in by_period["period_start"]])
     by_period = by_period.drop(columns="period_start")
 
-    lost, risky = with_former_cells(store, params, lost, risky)
+    lost, risky = with_former_cells(store, params, as_of, lost, risky)
     return ChurnResult(
         parameters=params.as_dict(as_of),
         as_of=as_of,
@@ -467,21 +467,35 @@ def churn(store: Store, params: ChurnParams) -> ChurnResult:
     )
 
 
-def with_former_cells(store: Store, params: ChurnParams, *tables: pd.DataFrame) -> list[pd.DataFrame]:
+def with_former_cells(store: Store, params: ChurnParams, as_of: date, *tables: pd.DataFrame) -> list[pd.DataFrame]:
     """Add ``former_cell``: each client's ABC-XYZ cell as of its last purchase (default grid).
 
-    A client is lost or at risk, never both, so one call serves both tables.
+    Found once for every client of the churn base (``core.grid.former_cells``)
+    and kept with it, so moving L only looks the cells up.
     """
+    cells = _former_cells(store, params, as_of)
+    if cells is None:  # the grid module is not there: the tables go without the column
+        return list(tables)
+    return [t.merge(cells, on="client_id", how="left") for t in tables]
+
+
+# Every client's former cell, per churn base key.
+_FORMER = Kept(4)
+
+
+def _former_cells(store: Store, params: ChurnParams, as_of: date) -> pd.DataFrame | None:
     try:
         from core.grid import GridParams, former_cells
-    except ImportError:  # the grid module is not there: the tables go without the column
-        return list(tables)
-    wanted = pd.concat([t[["client_id", "last_purchase"]] for t in tables], ignore_index=True)
-    if wanted.empty:
-        return [t.assign(former_cell=pd.Series(dtype=object)) for t in tables]
-    grid = GridParams(basis=params.basis, filters=params.filters)
-    cells = former_cells(store, grid, wanted).drop_duplicates("client_id")
-    return [t.merge(cells, on="client_id", how="left") for t in tables]
+    except ImportError:
+        return None
+    key = (str(store.path), store.version(), params.basis, params.filters, as_of)
+    cells = _FORMER.get(key)
+    if cells is None:
+        clients = _base(store, params, as_of).cadence.select(["client_id", "last_purchase"]).to_pandas()
+        grid = GridParams(basis=params.basis, filters=params.filters, as_of=as_of)
+        cells = former_cells(store, grid, clients)
+        _FORMER.put(key, cells)
+    return cells
 
 
 def reason_pareto(overall: pd.DataFrame) -> pd.DataFrame:

@@ -58,19 +58,23 @@ settled here (each one checked against every ``abcxyz`` figure of
   Y: ``≥ y``, Z below. (The expected figures come out the same whether
   zero-amount lines count or not.)
 - **former_cells** groups the clients by the period of their last purchase and
-  computes one grid per group, all in one query, with the as-of date at the
-  group's latest last purchase. A client's own basis, periods and XYZ class
-  are exactly those at its own last-purchase date (it has no line between its
-  last purchase and the group's date); the ABC ranking it is placed in counts
-  other clients' lines up to the group's date, later in the same period. This
-  keeps the cost at one grid per period instead of one per distinct date
-  (thousands on ten million lines). The query sums every complete period once
-  and shares those sums between the windows; ``migration`` uses the same path
-  for its two grids. Every client is ranked for ABC at each group's date, but
-  the XYZ spread is computed only for the clients asked about. The cells found
-  are kept per date (for the same data version and settings) with the clients
-  they were computed for, so a move of L, which asks about the same clients in
-  the older months, computes only the dates where someone new is asked about.
+  computes one grid per period, all in one query, with the as-of date at the
+  period's latest day with a line (filters applied; not after the grid's own
+  as-of date when one is given). So a client's former cell depends on its own
+  last purchase and the data, never on which other clients are asked about
+  with it: the churn view, the win-back list and every L agree. A client's own
+  basis, periods and XYZ class are those at its last-purchase date when it
+  bought nothing later in that period (true of a client's final purchase, and
+  of the purchase before a loss whenever L is at least a period long); the ABC
+  ranking it is placed in counts other clients' lines up to the period's
+  latest day. This keeps the cost at one grid per period instead of one per
+  distinct date (thousands on ten million lines). The query sums every
+  complete period once and shares those sums between the windows;
+  ``migration`` uses the same path for its two grids. Every client is ranked
+  for ABC at each period's date, but the XYZ spread is computed only for the
+  clients asked about. The cells found are kept per date (for the same data
+  version and settings); a later call computes only the clients not asked
+  about there before.
 """
 
 from __future__ import annotations
@@ -325,32 +329,32 @@ def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
     """{as_of: {client_id: cell or None}} covering the asked ``pairs`` (columns as_of, client_id).
 
     The cells found at each as-of date are kept (per data version and
-    settings) with the clients they were computed for; a date is computed again
-    (in one query with every other such date, XYZ only for the asked clients)
-    only when a client not computed there before is asked about.
+    settings) with the clients they were computed for; only the clients not
+    computed at a date before are computed (in one query with every other such
+    date, XYZ only for them). A client's cell at a date does not depend on the
+    other clients asked about (see ``tests/test_fast_paths.py``).
     """
     x, y = params.limits()
     base = (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
     grouped: dict = {}
     for day, client in zip(pairs["as_of"].tolist(), pairs["client_id"].tolist(), strict=True):
         grouped.setdefault(day, set()).add(client)
-    asked = {day: frozenset(clients) for day, clients in grouped.items()}
-    kept = {day: _CELLS.get((*base, day)) for day in asked}
-    stale = {day: clients for day, clients in asked.items() if kept[day] is None or not clients <= kept[day][0]}
-    if stale:
-        wanted = {day: clients | (kept[day][0] if kept[day] else frozenset()) for day, clients in stale.items()}
+    kept = {day: _CELLS.get((*base, day)) or (frozenset(), {}) for day in grouped}
+    missing = {day: clients - kept[day][0] for day, clients in grouped.items()}
+    missing = {day: clients for day, clients in missing.items() if clients}
+    if missing:
         rows = pd.DataFrame(
-            [(day, client) for day, clients in wanted.items() for client in clients], columns=["as_of", "client_id"]
+            [(day, client) for day, clients in missing.items() for client in clients], columns=["as_of", "client_id"]
         )
-        found = _grid_frame(store, params, sorted(wanted), rows)
-        for day, clients in wanted.items():
+        found = _grid_frame(store, params, sorted(missing), rows)
+        for day, clients in missing.items():
             part = found[found["as_of"] == day]
-            cells = dict.fromkeys(clients)
+            cells = dict(kept[day][1]) | dict.fromkeys(clients)
             for client, cell in zip(part["client_id"].tolist(), part["cell"].tolist(), strict=True):
                 cells[client] = None if pd.isna(cell) else cell
-            kept[day] = (clients, cells)
+            kept[day] = (kept[day][0] | clients, cells)
             _CELLS.put((*base, day), kept[day])
-    return {day: kept[day][1] for day in asked}
+    return {day: kept[day][1] for day in grouped}
 
 
 def abcxyz(store, params: GridParams) -> GridResult:
@@ -434,8 +438,20 @@ def as_payload(result: GridResult) -> dict:
     }
 
 
+def _period_dates(store, params: GridParams, periods: list[date]) -> dict[date, date]:
+    """{period start: the latest day with a line in that period}, filters applied, not after ``params.as_of``."""
+    fragment, values = filtered_daily(params.filters)
+    statement = (
+        f"WITH d AS ({fragment}) "
+        f"SELECT CAST(date_trunc('{params.period}', date) AS DATE) AS period_start, max(date) AS latest FROM d "
+        "WHERE date <= coalesce(?::DATE, DATE '9999-12-31') "
+        f"AND CAST(date_trunc('{params.period}', date) AS DATE) = ANY(?::DATE[]) GROUP BY 1"
+    )
+    return dict(store.query_rows(statement, [*values, params.as_of, periods]))
+
+
 def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.DataFrame:
-    """Each client's cell in the grid whose as-of date is its last purchase.
+    """Each client's cell in the grid as of its last purchase (its period's latest day with a line).
 
     ``last_purchase`` has columns client_id and last_purchase (a date, or empty).
     Returns client_id and former_cell ("AZ", ...; None when the client was too
@@ -450,9 +466,13 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
     if known.empty:
         return result
     validate(params)
-    group_as_of = known.groupby(_period_starts(known["last_purchase"], params.period))["last_purchase"].transform("max")
-    pairs = pd.DataFrame({"client_id": known["client_id"].astype(str).to_numpy(), "as_of": group_as_of.to_numpy()})
     _checked(store, params)
+    periods = _period_starts(known["last_purchase"], params.period)
+    latest = _period_dates(store, params, sorted(set(periods)))
+    # The period's latest day with a line, or the client's own last purchase
+    # when that is later (a day the filters or the as-of date left out).
+    group_as_of = [max(latest.get(p, day), day) for p, day in zip(periods, known["last_purchase"], strict=True)]
+    pairs = pd.DataFrame({"client_id": known["client_id"].astype(str).to_numpy(), "as_of": group_as_of})
     cells = _cells(store, params, pairs)
     days, clients = pairs["as_of"].tolist(), pairs["client_id"].tolist()
     cell_of = {client: cells[day].get(client) for day, client in zip(days, clients, strict=True)}

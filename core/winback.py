@@ -143,8 +143,10 @@ class WinbackParams:
             filters=self.filters,
         )
 
-    def grid_params(self) -> GridParams:
-        return GridParams(basis=self.basis, period=self.grid_period, window=int(self.grid_window), filters=self.filters)
+    def grid_params(self, as_of: date | None = None) -> GridParams:
+        return GridParams(
+            basis=self.basis, period=self.grid_period, window=int(self.grid_window), filters=self.filters, as_of=as_of
+        )
 
     def checked(self) -> WinbackParams:
         self.churn_params().checked()
@@ -550,7 +552,7 @@ def win_back_list(store: Store, params: WinbackParams) -> WinbackResult:
     # One grid pass for every row (a client is on the list once, or on it and
     # among the won back when it came back and is now at risk again).
     unique = rows.drop_duplicates("client_id")[["client_id", "last_purchase"]]
-    cells = former_cells(store, params.grid_params(), unique)
+    cells = former_cells(store, params.grid_params(as_of), unique)
     rows = rows.merge(cells.drop_duplicates("client_id"), on="client_id", how="left")
     rows = rows.merge(_kinds(store), on="client_id", how="left")
     rows = _keep(suggest_levers(rows, lever_rules(store)), params)

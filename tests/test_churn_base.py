@@ -209,3 +209,25 @@ def test_base_equals_direct_on_the_real_files(real_stores, monkeypatch, name):
         ChurnParams(lost_days=60, as_of=D("2016-06-30")),
     ):
         agree(store, monkeypatch, params)
+
+
+def test_moving_l_computes_no_grid(generated, monkeypatch):
+    # Every client's former cell is found once per base; moving L only looks them up.
+    import core.grid
+
+    first = churn(generated, ChurnParams(lost_days=150))
+    assert first.lost["former_cell"].notna().any()
+
+    def no_grid(*args, **kwargs):
+        raise AssertionError("a grid was computed for a move of L")
+
+    monkeypatch.setattr(core.grid, "_grid_frame", no_grid)
+    for lost_days in (120, 170, 200):
+        moved = churn(generated, ChurnParams(lost_days=lost_days))
+        cells = pd.concat([first.lost, first.at_risk]).drop_duplicates("client_id").set_index("client_id")
+        for table in (moved.lost, moved.at_risk):
+            for client, cell in zip(table["client_id"], table["former_cell"], strict=True):
+                if client in cells.index:
+                    assert cell == cells.loc[client, "former_cell"] or (
+                        pd.isna(cell) and pd.isna(cells.loc[client, "former_cell"])
+                    )

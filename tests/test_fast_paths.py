@@ -209,9 +209,11 @@ def _direct_former(store, params, wanted: pd.DataFrame) -> dict:
 
     known = wanted.dropna(subset=["last_purchase"]).copy()
     known["last_purchase"] = pd.to_datetime(known["last_purchase"]).dt.date
-    known["as_of"] = known.groupby(_period_starts(known["last_purchase"], params.period))["last_purchase"].transform(
-        "max"
+    # Each period's latest day with a line (these cases have no filters).
+    latest = dict(
+        store.query_rows(f"SELECT CAST(date_trunc('{params.period}', date) AS DATE), max(date) FROM daily GROUP BY 1")
     )
+    known["as_of"] = [latest[p] for p in _period_starts(known["last_purchase"], params.period)]
     frame = _grid_frame(store, params, sorted(set(known["as_of"])), known[["as_of", "client_id"]])
     found = known.merge(frame[["as_of", "client_id", "cell"]], on=["as_of", "client_id"], how="left")
     return {c: (None if pd.isna(cell) else cell) for c, cell in zip(found["client_id"], found["cell"], strict=True)}

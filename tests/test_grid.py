@@ -365,7 +365,9 @@ def test_no_tercile_offer_when_every_client_looks_the_same(store):
 
 
 def test_former_cells_of_several_periods_match_the_grid_at_each_last_purchase(store):
-    # one client per month of last purchase, so each group's as-of date is the client's own
+    # "other" buys on the last day of January, February and March: each
+    # client's cell is the grid's at the latest day with a line in the month of
+    # its last purchase, whoever else is asked about.
     load(
         store,
         [("jan", d, 100) for d in ("2023-10-03", "2023-11-03", "2023-12-03", "2024-01-20")]
@@ -377,6 +379,14 @@ def test_former_cells_of_several_periods_match_the_grid_at_each_last_purchase(st
         {"client_id": ["jan", "feb", "mar"], "last_purchase": [date(2024, 1, 20), date(2024, 2, 11), date(2024, 3, 2)]}
     )
     former = former_cells(store, GridParams(window=6), last).set_index("client_id")["former_cell"]
-    for client, day in zip(last["client_id"], last["last_purchase"], strict=True):
-        assert former[client] == row(abcxyz(store, GridParams(window=6, as_of=day)), client).cell
+    for client, day in zip(last["client_id"], ["2024-01-31", "2024-02-29", "2024-03-31"], strict=True):
+        assert former[client] == row(abcxyz(store, GridParams(window=6, as_of=date.fromisoformat(day))), client).cell
+    for client in last["client_id"]:  # asked about alone
+        alone = former_cells(store, GridParams(window=6), last[last["client_id"] == client])
+        assert alone["former_cell"].iloc[0] == former[client]
+    # Not after the grid's as-of date: March's latest day up to the 15th is mar's own 2024-03-02.
+    capped = former_cells(store, GridParams(window=6, as_of=date(2024, 3, 15)), last).set_index("client_id")
+    assert (
+        capped.loc["mar", "former_cell"] == row(abcxyz(store, GridParams(window=6, as_of=date(2024, 3, 2))), "mar").cell
+    )
     assert former.notna().all()
