@@ -310,18 +310,16 @@ def suggest_levers(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
         return result
     keys = pd.DataFrame(
         {
-            "row": np.arange(len(result)),
             "cell": result["former_cell"].astype(object).where(result["former_cell"].notna(), ""),
-            "why": result["reason"]
-            .astype(object)
-            .where(result["reason"].notna(), "")
-            .map(lambda r: str(r).strip().lower()),
-        }
+            "why": result["reason"].astype("str").str.strip().str.lower().astype(object).fillna(""),
+        },
+        index=result.index,
     )
     ordered = rules.sort_values("position")[["position", "former", "reason", "lever"]].rename(
         columns={"former": "rule_former", "reason": "rule_reason"}
     )
-    pairs = keys.merge(ordered, how="cross")
+    # The rules are matched once per distinct (cell, reason), a few dozen however long the list.
+    pairs = keys.drop_duplicates().merge(ordered, how="cross")
     rule_former = pairs["rule_former"].astype(object).where(pairs["rule_former"].notna(), "")
     rule_reason = pairs["rule_reason"].astype(object).where(pairs["rule_reason"].notna(), "")
     # A one-letter condition is an ABC class (the cell's first letter), two letters a whole cell.
@@ -331,17 +329,19 @@ def suggest_levers(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
         | ((rule_former.str.len() == 1) & (pairs["cell"].str[:1] == rule_former))
     )
     reason_holds = (rule_reason == "") | (pairs["why"] == rule_reason.str.lower())
-    fired = pairs[former_holds & reason_holds].sort_values(["row", "position"]).drop_duplicates("row")
-    rows = fired["row"].to_numpy()
-    index = result.index[rows]
-    result.loc[index, "lever"] = fired["lever"].to_numpy()
-    result.loc[index, "rule_position"] = fired["position"].astype(float).to_numpy()
-    result.loc[index, "rule_former"] = fired["rule_former"].to_numpy()
-    result.loc[index, "rule_reason"] = fired["rule_reason"].to_numpy()
-    result.loc[index, "rule"] = [
-        describe_rule(p, f, r)
-        for p, f, r in zip(fired["position"], fired["rule_former"], fired["rule_reason"], strict=True)
-    ]
+    fired = pairs[former_holds & reason_holds].sort_values("position").drop_duplicates(["cell", "why"])
+    fired = fired.assign(
+        rule=[
+            describe_rule(p, f, r)
+            for p, f, r in zip(fired["position"], fired["rule_former"], fired["rule_reason"], strict=True)
+        ],
+        rule_position=fired["position"].astype(float),
+    )
+    matched = keys.merge(fired, on=["cell", "why"], how="left")
+    matched.index = result.index
+    hit = matched["position"].notna()
+    for column in ("lever", "rule", "rule_position", "rule_former", "rule_reason"):
+        result.loc[hit, column] = matched.loc[hit, column]
     return result
 
 

@@ -36,6 +36,7 @@ from core.managers import (
     as_payload,
     assignment_loads,
     assignments,
+    client_managers,
     delete_assignment_load,
     load_assignments,
     manager_of,
@@ -93,6 +94,21 @@ def test_an_assignments_file_by_region_gives_each_manager_its_regions(store):
     assert {m: r.key_clients for m, r in rows.items()} == {"Nino": 1, "Ana": 1, "Giorgi": 0, None: 0}
     assert set(portfolio(result, "Nino")["clients"]["client_id"]) == {"a", "e"}
     assert manager_of(store, "b") == "Ana" and manager_of(store, "b", date(2024, 3, 1)) == "Giorgi"
+
+
+def test_a_clients_manager_is_its_latest_line_with_one_first_name_on_a_tie(store):
+    rows = [
+        ("t", "2024-01-10", "Zaza"),
+        ("t", "2024-02-10", "Nino"),
+        ("t", "2024-02-10", "Levan"),  # the same day: the first name
+        ("t", "2024-03-10", None),  # a later line without a manager does not count
+        ("u", "2024-01-10", None),  # never a manager: none
+    ]
+    frame = pd.DataFrame(rows, columns=["client_id", "date", "manager"]).assign(amount=10.0)
+    add_upload(store, frame, file_name="m.csv", sha256="m", source_key="m")
+    found = client_managers(store, Filters(), date(2024, 12, 31)).set_index("client_id")["manager"]
+    assert found["t"] == "Levan" and found["u"] is None and len(found) == 2
+    assert client_managers(store, Filters(), date(2024, 1, 31)).set_index("client_id")["manager"]["t"] == "Zaza"
 
 
 def test_the_line_manager_wins_then_the_client_assignment_then_the_region(store, tmp_path):
