@@ -631,6 +631,7 @@ def picture(store: Store, params: DossierParams) -> Picture:
             include_at_risk=True,
             grid_period=params.period,
             grid_window=int(params.window),
+            clients=(client_id,),
         ),
     )
     row = _one(pd.concat([listed.candidates, listed.won_back], ignore_index=True), client_id)

@@ -56,7 +56,7 @@ import numpy as np
 import pandas as pd
 
 from core.access import require_editor
-from core.analysis import Filters, basis_column, filtered_daily, money, parse_date, resolve_as_of
+from core.analysis import Filters, among, basis_column, filtered_daily, money, parse_date, resolve_as_of
 from core.churn import ChurnParams, at_risk, loss_events, lost_clients
 from core.errors import InputError, StoreError
 from core.grid import CELLS, TOO_NEW, GridParams, former_cells
@@ -132,6 +132,9 @@ class WinbackParams:
     # The grid the former cell is read from (defaults of the grid page).
     grid_period: str = "month"
     grid_window: int = 12
+    # Only these clients (the dossier reads one): each row is what the whole
+    # list holds for that client, its rank among the clients kept here.
+    clients: tuple[str, ...] = ()
 
     def churn_params(self, as_of: date | None = None) -> ChurnParams:
         return ChurnParams(
@@ -513,6 +516,8 @@ def win_back_list(store: Store, params: WinbackParams) -> WinbackResult:
         risky["at_risk"] = True
         parts.append(risky.drop(columns=["median_gap_days"]))
     listed = pd.concat([p for p in parts if len(p)] or [lost], ignore_index=True)
+    if params.clients:
+        listed = listed[among(listed["client_id"], params.clients)]
     listed = _as_dates(listed, "last_purchase", "loss_date")
     listed["won_back_date"] = pd.NaT
     listed["revenue_since"] = 0.0
@@ -521,6 +526,8 @@ def win_back_list(store: Store, params: WinbackParams) -> WinbackResult:
     events = loss_events(store, churn).sort_values(["client_id", "loss_date"])
     latest = events.drop_duplicates("client_id", keep="last")
     returned = latest[latest["won_back_date"].notna()]
+    if params.clients:
+        returned = returned[among(returned["client_id"], params.clients)]
     if len(returned):
         info = store.query(
             "SELECT client_id, client_name, manager, region, segment FROM clients WHERE client_id = ANY(?)",

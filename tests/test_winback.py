@@ -121,6 +121,19 @@ def test_ranking_and_columns(handmade):
     assert listed["manager"].tolist() == ["Nino", "Nino", "Giorgi", "Giorgi"]
 
 
+def test_one_clients_rows_are_its_rows_in_the_whole_list(handmade):
+    # The dossier asks for one client: its row (former cell, lever, status ...) is the whole list's.
+    whole = win_back_list(handmade, WinbackParams(include_at_risk=True))
+    everyone = pd.concat([whole.candidates, whole.won_back], ignore_index=True)
+    assert len(everyone) >= 4
+    for client in everyone["client_id"]:
+        alone = win_back_list(handmade, WinbackParams(include_at_risk=True, clients=(client,)))
+        rows = pd.concat([alone.candidates, alone.won_back], ignore_index=True)
+        expected = everyone[everyone["client_id"] == client].reset_index(drop=True)
+        pd.testing.assert_frame_equal(rows, expected, check_dtype=False)
+    assert win_back_list(handmade, WinbackParams(clients=("nobody",))).candidates.empty
+
+
 def test_default_levers_and_the_rule_that_fired(handmade):
     listed = candidates(handmade, WinbackParams()).set_index("client_id")
     # F6: former A, no reason → class rule; A1: former B but price → the reason rule comes first.
