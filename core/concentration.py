@@ -32,6 +32,8 @@ Settled where DOMAIN.md leaves room (checked against ``expected.json``):
   than one window). Its last row equals the headline figures.
 - **What if clients leave**: ``without`` removes clients before anything is
   computed, so every figure above is "as if they had never bought".
+- ``trend=False`` computes the as-of window alone (the trend is that one row):
+  the same headline figures for tables that show no trend.
 
 ``concentration(store, params)`` is the one function the page, the CLI and the
 export call.
@@ -77,6 +79,10 @@ class ConcentrationParams:
     filters: Filters = field(default_factory=Filters)
     breadwinner_share: float = 10.0
     without: tuple[str, ...] = ()
+    # False: only the as-of window's figures, the trend holding that one row
+    # (the side-by-side and what-if tables need no trend; it costs one window
+    # per period of history).
+    trend: bool = True
 
     def validate(self) -> None:
         basis_column(self.basis)
@@ -232,7 +238,8 @@ def concentration(store, params: ConcentrationParams) -> Concentration:
     ranking = store.query(text, [*values, window.start, as_of, list(params.without)])
 
     first_day = data_dates(store, params.filters)[0] or window.start
-    trend = figures(store, params, window, window_ends(first_day, window))
+    ends = window_ends(first_day, window) if params.trend else [period_start(as_of, params.period)]
+    trend = figures(store, params, window, ends)
     headline = trend.iloc[-1]
     if not headline["clients"]:
         raise InputError(

@@ -112,7 +112,8 @@ st.plotly_chart(figure, key="concentration_pareto")
 if store.has_margin():
     st.subheader(ui.tr("concentration.side_by_side"))
     try:
-        other = ui.compute(concentration, replace(params, basis="margin" if basis == "revenue" else "revenue"))
+        other_basis = "margin" if basis == "revenue" else "revenue"
+        other = ui.compute(concentration, replace(params, basis=other_basis, trend=False))
     except KamError as exc:
         ui.show_error(exc)
     else:
@@ -160,7 +161,7 @@ leaving = st.multiselect(
 )
 if leaving:
     try:
-        after = ui.compute(concentration, replace(params, without=tuple(sorted(leaving))))
+        after = ui.compute(concentration, replace(params, without=tuple(sorted(leaving)), trend=False))
     except KamError as exc:
         ui.show_error(exc)
     else:

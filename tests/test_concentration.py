@@ -164,6 +164,19 @@ def test_trend_rolls_the_window_and_ends_with_the_headline(store):
     assert short.trend["period"].tolist() == ["2024-03"]
 
 
+def test_without_the_trend_the_headline_is_the_same(store):
+    load(store, {"a": 10, "b": 10}, day=date(2024, 1, 10), source="jan")
+    load(store, {"a": 30, "b": 10, "c": 5}, day=date(2024, 2, 10), source="feb")
+    load(store, {"a": 70, "b": 10}, day=date(2024, 3, 10), source="mar")
+    for params in (ConcentrationParams(window=2, top=1), ConcentrationParams(window=1, target=80, without=("a",))):
+        whole, alone = concentration(store, params), concentration(store, replace(params, trend=False))
+        assert len(whole.trend) > 1 and len(alone.trend) == 1
+        pd.testing.assert_frame_equal(alone.trend, whole.trend.tail(1).reset_index(drop=True))
+        for name in ("total", "clients", "top_n_share", "key_set_clients", "key_set_share", "gini", "hhi"):
+            assert getattr(alone, name) == getattr(whole, name), name
+        pd.testing.assert_frame_equal(alone.ranking, whole.ranking)
+
+
 def test_filters_and_kind_filter_apply(store):
     load(store, {"a": 60, "b": 40}, region="North", source="north")
     load(store, {"c": 900}, region="South", source="south")
