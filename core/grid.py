@@ -73,8 +73,8 @@ settled here (each one checked against every ``abcxyz`` figure of
   ``migration`` uses the same path for its two grids. Every client is ranked
   for ABC at each period's date, but the XYZ spread is computed only for the
   clients asked about. The cells found are kept per date (for the same data
-  version and settings); a later call computes only the clients not asked
-  about there before.
+  version and settings); a kept date asked about again for someone new is
+  computed once for every client, so moving L soon computes no grid at all.
 """
 
 from __future__ import annotations
@@ -252,6 +252,7 @@ _FIGURES = Kept(8)
 # former_cells: the cells of the clients asked about at one as-of date (limits
 # applied), one entry per month of several years of history.
 _CELLS = Kept(256)
+EVERYONE = "everyone"  # a kept date computed for every client
 
 # The classification over figures read back from memory: the same columns
 # grid_stats.sql leaves in per_client and spread. Bound: a, b, measure, x, y.
@@ -329,32 +330,45 @@ def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
     """{as_of: {client_id: cell or None}} covering the asked ``pairs`` (columns as_of, client_id).
 
     The cells found at each as-of date are kept (per data version and
-    settings) with the clients they were computed for; only the clients not
-    computed at a date before are computed (in one query with every other such
-    date, XYZ only for them). A client's cell at a date does not depend on the
-    other clients asked about (see ``tests/test_fast_paths.py``).
+    settings). A date asked about for the first time is computed for the asked
+    clients only (XYZ only for them, in one query with every other such date);
+    a kept date asked about again for someone new is computed for every client,
+    once, so moving L (which asks about other clients at the same dates) soon
+    computes nothing. A client's cell at a date does not depend on the other
+    clients asked about (see ``tests/test_fast_paths.py``).
     """
     x, y = params.limits()
     base = (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
     grouped: dict = {}
     for day, client in zip(pairs["as_of"].tolist(), pairs["client_id"].tolist(), strict=True):
         grouped.setdefault(day, set()).add(client)
-    kept = {day: _CELLS.get((*base, day)) or (frozenset(), {}) for day in grouped}
-    missing = {day: clients - kept[day][0] for day, clients in grouped.items()}
-    missing = {day: clients for day, clients in missing.items() if clients}
-    if missing:
+    kept = {day: _CELLS.get((*base, day)) for day in grouped}
+    first = {day: clients for day, clients in grouped.items() if kept[day] is None}
+    again = [
+        day for day, clients in grouped.items() if kept[day] and kept[day][0] is not EVERYONE and clients - kept[day][0]
+    ]
+    if first:
         rows = pd.DataFrame(
-            [(day, client) for day, clients in missing.items() for client in clients], columns=["as_of", "client_id"]
+            [(day, client) for day, clients in first.items() for client in clients], columns=["as_of", "client_id"]
         )
-        found = _grid_frame(store, params, sorted(missing), rows)
-        for day, clients in missing.items():
-            part = found[found["as_of"] == day]
-            cells = dict(kept[day][1]) | dict.fromkeys(clients)
-            for client, cell in zip(part["client_id"].tolist(), part["cell"].tolist(), strict=True):
-                cells[client] = None if pd.isna(cell) else cell
-            kept[day] = (kept[day][0] | clients, cells)
+        found = _grid_frame(store, params, sorted(first), rows)
+        for day, clients in first.items():
+            kept[day] = (frozenset(clients), _cell_map(found[found["as_of"] == day], clients))
+            _CELLS.put((*base, day), kept[day])
+    if again:
+        found = _grid_frame(store, params, sorted(again))
+        for day in again:
+            kept[day] = (EVERYONE, _cell_map(found[found["as_of"] == day]))
             _CELLS.put((*base, day), kept[day])
     return {day: kept[day][1] for day in grouped}
+
+
+def _cell_map(found: pd.DataFrame, clients=()) -> dict:
+    """{client_id: cell or None} from grid rows, None for ``clients`` the rows do not hold."""
+    cells = dict.fromkeys(clients)
+    for client, cell in zip(found["client_id"].tolist(), found["cell"].tolist(), strict=True):
+        cells[client] = None if pd.isna(cell) else cell
+    return cells
 
 
 def abcxyz(store, params: GridParams) -> GridResult:
