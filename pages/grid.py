@@ -191,7 +191,7 @@ else:
     if rows.empty:
         st.caption(ui.tr("grid.list.empty"))
     else:
-        tables.show(tables.grid_listing(rows), tables.grid_clients(measure))
+        tables.show(tables.grid_listing(tables.first_rows(rows)), tables.grid_clients(measure))
 
 # -- migration ------------------------------------------------------------------------
 st.subheader(ui.tr("grid.migration"))
@@ -201,7 +201,8 @@ st.markdown(f"**{ui.tr('grid.slipped')}**")
 if moved.slipped.empty:
     st.caption(ui.tr("grid.slipped.none"))
 else:
-    slipped = moved.slipped.assign(client=moved.slipped["client_name"].fillna(moved.slipped["client_id"]))
+    slipped = tables.first_rows(moved.slipped)
+    slipped = slipped.assign(client=slipped["client_name"].fillna(slipped["client_id"]))
     slipped["cell_now"] = slipped["cell_now"].fillna(ui.tr("grid.too_new"))
     tables.show(slipped, tables.GRID_SLIPPED)
 

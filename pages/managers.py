@@ -142,7 +142,8 @@ else:
     if clients.empty:
         st.caption(ui.tr("managers.clients.none"))
     else:
-        shown = clients.assign(dossier=ui.dossier_links(clients["client_id"]))
+        shown = tables.first_rows(clients)
+        shown = shown.assign(dossier=ui.dossier_links(shown["client_id"]))
         shown["cell"] = [
             c if isinstance(c, str) else (ui.tr("managers.too_new") if isinstance(a, str) else "")
             for c, a in zip(shown["cell"], shown["abc"], strict=True)

@@ -24,7 +24,9 @@ import streamlit as st
 from core.grid import ABSENT_BEFORE, ABSENT_NOW, TOO_NEW
 from pages import ui
 
-MAX_ROWS = 5000  # rows a long table sends to the browser; the command line has them all
+# Rows a long table sends to the browser: a Styler writes every cell (about 0.1 s per
+# 1,000 rows on each rerun); the exports and the command line have them all.
+MAX_ROWS = 1000
 NAME_WIDTH = 170  # a client's name: most fit, a long one is cut and reads whole in the cell's overlay
 ID_WIDTH = 80  # a client id beside the name
 KINDS = ("text", "number", "share", "date", "datetime", "check", "link", "progress")
@@ -103,6 +105,13 @@ def show(frame: pd.DataFrame, columns: list[Col], *, keep_order: bool = False, *
     kwargs.setdefault("placeholder", ui.EMPTY)
     kwargs.setdefault("width", "stretch")
     return st.dataframe(ui.styled(shown, decimals, percents), column_config=configs(present), **kwargs)
+
+
+def first_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The first ``MAX_ROWS`` rows of ``frame``, with a caption saying so when it holds more."""
+    if len(frame) > MAX_ROWS:
+        st.caption(ui.tr("common.rows_shown", shown=ui.number(MAX_ROWS), n=ui.number(len(frame))))
+    return frame.head(MAX_ROWS)
 
 
 def money(name: str, label: str | None = None, decimals: int = 0, **kwargs) -> Col:

@@ -143,7 +143,7 @@ st.subheader(ui.tr("winback.list.header"))
 if listed.empty:
     st.info(ui.tr("winback.empty"))
 else:
-    shown = tables.winback_call_list(listed)
+    shown = tables.winback_call_list(tables.first_rows(listed))
     tables.show(shown, tables.winback_list(list(shown.columns)), height=420)
 
 downloads = st.container(horizontal=True)  # each button as wide as its label
@@ -187,7 +187,8 @@ if len(by_manager):
     )
 if len(won):
     with st.expander(ui.tr("winback.won_back.header") + f" ({len(won)})"):
-        st.dataframe(readable(won, WON_BACK_COLUMNS, lang), hide_index=True, placeholder=ui.EMPTY, width="stretch")
+        won_rows = readable(tables.first_rows(won), WON_BACK_COLUMNS, lang)
+        st.dataframe(won_rows, hide_index=True, placeholder=ui.EMPTY, width="stretch")
 
 # -- the lever rules ----------------------------------------------------------------------
 editors.lever_rules_editor(store, editor)

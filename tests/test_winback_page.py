@@ -77,3 +77,17 @@ def test_edited_rule_changes_the_lever(db):
     at = open_page(db, "winback")
     assert not at.exception, at.exception
     assert _table(at)["Suggested lever"].tolist()[0] == "Dinner with the director"
+
+
+@pytest.mark.parametrize(
+    "lang, words", [("en", "Showing the first 2 of 4 rows"), ("ka", "ნაჩვენებია პირველი 2 სტრიქონი 4-დან")]
+)
+def test_a_long_call_list_shows_its_first_rows_and_says_so(db, monkeypatch, lang, words):
+    import pages.tables
+
+    monkeypatch.setattr(pages.tables, "MAX_ROWS", 2)
+    at = open_page(db, "winback", lang=lang)
+    assert not at.exception, at.exception
+    table = _table(at)
+    assert len(table) == 2 and table.iloc[:, 0].tolist() == [1, 2]  # the ranks of the first two
+    assert any(words in caption.value for caption in at.caption)

@@ -19,6 +19,10 @@ MESSAGES = {
         "გაყიდვების მონაცემები ჯერ არ არის. ატვირთეთ ფაილი „მონაცემების“ გვერდზე.",
     ),
     "common.client": ("Client", "კლიენტი"),
+    "common.rows_shown": (
+        "Showing the first {shown} of {n} rows, in this order.",
+        "ნაჩვენებია პირველი {shown} სტრიქონი {n}-დან, ამავე რიგით.",
+    ),
     "common.client_id": ("Client ID", "კლიენტის ID"),
     "common.clients": ("Clients", "კლიენტები"),
     "common.revenue": ("Revenue", "შემოსავალი"),
