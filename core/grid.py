@@ -253,6 +253,9 @@ _FIGURES = Kept(8)
 # applied), one entry per month of several years of history.
 _CELLS = Kept(256)
 EVERYONE = "everyone"  # a kept date computed for every client
+# The classified clients of one grid date (limits applied): a few grids, the
+# current one shared by the grid and its migration.
+_CLASSIFIED = Kept(4)
 
 # The classification over figures read back from memory: the same columns
 # grid_stats.sql leaves in per_client and spread. Bound: a, b, measure, x, y.
@@ -320,10 +323,27 @@ def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFr
 
     A move of the A/B limits or the X/Y limits reuses the figures of the same
     basis, period, window, filters and as-of date, and only ranks and
-    classifies the clients again.
+    classifies the clients again. The classified clients of each date are kept
+    too, so the migration beside a grid classifies only the earlier window.
     """
     _checked(store, params)
-    return _classify(store, params, _figures(store, params, as_of_dates))
+    x, y = params.limits()
+    base = (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
+    days = sorted(set(as_of_dates))
+    kept = {day: _CLASSIFIED.get((*base, day)) for day in days}
+    missing = [day for day, frame in kept.items() if frame is None]
+    if missing:
+        found = _classify(store, params, _figures(store, params, missing))
+        for day in missing:
+            kept[day] = found[found["as_of"] == day].reset_index(drop=True)
+            _CLASSIFIED.put((*base, day), kept[day])
+    parts = [kept[day] for day in days]
+    frame = pd.concat(parts, ignore_index=True)
+    # A date whose column is all empty reads as objects: the text columns as one query gives them.
+    for column in frame.select_dtypes(include="object").columns:
+        if any(isinstance(part[column].dtype, pd.StringDtype) for part in parts):
+            frame[column] = frame[column].astype("str")
+    return frame
 
 
 def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
