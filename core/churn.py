@@ -426,8 +426,9 @@ def trend(counts) -> dict:
     return {"slope": slope, "direction": direction}
 
 
-def churn(store: Store, params: ChurnParams) -> ChurnResult:
-    """The whole churn view for ``params``."""
+def churn(store: Store, params: ChurnParams, *, cells: bool = True) -> ChurnResult:
+    """The whole churn view for ``params``; ``cells=False`` leaves out the lost and at-risk
+    clients' former cells (a grid per month of history the first time: the overview counts only)."""
     as_of = _resolve(store, params)
     starts = period_starts(store, params, as_of)
     ends = [shift_periods(s, params.period, 1) for s in starts]
@@ -453,7 +454,8 @@ def churn(store: Store, params: ChurnParams) -> ChurnResult:
     by_period.insert(0, "period", [labels[pd.Timestamp(s).date()] for s in by_period["period_start"]])
     by_period = by_period.drop(columns="period_start")
 
-    lost, risky = with_former_cells(store, params, as_of, lost, risky)
+    if cells:
+        lost, risky = with_former_cells(store, params, as_of, lost, risky)
     return ChurnResult(
         parameters=params.as_dict(as_of),
         as_of=as_of,

@@ -498,8 +498,14 @@ def _empty_list() -> pd.DataFrame:
     return _as_dates(frame, "last_purchase", "loss_date", "next_step", "won_back_date")
 
 
-def win_back_list(store: Store, params: WinbackParams) -> WinbackResult:
-    """The whole win-back view for ``params``: call list, won-back clients, funnel."""
+def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) -> WinbackResult:
+    """The whole win-back view for ``params``: call list, won-back clients, funnel.
+
+    ``cells=False`` leaves out the former cells and so the levers (``former_cell``
+    and ``lever`` empty): the overview counts the funnel, which does not depend
+    on them, without a grid per month of history. A list filtered by former
+    cell needs them.
+    """
     params.checked()
     if params.basis == "margin" and not store.has_margin():
         raise InputError("The loaded lines carry no margin: choose revenue as the basis.")
@@ -559,10 +565,15 @@ def win_back_list(store: Store, params: WinbackParams) -> WinbackResult:
     # One grid pass for every row (a client is on the list once, or on it and
     # among the won back when it came back and is now at risk again).
     unique = rows.drop_duplicates("client_id")[["client_id", "last_purchase"]]
-    cells = former_cells(store, params.grid_params(as_of), unique)
-    rows = rows.merge(cells.drop_duplicates("client_id"), on="client_id", how="left")
+    if cells or params.former:
+        found = former_cells(store, params.grid_params(as_of), unique)
+        rows = rows.merge(found.drop_duplicates("client_id"), on="client_id", how="left")
+        rows = suggest_levers(rows, lever_rules(store))
+    else:
+        rows = rows.assign(former_cell=None, lever=None, rule=None, rule_position=np.nan)
+        rows = rows.assign(rule_former=None, rule_reason=None)
     rows = rows.merge(_kinds(store), on="client_id", how="left")
-    rows = _keep(suggest_levers(rows, lever_rules(store)), params)
+    rows = _keep(rows, params)
     rows["days_since"] = rows["days_since"].astype("Int64")
     for column in ("at_risk", "worked", "won"):
         rows[column] = rows[column].astype(bool)

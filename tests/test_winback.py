@@ -134,6 +134,21 @@ def test_one_clients_rows_are_its_rows_in_the_whole_list(handmade):
     assert win_back_list(handmade, WinbackParams(clients=("nobody",))).candidates.empty
 
 
+def test_without_cells_the_funnel_and_the_rows_are_the_same(handmade):
+    # The overview counts the funnel without the former cells (a grid per month of history).
+    params = WinbackParams(include_at_risk=True)
+    whole, light = win_back_list(handmade, params), win_back_list(handmade, params, cells=False)
+    pd.testing.assert_frame_equal(light.funnel, whole.funnel)
+    pd.testing.assert_frame_equal(light.funnel_by_manager, whole.funnel_by_manager)
+    left_out = ["former_cell", "lever", "rule", "rule_position", "rule_former", "rule_reason"]
+    pd.testing.assert_frame_equal(
+        light.candidates.drop(columns=left_out), whole.candidates.drop(columns=left_out), check_dtype=False
+    )
+    assert light.candidates["former_cell"].isna().all() and whole.candidates["former_cell"].notna().any()
+    # A list filtered by former cell still finds them.
+    assert ids(win_back_list(handmade, WinbackParams(former=("A",)), cells=False).candidates) == ["F6"]
+
+
 def test_default_levers_and_the_rule_that_fired(handmade):
     listed = candidates(handmade, WinbackParams()).set_index("client_id")
     # F6: former A, no reason → class rule; A1: former B but price → the reason rule comes first.
