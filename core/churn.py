@@ -53,6 +53,15 @@ come from one sort of the filtered client-days into a temporary table that
 belongs to ``churn``'s own cursor. Both paths give the same figures
 (``tests/test_speed_paths.py``). Active clients per period are counted from
 per-day counts of spans beginning and ending, not a join of spans x periods.
+
+Moving L reads the churn base (``_Base``), kept per data version, basis,
+filters and as-of date: the spans of the clients without a known reason
+grouped by purchase day and gap to the next purchase, one row per client, and
+the reason clients' spans one by one. Every figure is then a filter and a sum
+over some 10^5 rows instead of a pass over every purchase day. ``churn`` reads
+it when L is at least the longest period (see ``LONGEST_PERIOD``), the lost and
+at-risk lists at any L; ``tests/test_churn_base.py`` holds it equal to the
+direct path (``KEEP_BASE = False``).
 """
 
 from __future__ import annotations
