@@ -21,6 +21,7 @@ from core.analysis import Filters
 from core.churn import ChurnParams, at_risk, churn, lost_clients
 from core.reasons import record_reason
 from core.store import add_upload
+from tests.test_speed_paths import same_churn
 
 D = date.fromisoformat
 
@@ -59,21 +60,10 @@ def direct(monkeypatch, compute):
         return compute()
 
 
-def same(kept, plain):
-    if isinstance(kept, pd.DataFrame):
-        pd.testing.assert_frame_equal(kept, plain, check_exact=False, rtol=1e-9, atol=1e-9)
-        return
-    for name in ("periods", "lost", "at_risk", "reasons", "reasons_by_period"):
-        same(getattr(kept, name), getattr(plain, name))
-    assert kept.trend == pytest.approx(plain.trend)
-    assert kept.summary == plain.summary
-    assert kept.parameters == plain.parameters
-
-
 def agree(store, monkeypatch, params):
     for compute in (churn, lost_clients, at_risk):
         kept = compute(store, params)
-        same(kept, direct(monkeypatch, lambda compute=compute: compute(store, params)))
+        same_churn(kept, direct(monkeypatch, lambda compute=compute: compute(store, params)))
 
 
 def test_the_base_by_hand(timeline):
@@ -118,7 +108,7 @@ def test_churn_by_hand_through_the_base(timeline, monkeypatch):
     assert reasons.loc["price", "clients"] == 1 and reasons.loc["service_level", "clients"] == 1
     assert sorted(result.lost["client_id"]) == ["P", "Q", "R", "S"]
     assert result.lost.set_index("client_id").loc["R", "reason"] == "price"
-    same(result, direct(monkeypatch, lambda: churn(timeline, ChurnParams(lost_days=60, as_of=D("2025-03-01")))))
+    same_churn(result, direct(monkeypatch, lambda: churn(timeline, ChurnParams(lost_days=60, as_of=D("2025-03-01")))))
 
 
 HAND_CASES = [

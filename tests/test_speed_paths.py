@@ -116,13 +116,15 @@ def _both_paths(store, monkeypatch, compute):
     return fast, slow
 
 
-def _same(fast, slow):
+def same_churn(fast, slow):
+    """Two churn answers alike: a table, or every table, the trend, the summary and the settings of a view."""
     if isinstance(fast, pd.DataFrame):
         pd.testing.assert_frame_equal(fast, slow, check_exact=False, rtol=1e-9, atol=1e-9)
         return
     for name in ("periods", "lost", "at_risk", "reasons", "reasons_by_period"):
-        _same(getattr(fast, name), getattr(slow, name))
+        same_churn(getattr(fast, name), getattr(slow, name))
     assert fast.trend == pytest.approx(slow.trend)
+    assert fast.summary == slow.summary
     assert fast.parameters == slow.parameters
 
 
@@ -143,7 +145,7 @@ def test_both_paths_agree_on_hand_made_data(small, monkeypatch, params):
     assert stored_path_used(small, params, as_of)
     for compute in (churn, loss_events, lost_clients, at_risk):
         fast, slow = _both_paths(small, monkeypatch, lambda compute=compute: compute(small, params))
-        _same(fast, slow)
+        same_churn(fast, slow)
 
 
 def test_hand_made_cases_are_not_empty(small):
@@ -157,7 +159,7 @@ def test_win_back_list_agrees_on_both_paths(small, monkeypatch):
     fast, slow = _both_paths(small, monkeypatch, lambda: win_back_list(small, params))
     assert len(fast.candidates) + len(fast.won_back) > 0
     for name in ("candidates", "won_back", "funnel", "funnel_by_manager"):
-        _same(getattr(fast, name), getattr(slow, name))
+        same_churn(getattr(fast, name), getattr(slow, name))
 
 
 REAL_CASES = [
@@ -176,10 +178,10 @@ def test_both_paths_agree_on_the_real_files(real_stores, monkeypatch, name):
         if params.basis == "margin" and not store.has_margin():
             continue
         fast, slow = _both_paths(store, monkeypatch, lambda params=params: churn(store, params))
-        _same(fast, slow)
+        same_churn(fast, slow)
         assert len(fast.lost) or len(fast.at_risk) or fast.periods["lost"].sum()
         events = _both_paths(store, monkeypatch, lambda params=params: loss_events(store, params))
-        _same(*events)
+        same_churn(*events)
 
 
 @pytest.mark.parametrize("name", ["superstore", "cdnow_master"])
