@@ -331,8 +331,13 @@ KEEP_BASE = True
 LONGEST_PERIOD = {"month": 31, "quarter": 92}
 
 
+def _base_key(store: Store, params: ChurnParams, as_of: date) -> tuple:
+    """What the churn base depends on (L and k do not enter it)."""
+    return (str(store.path), store.version(), params.basis, params.filters, as_of)
+
+
 def _base(store: Store, params: ChurnParams, as_of: date) -> _Base:
-    key = (str(store.path), store.version(), params.basis, params.filters, as_of)
+    key = _base_key(store, params, as_of)
     base = _BASES.get(key)
     if base is None:
         with _Spans(store, params, as_of) as spans:
@@ -490,7 +495,7 @@ def with_former_cells(store: Store, params: ChurnParams, as_of: date, *tables: p
     return [t.merge(cells, on="client_id", how="left") for t in tables]
 
 
-# Every client's former cell, per churn base key.
+# Every client's former cell, per churn base (``_base_key``).
 _FORMER = Kept(4)
 
 
@@ -499,7 +504,7 @@ def _former_cells(store: Store, params: ChurnParams, as_of: date) -> pd.DataFram
         from core.grid import GridParams, former_cells
     except ImportError:
         return None
-    key = (str(store.path), store.version(), params.basis, params.filters, as_of)
+    key = _base_key(store, params, as_of)
     cells = _FORMER.get(key)
     if cells is None:
         clients = _base(store, params, as_of).cadence.select(["client_id", "last_purchase"]).to_pandas()

@@ -272,6 +272,12 @@ def _figures_key(store, params: GridParams) -> tuple:
     return (str(store.path), store.version(), params.basis, params.period, params.window, params.filters)
 
 
+def _classes_key(store, params: GridParams) -> tuple:
+    """The figures' key and the limits: what a classified grid depends on, but its date."""
+    x, y = params.limits()
+    return (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
+
+
 def _compute_figures(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
     """Every client's figures (variance included) at each of ``as_of_dates``, in one query."""
     statement, values = _statement(params, "grid_stats")
@@ -327,8 +333,7 @@ def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFr
     too, so the migration beside a grid classifies only the earlier window.
     """
     _checked(store, params)
-    x, y = params.limits()
-    base = (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
+    base = _classes_key(store, params)
     days = sorted(set(as_of_dates))
     kept = {day: _CLASSIFIED.get((*base, day)) for day in days}
     missing = [day for day, frame in kept.items() if frame is None]
@@ -357,8 +362,7 @@ def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
     computes nothing. A client's cell at a date does not depend on the other
     clients asked about (see ``tests/test_fast_paths.py``).
     """
-    x, y = params.limits()
-    base = (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
+    base = _classes_key(store, params)
     grouped: dict = {}
     for day, client in zip(pairs["as_of"].tolist(), pairs["client_id"].tolist(), strict=True):
         grouped.setdefault(day, set()).add(client)
@@ -474,13 +478,7 @@ def as_payload(result: GridResult) -> dict:
 
 def _period_dates(store, params: GridParams, periods: list[date]) -> dict[date, date]:
     """{period start: the latest day with a line in that period}, filters applied, not after ``params.as_of``."""
-    fragment, values = filtered_daily(params.filters)
-    statement = (
-        f"WITH d AS ({fragment}) "
-        f"SELECT CAST(date_trunc('{params.period}', date) AS DATE) AS period_start, max(date) AS latest FROM d "
-        "WHERE date <= coalesce(?::DATE, DATE '9999-12-31') "
-        f"AND CAST(date_trunc('{params.period}', date) AS DATE) = ANY(?::DATE[]) GROUP BY 1"
-    )
+    statement, values = _statement(params, "grid_period_dates")
     return dict(store.query_rows(statement, [*values, params.as_of, periods]))
 
 
