@@ -375,14 +375,8 @@ def winback_status(store, listed: pd.DataFrame, won: pd.DataFrame, editor: bool)
             st.caption(ui.tr("winback.history.empty"))
         else:
             history["status"] = history["status"].map(lambda s: status_text(s, lang))
-            st.dataframe(
-                history[["changed_at", "changed_by", "status", "owner", "next_step", "note"]].rename(
-                    columns=lambda c: ui.tr(f"winback.col.{c}")
-                ),
-                hide_index=True,
-                placeholder=ui.EMPTY,
-                width="stretch",
-            )
+            columns = ["changed_at", "changed_by", "status", "owner", "next_step", "note"]
+            tables.worded(history[columns], "winback.col")
 
 
 def lever_rules_editor(store, editor: bool) -> None:
@@ -502,13 +496,7 @@ def assignments_file(store) -> None:
             st.markdown(f"**{ui.tr('managers.assign.in_force')}**")
             current = assignments(store)
             current["scope"] = current["scope"].map(lambda s: ui.tr(f"managers.scope.{s}"))
-            st.dataframe(
-                current.rename(columns=lambda c: ui.tr(f"managers.assign.col.{c}")),
-                hide_index=True,
-                placeholder=ui.EMPTY,
-                width="stretch",
-                key="managers_assignments",
-            )
+            tables.worded(current, "managers.assign.col", key="managers_assignments")
             st.markdown(f"**{ui.tr('managers.assign.files')}**")
             for load in loads.itertuples(index=False):
                 c_text, c_delete = st.columns([5, 1])

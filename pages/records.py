@@ -32,7 +32,7 @@ from core.dossier import (
 )
 from core.errors import KamError
 from core.reasons import reason_label
-from pages import ui
+from pages import tables, ui
 
 NOTICE_KEY = "dossier_notice"
 
@@ -144,13 +144,7 @@ def record_section(
     if rows.empty:
         st.caption(ui.tr(f"dossier.{kind}.none"))
         return
-    st.dataframe(
-        shown[columns].rename(columns=lambda c: ui.tr(f"dossier.col.{c}")),
-        hide_index=True,
-        placeholder=ui.EMPTY,
-        width="stretch",
-        key=f"dossier_{kind}_table",
-    )
+    tables.worded(shown[columns], "dossier.col", key=f"dossier_{kind}_table")
     with st.expander(ui.tr(f"dossier.{kind}.edit")):
         options = list(rows["record_id"])
         labels = dict(
@@ -247,15 +241,8 @@ def history_table(store, client_id: str) -> None:
         return
     changes["part"] = changes["part"].map(lambda p: ui.tr(f"dossier.section.{p}"))
     changes["action"] = changes["action"].map(lambda a: ui.tr(f"dossier.action.{a}"))
-    st.dataframe(
-        changes[["changed_at", "changed_by", "part", "action", "summary"]].rename(
-            columns=lambda c: ui.tr(f"dossier.col.{c}")
-        ),
-        hide_index=True,
-        placeholder=ui.EMPTY,
-        width="stretch",
-        key="dossier_history_table",
-    )
+    columns = ["changed_at", "changed_by", "part", "action", "summary"]
+    tables.worded(changes[columns], "dossier.col", key="dossier_history_table")
 
 
 def latest_events(store, client_id: str) -> None:
@@ -277,22 +264,9 @@ def losses_and_reasons(seen) -> None:
     if len(seen.losses):
         st.markdown(f"**{ui.tr('dossier.losses')}**")
         losses = seen.losses.assign(reason=seen.losses["reason"].map(lambda r: reason_label(r, lang)))
-        st.dataframe(
-            losses.rename(columns=lambda c: ui.tr(f"dossier.col.{c}")),
-            hide_index=True,
-            placeholder=ui.EMPTY,
-            width="stretch",
-            key="dossier_losses_table",
-        )
+        tables.worded(losses, "dossier.col", key="dossier_losses_table")
     if len(seen.reasons):
         st.markdown(f"**{ui.tr('dossier.reasons')}**")
         reasons = seen.reasons.assign(reason=seen.reasons["reason"].map(lambda r: reason_label(r, lang)))
-        st.dataframe(
-            reasons[["at_date", "reason", "source", "set_by", "set_at"]].rename(
-                columns=lambda c: ui.tr(f"dossier.col.{c}")
-            ),
-            hide_index=True,
-            placeholder=ui.EMPTY,
-            width="stretch",
-            key="dossier_reasons_table",
-        )
+        columns = ["at_date", "reason", "source", "set_by", "set_at"]
+        tables.worded(reasons[columns], "dossier.col", key="dossier_reasons_table")

@@ -107,6 +107,17 @@ def show(frame: pd.DataFrame, columns: list[Col], *, keep_order: bool = False, *
     return st.dataframe(ui.styled(shown, decimals, percents), column_config=configs(present), **kwargs)
 
 
+def worded(frame: pd.DataFrame, prefix: str, *, key: str | None = None):
+    """``st.dataframe`` of ``frame`` as it is, each column's header the words of ``{prefix}.{column}``."""
+    return st.dataframe(
+        frame.rename(columns=lambda c: ui.tr(f"{prefix}.{c}")),
+        hide_index=True,
+        placeholder=ui.EMPTY,
+        width="stretch",
+        key=key,
+    )
+
+
 def first_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """The first ``MAX_ROWS`` rows of ``frame``, with a caption saying so when it holds more."""
     if len(frame) > MAX_ROWS:
