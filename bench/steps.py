@@ -48,11 +48,13 @@ def _fresh(path: Path) -> Path:
 
 
 def _ingest_once(store_path: Path, source: str) -> float:
-    """Time ``ingest_path`` of ``source`` into the store at ``store_path`` (opened first, closed in the timing)."""
+    """Time ``ingest_path`` of ``source`` into the store at ``store_path`` (opened first, closed in the timing),
+    the store opened as ``python -m core ingest`` opens it."""
+    from core.dbopen import read_memory
     from core.ingest import ingest_path
     from core.store import Store
 
-    store = Store(store_path)
+    store = Store(store_path, memory=read_memory())
     started = time.perf_counter()
     try:
         outcome = ingest_path(store, source)

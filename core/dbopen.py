@@ -22,9 +22,11 @@ from core.errors import StoreBusy, StoreError
 from core.i18n import t
 
 # What a private in-memory connection (reading a file, validating an upload) may hold before DuckDB
-# spills to disk: without it DuckDB takes up to 80 % of the machine's memory for one upload.
+# spills to disk: without it DuckDB takes up to 80 % of the machine's memory for one upload. The
+# command line's ingest bounds its store the same way, so a 10-million-line file is read in ~1 GB.
 PRIVATE_MEMORY_ENV = "KAM_READ_MEMORY"
-PRIVATE_MEMORY = "1GB"
+PRIVATE_MEMORY = "320MB"
+_MEMORY = re.compile(r"^\s*\d+(\.\d+)?\s*(B|[KMGT]i?B)\s*$", re.IGNORECASE)
 
 
 def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
@@ -34,13 +36,21 @@ def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def read_memory() -> str:
+    """How much memory one file's reading may hold before DuckDB spills to disk: ``$KAM_READ_MEMORY``
+    (``512MB``, ``2GB`` …), else 320MB."""
+    limit = os.environ.get(PRIVATE_MEMORY_ENV) or PRIVATE_MEMORY
+    if not _MEMORY.match(limit):
+        raise StoreError.keyed("err.read_memory", env=PRIVATE_MEMORY_ENV, value=repr(limit))
+    return limit.strip()
+
+
 def private() -> duckdb.DuckDBPyConnection:
     """An in-memory connection for one file's reading or validation, its memory bounded (spilling to the
-    system's temporary folder); ``$KAM_READ_MEMORY`` sets the bound (default 1GB)."""
+    system's temporary folder) by ``read_memory()``."""
     spill = Path(tempfile.gettempdir()) / "kam-duckdb"
     spill.mkdir(parents=True, exist_ok=True)
-    limit = os.environ.get(PRIVATE_MEMORY_ENV) or PRIVATE_MEMORY
-    return quiet(duckdb.connect(config={"memory_limit": limit, "temp_directory": str(spill)}))
+    return quiet(duckdb.connect(config={"memory_limit": read_memory(), "temp_directory": str(spill)}))
 
 
 _HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")

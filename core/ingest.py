@@ -36,7 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -46,12 +46,11 @@ import pyarrow as pa
 
 from core import mapping as mapping_rules
 from core.access import require_editor
-from core.dbopen import private
 from core.errors import InputError, NeedsChoice
 from core.i18n import RoleName, RoleNames
 from core.mapping import Mapping
 from core.reading import ROW, RawTable, check_source, read_table
-from core.store import Store, add_upload, quote_ident, sql
+from core.store import LineStream, Store, add_upload, quote_ident, sql
 
 DATE_FORMATS = {
     "ymd": ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"],
@@ -71,18 +70,44 @@ TEXT_ROLES = ("client_name", "product", "order_id", "manager", "region", "segmen
 NUMBER_NOISE = r"[\s\x{00A0}\x{202F}\x{2009}'’$€£₾₽¥%]|(USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი)"
 
 
-@dataclass
+@dataclass(eq=False)
 class Prepared:
-    """A file read, mapped and validated, ready to store (nothing stored yet)."""
+    """A file read, mapped and validated, ready to store (nothing stored yet).
+
+    The typed lines stay in table ``checked`` of the raw file's private connection
+    (``raw.con``); ``head`` shows the first of them and ``stream`` hands them to
+    the store batch by batch, so they are never a whole table in Python's memory.
+    """
 
     raw: RawTable
     mapping: Mapping
     sha256: str
     source_key: str
     date_order: str | None
-    lines: pa.Table
+    checked: str
     rejected: pd.DataFrame
     summary: dict = field(default_factory=dict)
+
+    def _clean(self, limit: str = "") -> str:
+        return f"SELECT * EXCLUDE (reason) FROM {self.checked} WHERE reason IS NULL {limit}"
+
+    def head(self, rows: int = 50) -> pd.DataFrame:
+        """The first ``rows`` lines that will be stored, typed."""
+        return self.raw.con.sql(self._clean(f"ORDER BY row_number LIMIT {int(rows)}")).df()
+
+    def stream(self) -> LineStream:
+        """Every line to store, in the file's order, batch by batch (``core.store.add_upload`` reads it)."""
+        summary = self.summary
+
+        def batches(size: int) -> Iterator[pa.RecordBatch]:
+            # a relation, not a result: DuckDB hands its batches over as they are read
+            yield from self.raw.con.sql(self._clean()).to_arrow_reader(size)
+
+        return LineStream(batches, summary["rows"], summary["date_min"], summary["date_max"])
+
+    def release(self) -> None:
+        """Drop the typed lines (a new validation of the same file replaces them)."""
+        self.raw.con.execute(f"DROP TABLE IF EXISTS {self.checked}")
 
 
 def money_value(value) -> float | None:
@@ -115,12 +140,7 @@ def detect_date_order(raw: RawTable, column: str) -> tuple[str, dict]:
     number above 12 can only be a day, a second number above 12 only a day too.
     When neither occurs (every date like ``03/01/19``) the answer is ``ambiguous``.
     """
-    con = private()
-    try:
-        con.register("raw", raw.table)
-        stats = con.execute(sql("date_shapes").replace("{column}", quote_ident(column))).fetchall()[0]
-    finally:
-        con.close()
+    stats = raw.con.execute(sql("date_shapes").replace("{column}", quote_ident(column))).fetchall()[0]
     filled, ymd, ymd8, dmy, first_max, second_max = stats
     info = {"filled": filled, "first_max": first_max, "second_max": second_max}
     if not filled:
@@ -177,32 +197,25 @@ def prepare(
                 example=_example(raw, date_column),
             )
         detected = date_order
-    con = private()
-    try:
-        con.register("raw", raw.table)
-        styles = {
-            role: _decimal_comma(con, mapping.column(role))
-            for role in mapping_rules.NUMERIC_ROLES
-            if mapping.column(role)
-        }
-        _macros(con)
-        con.execute(_validation_sql(mapping, detected, styles, (today or date.today()) + timedelta(days=31)))
-        lines = con.sql("SELECT * EXCLUDE (reason) FROM checked WHERE reason IS NULL ORDER BY row_number")
-        lines = lines.to_arrow_table()
-        raw_row = "concat_ws(' | ', " + ", ".join("r." + quote_ident(c) for c in raw.columns) + ")"
-        rejected = con.execute(
-            sql("rejected_rows").replace("{raw_row}", raw_row).replace("{row}", quote_ident(ROW))
-        ).df()
-        con.register("clean", lines)
-        summary = dict(
-            zip(
-                ("rows", "clients", "date_min", "date_max", "amount", "margin", "returns_share"),
-                con.execute(sql("upload_summary")).fetchall()[0],
-                strict=False,
-            )
+    con = raw.con
+    raw.prepared += 1
+    checked = f"checked_{raw.prepared}"
+    styles = {
+        role: _decimal_comma(con, mapping.column(role)) for role in mapping_rules.NUMERIC_ROLES if mapping.column(role)
+    }
+    _macros(con)
+    latest = (today or date.today()) + timedelta(days=31)
+    con.execute(_validation_sql(mapping, detected, styles, latest).replace("{checked}", checked))
+    raw_row = "concat_ws(' | ', " + ", ".join("r." + quote_ident(c) for c in raw.columns) + ")"
+    rejected_sql = sql("rejected_rows").replace("{raw_row}", raw_row).replace("{row}", quote_ident(ROW))
+    rejected = con.execute(rejected_sql.replace("{checked}", checked)).df()
+    summary = dict(
+        zip(
+            ("rows", "clients", "date_min", "date_max", "amount", "margin", "returns_share"),
+            con.execute(sql("upload_summary").replace("{checked}", checked)).fetchall()[0],
+            strict=False,
         )
-    finally:
-        con.close()
+    )
     if raw.malformed:
         shifted = pd.DataFrame(raw.malformed, columns=["row_number", "reason", "raw"])
         rejected = pd.concat([rejected, shifted], ignore_index=True).sort_values("row_number", ignore_index=True)
@@ -211,11 +224,11 @@ def prepare(
     summary["returns_share"] = float(summary["returns_share"] or 0)
     summary["rejected"] = len(rejected)
     summary["date_order"] = detected
-    return Prepared(raw, mapping, sha256, mapping_rules.source_key(raw.columns), detected, lines, rejected, summary)
+    return Prepared(raw, mapping, sha256, mapping_rules.source_key(raw.columns), detected, checked, rejected, summary)
 
 
 def _example(raw: RawTable, column: str) -> str:
-    values = raw.table.column(column).drop_null().slice(0, 1).to_pylist()
+    values = raw.filled(column, 1)
     return values[0] if values else ""
 
 
@@ -260,19 +273,19 @@ def _macros(con) -> None:
     missing = ", ".join(_literal(w) for w in mapping_rules.MISSING_WORDS)
     statements = (
         # plain ASCII (most cells) is trimmed of spaces, tabs and line ends; other text of every invisible edge
-        f"CREATE MACRO edge_trim(x) AS CASE WHEN strlen(x) = length(x) THEN trim(x, {_literal(ASCII_EDGES)}) "
-        f"ELSE trim(x, {_literal(EDGE_CHARACTERS)}) END",
-        "CREATE MACRO missing_as_null(t) AS "
-        f"(SELECT CASE WHEN v IN ({missing}) THEN NULL ELSE v END FROM (SELECT t AS v))",
-        "CREATE MACRO signed_text(c) AS CASE WHEN c ~ '^\\(.*\\)$' THEN '-' || trim(c, '()') "
+        "CREATE OR REPLACE MACRO edge_trim(x) AS CASE WHEN strlen(x) = length(x) "
+        f"THEN trim(x, {_literal(ASCII_EDGES)}) ELSE trim(x, {_literal(EDGE_CHARACTERS)}) END",
+        # of a column (an earlier stage's), never an expression: a macro repeats its argument
+        f"CREATE OR REPLACE MACRO missing_as_null(t) AS CASE WHEN t IN ({missing}) THEN NULL ELSE t END",
+        "CREATE OR REPLACE MACRO signed_text(c) AS CASE WHEN c ~ '^\\(.*\\)$' THEN '-' || trim(c, '()') "
         "WHEN c ~ '^[0-9.,]+-$' THEN '-' || rtrim(c, '-') ELSE c END",
-        f"CREATE MACRO number_text(t) AS signed_text(regexp_replace(t, {_literal(NUMBER_NOISE)}, '', 'g'))",
-        "CREATE MACRO point_number(t) AS CASE WHEN t ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN t "
+        f"CREATE OR REPLACE MACRO number_text(t) AS signed_text(regexp_replace(t, {_literal(NUMBER_NOISE)}, '', 'g'))",
+        "CREATE OR REPLACE MACRO point_number(t) AS CASE WHEN t ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN t "
         f"WHEN number_text(t) ~ {_literal(POINT_NUMBER)} THEN replace(number_text(t), ',', '') END",
-        "CREATE MACRO comma_number(t) AS CASE WHEN t ~ '^-?[0-9]+(,[0-9]+)?$' THEN replace(t, ',', '.') "
+        "CREATE OR REPLACE MACRO comma_number(t) AS CASE WHEN t ~ '^-?[0-9]+(,[0-9]+)?$' THEN replace(t, ',', '.') "
         f"WHEN number_text(t) ~ {_literal(COMMA_NUMBER)} "
         "THEN replace(replace(number_text(t), '.', ''), ',', '.') END",
-        "CREATE MACRO exact_number(c) AS CASE WHEN abs(TRY_CAST(c AS DOUBLE)) <= 1e15 THEN "
+        "CREATE OR REPLACE MACRO exact_number(c) AS CASE WHEN abs(TRY_CAST(c AS DOUBLE)) <= 1e15 THEN "
         "CASE WHEN c ~ '[eE]' THEN TRY_CAST(TRY_CAST(c AS DOUBLE) AS DECIMAL(20, 4)) "
         "ELSE TRY_CAST(c AS DECIMAL(20, 4)) END END",
     )
@@ -283,14 +296,18 @@ def _macros(con) -> None:
 def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, bool], latest: date) -> str:
     """The statement that types and checks every row (identifiers quoted, formats from a whitelist)."""
 
-    def cleaned(role: str, text: bool = False) -> str:
+    def staged(role: str, text: bool = False) -> tuple[str, str]:
+        """The role's cell without control characters (text only), then trimmed of its edges, each once."""
         column = mapping.column(role)
         if not column:
-            return "CAST(NULL AS VARCHAR)"
+            return f"CAST(NULL AS VARCHAR) AS {role}_c", f"CAST(NULL AS VARCHAR) AS {role}_e"
         value = quote_ident(column)
         if text:
             value = f"regexp_replace({value}, {_literal(CONTROL_CHARACTERS)}, '', 'g')"
-        return f"missing_as_null(nullif(edge_trim({value}), ''))"
+        return f"{value} AS {role}_c", f"nullif(edge_trim({role}_c), '') AS {role}_e"
+
+    def cleaned(role: str) -> str:
+        return f"missing_as_null({role}_e)" if mapping.column(role) else "CAST(NULL AS VARCHAR)"
 
     def canonical(role: str) -> str:
         if not mapping.column(role):
@@ -331,14 +348,18 @@ def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, b
             .replace(f"{{{role}_value}}", value(role))
         )
     number_reasons = "".join(reasons(r) for r in ("amount", "unit_price", "quantity", "margin", "cost"))
+    texts = {"client_id", *TEXT_ROLES}
+    stages = [staged(role, role in texts) for role in ("date", *mapping_rules.NUMERIC_ROLES, "client_id", *TEXT_ROLES)]
     return (
-        statement.replace("{date}", f"TRY_CAST(try_strptime({date_text}, {formats}) AS DATE)")
+        statement.replace("{controls}", ",\n".join(c for c, _ in stages))
+        .replace("{edges}", ",\n".join(e for _, e in stages))
+        .replace("{date}", f"TRY_CAST(try_strptime({date_text}, {formats}) AS DATE)")
         .replace("{date_raw}", cleaned("date"))
-        .replace("{client_raw}", cleaned("client_id", text=True))
+        .replace("{client_raw}", cleaned("client_id"))
         .replace("{amount_expr}", amount)
         .replace("{margin_expr}", margin)
         .replace("{number_reasons}", number_reasons)
-        .replace("{texts}", ",\n".join(f"{cleaned(r, text=True)} AS {r}" for r in TEXT_ROLES))
+        .replace("{texts}", ",\n".join(f"{cleaned(r)} AS {r}" for r in TEXT_ROLES))
         .replace("{latest_date}", latest.isoformat())
         .replace("{date_style}", _literal(DATE_STYLES[date_kind]))
         .replace("{row}", quote_ident(ROW))
@@ -439,7 +460,7 @@ def _store_prepared(
 
     result = add_upload(
         store,
-        prepared.lines,
+        prepared.stream(),
         file_name=prepared.raw.file_name,
         sha256=prepared.sha256,
         source_key=prepared.source_key,
@@ -514,5 +535,8 @@ def ingest_path(
     if earlier is not None:
         return _unchanged(name, earlier)
     raw = read_table(path, name, sheet)
-    prepared = prepare(raw, mapping_for(store, raw, overrides), date_order, sha256=sha)
-    return store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by, progress=progress)
+    try:
+        prepared = prepare(raw, mapping_for(store, raw, overrides), date_order, sha256=sha)
+        return store_prepared(store, prepared, replace_overlap=replace_overlap, loaded_by=loaded_by, progress=progress)
+    finally:
+        raw.con.close()

@@ -17,6 +17,7 @@ import argparse
 import getpass
 import sys
 
+from core.dbopen import read_memory
 from core.errors import InputError, KamError
 from core.ingest import ingest_path
 from core.store import Store
@@ -57,7 +58,8 @@ def parse_map(items: list[str]) -> dict[str, str]:
 def run(args) -> tuple[dict, int]:
     overrides = parse_map(args.map)
     results = []
-    with Store(args.db, wait=getattr(args, "wait", 0.0)) as store:
+    # this process only ingests: its store holds no more than one file's reading
+    with Store(args.db, wait=getattr(args, "wait", 0.0), memory=read_memory()) as store:
         for path in args.files:
             try:
                 outcome = ingest_path(

@@ -463,7 +463,8 @@ def load_assignments(
         raise InputError.keyed("managers.error.no_file", file=str(path))
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     raw = read_assignments(path, name, sheet)
-    frame = raw.table.to_pandas()
+    frame = raw.frame()
+    raw.con.close()
     columns = [c for c in frame.columns if c != ROW]
     roles = assignment_columns(columns, overrides, name)
     if "manager" not in roles or not ({"client_id", "region"} & set(roles)):

@@ -36,7 +36,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -57,27 +56,50 @@ _NUMBER_OR_DATE = re.compile(
 )
 
 
-@dataclass
+@dataclass(eq=False)
 class RawTable:
-    """A file's cells as text, with the source line number of each row in column ``__row``."""
+    """A file's cells as text, with the source line number of each row in column ``__row``.
+
+    The cells live in table ``raw`` of a private DuckDB connection (``con``), which
+    holds them within its memory bound and spills the rest to disk, so a file of
+    ten million lines is never a second copy in Python's memory: validation reads
+    it there (``core.ingest.prepare``) and the page asks only for a sample.
+    """
 
     file_name: str
-    table: pa.Table
+    con: duckdb.DuckDBPyConnection
     columns: list[str]
     has_header: bool
+    rows: int
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
     malformed: list[tuple[int, str, str]] = field(default_factory=list)  # (row, reason, line as in the file)
-
-    @property
-    def rows(self) -> int:
-        return self.table.num_rows
+    prepared: int = 0  # how many validations have run on it (each keeps its own table)
 
     def sample(self, rows: int = 2000) -> pd.DataFrame:
         """The first ``rows`` rows as a DataFrame of text (for detection and previews)."""
-        return self.table.slice(0, rows).to_pandas()
+        return self.con.sql(f"SELECT * FROM raw ORDER BY {ROW} LIMIT {int(rows)}").df()
+
+    def frame(self) -> pd.DataFrame:
+        """Every row as a DataFrame of text (for the small side files: reasons, managers)."""
+        return self.con.sql(f"SELECT * FROM raw ORDER BY {ROW}").df()
+
+    def filled(self, column: str, count: int) -> list[str]:
+        """The column's first ``count`` values that are not empty, in the file's order."""
+        name = _quoted(column)
+        found = self.con.sql(f"SELECT {name} FROM raw WHERE {name} <> '' ORDER BY {ROW} LIMIT {int(count)}").fetchall()
+        return [value for (value,) in found]
+
+
+def _held(table: pa.Table) -> tuple[duckdb.DuckDBPyConnection, int]:
+    """A private connection holding ``table`` as table ``raw``, and its row count."""
+    con = private()
+    con.register("cells", table)
+    con.execute("CREATE TABLE raw AS SELECT * FROM cells")
+    con.unregister("cells")
+    return con, table.num_rows
 
 
 def read_table(source: str | os.PathLike, file_name: str | None = None, sheet: str | None = None) -> RawTable:
@@ -358,61 +380,89 @@ def _read_text(path: Path, name: str) -> RawTable:
         malformed: list = []
         if delimiter is None and len(head[0].split()) > 1:
             table, has_header = _read_aligned(utf8_path, head)
+            con, rows = _held(table)
+            del table
         elif delimiter is None:
             raise InputError.keyed("err.single_column", file=name)
         else:
-            table, has_header, malformed = _read_delimited(utf8_path, head, delimiter)
+            con, rows, has_header, malformed = _read_delimited(utf8_path, head, delimiter)
     finally:
         if temporary:
             utf8_path.unlink(missing_ok=True)
-    columns = [c for c in table.column_names if c != ROW]
-    if delimiter and len(malformed) > MALFORMED_SHARE * (table.num_rows + len(malformed)):
+    columns = [c for c in con.table("raw").columns if c != ROW]
+    if delimiter and len(malformed) > MALFORMED_SHARE * (rows + len(malformed)):
+        con.close()
         raise InputError.keyed(
             "err.malformed",
             file=name,
             bad=f"{len(malformed):,}",
-            rows=f"{table.num_rows + len(malformed):,}",
+            rows=f"{rows + len(malformed):,}",
             example=malformed[0][1],
         )
     return RawTable(
-        name, table, columns, has_header, encoding=encoding, delimiter=delimiter or "spaces", malformed=malformed
+        name, con, columns, has_header, rows, encoding=encoding, delimiter=delimiter or "spaces", malformed=malformed
     )
 
 
-def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[pa.Table, bool, list]:
-    """The cells of a delimited file, and the lines with more or fewer fields than the header.
+def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[duckdb.DuckDBPyConnection, int, bool, list]:
+    """The cells of a delimited file (a private connection holding them as ``raw``, and their count),
+    whether it has a header, and the lines with more or fewer fields than the header.
 
-    A line whose field count differs from the header's is never loaded shifted:
-    DuckDB's reader sets it aside (``store_rejects``) with its row number —
-    counted as a spreadsheet counts rows, so a quoted field holding a line break
-    stays one row — and the reason names the likely cause.
+    DuckDB's reader writes the file straight into a table of that connection, within its memory
+    bound; ``raw`` is a view over it that names the columns and numbers the rows. A line whose
+    field count differs from the header's is never loaded shifted: the reader sets it aside
+    (``store_rejects``) with its row number — counted as a spreadsheet counts rows, so a quoted
+    field holding a line break stays one row — and the reason names the likely cause.
     """
     first = next(csv.reader(head[:1], delimiter=delimiter))
     has_header = looks_like_header(first)
     con = private()
     try:
-        table = con.sql(
-            "SELECT * FROM read_csv(?, delim = ?, header = ?, all_varchar = true, quote = '\"', escape = '\"', "
-            "strict_mode = true, null_padding = false, store_rejects = true, encoding = 'utf-8', "
-            "sample_size = -1)",
-            params=[str(path), delimiter, has_header],
-        ).to_arrow_table()
+        con.execute(
+            "CREATE TABLE cells AS SELECT * FROM read_csv(?, delim = ?, header = ?, all_varchar = true, "
+            "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, store_rejects = true, "
+            "encoding = 'utf-8', sample_size = -1)",
+            [str(path), delimiter, has_header],
+        )
         rejects = con.execute(
             "SELECT line, error_type, csv_line, error_message FROM reject_errors ORDER BY line"
         ).fetchall()
-    finally:
+        read = con.table("cells").columns
+        rows = con.execute("SELECT count(*) FROM cells").fetchall()[0][0]
+        if not has_header:
+            names = [f"column {i + 1}" for i in range(len(read))]
+        else:
+            names = _unique([_clean_header(c, i) for i, c in enumerate(first if len(first) == len(read) else read)])
+        malformed = _malformed_lines(rejects, len(read))
+        first_line = 2 if has_header else 1
+        con.execute(_numbered_view(read, names, first_line, [row for row, _, _ in malformed if row >= first_line]))
+    except BaseException:
         con.close()
-    if not has_header:
-        table = table.rename_columns([f"column {i + 1}" for i in range(table.num_columns)])
-    else:
-        names = first if len(first) == table.num_columns else table.column_names
-        table = table.rename_columns(_unique([_clean_header(c, i) for i, c in enumerate(names)]))
-    malformed = _malformed_lines(rejects, table.num_columns)
-    first_line = 2 if has_header else 1
-    rows = np.arange(first_line, first_line + table.num_rows + len(malformed), dtype=np.int64)
-    if malformed:
-        rows = rows[~np.isin(rows, [row for row, _, _ in malformed])]
-    return table.append_column(ROW, pa.array(rows[: table.num_rows])), has_header, malformed
+        raise
+    return con, rows, has_header, malformed
+
+
+def _numbered_view(read: list[str], names: list[str], first_line: int, skipped: list[int]) -> str:
+    """``raw``: the read columns under their names, each row numbered as in the file.
+
+    Rows are numbered from ``first_line`` in the order read, stepping over the
+    ``skipped`` line numbers (the malformed lines the reader set aside): the k-th
+    row read is ``first_line + k`` plus how many skipped lines come at or before it.
+    """
+    columns = ", ".join(f"{_quoted(r)} AS {_quoted(n)}" for r, n in zip(read, names, strict=True))
+    if not skipped:
+        return f"CREATE VIEW raw AS SELECT {columns}, rowid + {first_line} AS {ROW} FROM cells"
+    # The j-th skipped line (0-based) m_j is passed once m_j - first_line - j rows have been read.
+    passed = ", ".join(f"({line - first_line - j}, {j + 1})" for j, line in enumerate(sorted(skipped)))
+    return (
+        f"CREATE VIEW raw AS SELECT {columns}, c.rowid + {first_line} + coalesce(s.passed, 0) AS {ROW} "
+        f"FROM cells c ASOF LEFT JOIN (SELECT after, max(passed) AS passed FROM (VALUES {passed}) v(after, passed) "
+        "GROUP BY after) s ON c.rowid >= s.after"
+    )
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _malformed_lines(rejects: list[tuple], width: int) -> list[tuple[int, str, str]]:
@@ -482,7 +532,9 @@ def _read_excel(path: Path, name: str, sheet: str | None) -> RawTable:
     body_cols = list(zip(*body, strict=False)) if body else [()] * width
     arrays = {col: pa.array(list(values), pa.string()) for col, values in zip(columns, body_cols, strict=False)}
     arrays[ROW] = pa.array(range(first_line, first_line + len(body)), pa.int64())
-    return RawTable(name, pa.table(arrays), columns, has_header, sheet=sheet, sheets=sheets)
+    del rows, texts, body, body_cols
+    con, count = _held(pa.table(arrays))
+    return RawTable(name, con, columns, has_header, count, sheet=sheet, sheets=sheets)
 
 
 def _cell_text(value) -> str | None:
@@ -517,8 +569,16 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def spill_upload(data: bytes | io.BufferedIOBase, suffix: str) -> Path:
-    """Write an uploaded file to a temporary path (DuckDB reads files, not streams)."""
+def spill_upload(data: bytes | io.IOBase, suffix: str) -> Path:
+    """Write an uploaded file to a temporary path (DuckDB reads files, not streams).
+
+    A file object is copied a megabyte at a time from its start, so a large
+    upload is never a second whole copy in memory.
+    """
     with tempfile.NamedTemporaryFile(delete=False, suffix=suffix) as out:
-        out.write(data if isinstance(data, bytes) else data.read())
+        if isinstance(data, bytes):
+            out.write(data)
+        else:
+            data.seek(0)
+            shutil.copyfileobj(data, out, length=1 << 20)
     return Path(out.name)

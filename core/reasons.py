@@ -168,7 +168,8 @@ def read_reasons_table(path: str | os.PathLike, file_name: str | None = None, sh
     from core.reading import ROW, read_table
 
     raw = read_table(path, file_name, sheet)
-    frame = raw.table.to_pandas()
+    frame = raw.frame()
+    raw.con.close()
     return frame.drop(columns=[ROW], errors="ignore")
 
 

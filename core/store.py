@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.access import require_editor
 from core.dbopen import connect
@@ -78,11 +81,17 @@ def run_script(cur: duckdb.DuckDBPyConnection, script: str) -> None:
 class Store:
     """The product's database. Open one per process (the app caches it)."""
 
-    def __init__(self, path: str | os.PathLike | None = None, *, wait: float = 0.0):
-        """Open (or create) the database; ``wait`` seconds of retrying while another process holds it."""
+    def __init__(self, path: str | os.PathLike | None = None, *, wait: float = 0.0, memory: str | None = None):
+        """Open (or create) the database; ``wait`` seconds of retrying while another process holds it.
+
+        ``memory`` bounds what DuckDB holds before it spills to disk (``core.dbopen.read_memory()``
+        for a process that only ingests); by default DuckDB's own, 80 % of the machine.
+        """
         self.path = Path(path) if path else default_db_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = connect(self.path, wait)
+        if memory:
+            self.conn.execute(f"SET memory_limit = '{memory}'")
         self._write_lock = threading.RLock()
         with self._write_lock:
             cur = self.conn.cursor()
@@ -310,9 +319,39 @@ LINE_COLUMNS = (
 )
 
 
+@dataclass
+class LineStream:
+    """An upload's lines read batch by batch: ``batches(size)`` yields pyarrow RecordBatches with
+    ``LINE_COLUMNS``, ``rows`` of them in all, dated ``date_min`` to ``date_max``."""
+
+    batches: Callable[[int], Iterator[pa.RecordBatch]]
+    rows: int
+    date_min: date | None
+    date_max: date | None
+
+    @classmethod
+    def of(cls, lines: pd.DataFrame | pa.Table) -> LineStream:
+        """The stream of lines held whole (a DataFrame or an Arrow table)."""
+        if isinstance(lines, pa.Table):
+            staged = lines.select(list(LINE_COLUMNS))
+        else:
+            frame = lines.reindex(columns=list(LINE_COLUMNS)).copy()
+            if frame["row_number"].isna().all():
+                frame["row_number"] = range(1, len(frame) + 1)
+            frame["date"] = pd.to_datetime(frame["date"]).dt.date
+            staged = pa.Table.from_pandas(frame, preserve_index=False)
+        dates = pc.min_max(staged.column("date"))
+        return cls(
+            lambda size: iter(staged.to_batches(max_chunksize=size)),
+            staged.num_rows,
+            dates["min"].as_py(),
+            dates["max"].as_py(),
+        )
+
+
 def add_upload(
     store: Store,
-    lines: pd.DataFrame | pa.Table,
+    lines: pd.DataFrame | pa.Table | LineStream,
     *,
     file_name: str,
     sha256: str,
@@ -329,7 +368,9 @@ def add_upload(
     """Store one upload's clean lines (and its set-aside rows) in one transaction.
 
     ``lines`` holds any of ``LINE_COLUMNS`` (``date``, ``client_id`` and
-    ``amount`` required). With ``replace_overlap`` the lines of earlier uploads
+    ``amount`` required), whole or as a ``LineStream`` (a validated file's lines
+    are streamed from its private connection, never held whole). With
+    ``replace_overlap`` the lines of earlier uploads
     from the same source (same ``source_key``) dated inside this upload's date
     range are deleted first. ``also(cursor)`` runs inside the same transaction
     (ingest keeps the confirmed mapping that way). ``progress(stored, total)``
@@ -338,30 +379,26 @@ def add_upload(
     more when the upload is committed, derived tables refreshed. Returns ``{"upload_id",
     "rows_loaded", "replaced_rows"}``.
     """
-    if isinstance(lines, pa.Table):
-        staged = lines.select(list(LINE_COLUMNS))
-    else:
-        staged = lines.reindex(columns=list(LINE_COLUMNS)).copy()
-        if staged["row_number"].isna().all():
-            staged["row_number"] = range(1, len(staged) + 1)
-        staged["date"] = pd.to_datetime(staged["date"]).dt.date
+    stream = lines if isinstance(lines, LineStream) else LineStream.of(lines)
     rejected = rejected if rejected is not None else pd.DataFrame(columns=["row_number", "reason", "raw"])
     loaded_by = require_editor(loaded_by)
 
     def change(cur):
         upload_id = cur.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]
-        date_min, date_max = cur.execute("SELECT min(date), max(date) FROM staged").fetchall()[0]
+        date_min, date_max, total = stream.date_min, stream.date_max, stream.rows
         replaced = 0
         if replace_overlap and date_min is not None:
             replaced = cur.execute(sql("count_overlap"), [source_key, date_min, date_max]).fetchall()[0][0]
             touch_lines(cur, sql("overlap_lines"), [source_key, date_min, date_max])
             cur.execute(sql("delete_overlap"), [source_key, date_min, date_max])
-        total = len(staged)
-        for start in range(0, max(total, 1), INSERT_ROWS):
-            staged_part = staged[start : start + INSERT_ROWS]  # noqa: F841 -- read by insert_lines.sql
+        stored = 0
+        for staged_part in stream.batches(INSERT_ROWS):  # noqa: B007 -- read by insert_lines.sql
             cur.execute(sql("insert_lines"), [upload_id])
+            stored += staged_part.num_rows
             if progress is not None:
-                progress(min(start + INSERT_ROWS, total), total)
+                progress(stored, total)
+        if stored != total:
+            raise StoreError.keyed("err.store_write", detail=f"{stored:,} lines read of {total:,}")
         # Read back by upload id: the new lines are the table's last row groups.
         touch_lines(cur, "upload_id = ?", [upload_id])
         if len(rejected):
@@ -379,7 +416,7 @@ def add_upload(
                 source_key,
                 mapping,
                 options,
-                len(staged),
+                total,
                 len(rejected),
                 replaced,
                 loaded_by,
@@ -388,7 +425,7 @@ def add_upload(
         )
         if also is not None:
             also(cur)
-        return {"upload_id": upload_id, "rows_loaded": len(staged), "replaced_rows": replaced}
+        return {"upload_id": upload_id, "rows_loaded": total, "replaced_rows": replaced}
 
     outcome = store.write(change, refresh=True)
     if progress is not None:

@@ -256,7 +256,7 @@ def reasons_file(store, editor: bool) -> None:
                 key="churn_reasons_upload",
             )
         if upload is not None and st.session_state.get("churn_reasons_loaded") != upload.file_id:
-            path = spill_upload(upload.getvalue(), Path(upload.name).suffix)
+            path = spill_upload(upload, Path(upload.name).suffix)
             try:
                 summary = load_reasons_file(store, path, file_name=upload.name, loaded_by=ui.actor())
             except KamError as exc:
@@ -450,7 +450,7 @@ def assignments_file(store) -> None:
             )
         )
         if upload is not None:
-            path = spill_upload(upload.getvalue(), Path(upload.name).suffix)
+            path = spill_upload(upload, Path(upload.name).suffix)
             try:
                 raw = read_assignments(path, upload.name)
                 columns = list(raw.columns)

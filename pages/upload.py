@@ -31,7 +31,7 @@ def spilled(upload) -> tuple[Path, str]:
     cache = st.session_state.setdefault("data_files", {})
     if upload.file_id not in cache:
         suffix = "".join(Path(upload.name).suffixes[-2:]) or ".csv"
-        path = spill_upload(upload.getvalue(), suffix)
+        path = spill_upload(upload, suffix)
         cache[upload.file_id] = (path, ingest.file_sha256(path))
     return cache[upload.file_id]
 
@@ -118,7 +118,7 @@ def role_controls(raw, guessed, key: str) -> tuple[dict[str, str | None], dict]:
 
 def show_examples(raw, mapping, prepared, slots: dict) -> None:
     """Under each control, the first values of the chosen column as they will be read."""
-    lines = prepared.lines.slice(0, 50).to_pandas() if prepared is not None else None
+    lines = prepared.head(50) if prepared is not None else None
     for role, slot in slots.items():
         column = mapping.column(role)
         derived = (role == "amount" and mapping.amount_from_price) or (role == "margin" and mapping.margin_from_cost)
@@ -133,7 +133,7 @@ def show_examples(raw, mapping, prepared, slots: dict) -> None:
             elif role == "date":
                 values = [f"{v:%Y-%m-%d}" for v in values]
         else:
-            values = [v for v in raw.table.column(column).slice(0, 50).to_pylist() if v not in (None, "")][:EXAMPLES]
+            values = raw.filled(column, EXAMPLES)
         text = " · ".join(str(v) for v in values)
         if text:
             slot.caption(("= " if derived else "→ ") + text)
@@ -145,6 +145,8 @@ def preview(raw, mapping, date_order, sha: str, key: str):
     kept = st.session_state.setdefault("data_preview", {})
     if key in kept and kept[key][0] == signature:
         return kept[key][1]
+    if key in kept and key not in st.session_state.get("data_pending", {}):
+        kept.pop(key)[1].release()  # the lines typed under the earlier choices
     prepared = ingest.prepare(raw, mapping, date_order, sha256=sha)
     kept[key] = (signature, prepared)
     return prepared
@@ -184,7 +186,7 @@ def handle(upload) -> None:
         if mapping.column("date"):
             detected, _ = ingest.detect_date_order(raw, mapping.column("date"))
             if detected == "ambiguous":
-                example = raw.table.column(mapping.column("date")).drop_null().slice(0, 1).to_pylist()
+                example = raw.filled(mapping.column("date"), 1)
                 st.warning(ui.tr("data.date_order_help", example=example[0] if example else ""))
                 date_order = st.radio(
                     ui.tr("data.date_order"),
@@ -251,4 +253,7 @@ def finish(key: str, prepared, replace: bool) -> None:
         outcome = ingest.store_prepared(store, prepared, replace_overlap=replace, loaded_by=ui.actor(), progress=stored)
     st.session_state["data_done"][key] = {**outcome, "summary": prepared.summary, "rejected": prepared.rejected}
     st.session_state.get("data_preview", {}).pop(key, None)
+    read = st.session_state.get("data_raw", {})
+    for cached in [k for k, raw in read.items() if raw is prepared.raw]:
+        read.pop(cached).con.close()  # stored: its cells and typed lines are not needed again
     st.rerun()

@@ -267,6 +267,15 @@ def test_no_connection_prints_a_progress_bar(store):
     con = private()
     try:
         assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone()[0] is False
-        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"  # 1GB
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "305.1 MiB"  # 320MB
     finally:
         con.close()
+
+
+def test_a_store_opened_for_ingest_holds_to_the_reading_bound(tmp_path, monkeypatch):
+    # a process that only ingests keeps its store within $KAM_READ_MEMORY too (~1 GB for 10M lines)
+    from core.dbopen import read_memory
+
+    monkeypatch.setenv("KAM_READ_MEMORY", "256MB")
+    with Store(tmp_path / "bound.duckdb", memory=read_memory()) as bound:
+        assert bound.scalar("SELECT current_setting('memory_limit')") == "244.1 MiB"

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -242,6 +243,77 @@ def test_failure_inside_the_transaction_leaves_the_store_as_it_was(tmp_path, sto
         ingest.ingest_path(store, path)
     assert (totals(store), store.uploads().shape[0], store.version()) == before
     assert store.scalar("SELECT count(*) FROM daily WHERE client_id = 'Z'") == 0
+
+
+def test_lines_go_in_batch_by_batch_from_the_files_own_connection(tmp_path, store, monkeypatch):
+    # 7 lines stored 3 at a time: every batch lands, in the file's order, and the bar counts them
+    monkeypatch.setattr("core.store.INSERT_ROWS", 3)
+    rows = "".join(f"2024-01-{day:02d},C{day % 2},{day}\n" for day in range(1, 8))
+    path = write(tmp_path, "week.csv", "Date,Client,Amount\n" + rows)
+    raw = read_table(path)
+    assert (raw.rows, raw.filled("Client", 2)) == (7, ["C1", "C0"])
+    prepared = ingest.prepare(raw, ingest.mapping_for(store, raw))
+    assert prepared.head(2)["amount"].astype(float).tolist() == [1.0, 2.0]
+    seen = []
+    ingest.store_prepared(store, prepared, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(3, 7), (6, 7), (7, 7), (7, 7)]
+    assert store.query_rows("SELECT row_number, amount::INTEGER FROM lines ORDER BY row_number") == [
+        (day + 1, day) for day in range(1, 8)
+    ]
+
+
+def test_a_second_validation_of_the_same_file_keeps_the_first_apart(tmp_path, store):
+    path = write(tmp_path, "two.csv", "Date,Client,Net,Gross\n2024-01-05,A,10,12\n2024-01-06,B,20,24\n")
+    raw = read_table(path)
+    net = ingest.prepare(raw, mapping.apply_overrides(ingest.mapping_for(store, raw), raw, {"amount": "Net"}))
+    gross = ingest.prepare(raw, mapping.apply_overrides(ingest.mapping_for(store, raw), raw, {"amount": "Gross"}))
+    assert (net.summary["amount"], gross.summary["amount"]) == (30.0, 36.0)
+    assert net.head()["amount"].astype(float).tolist() == [10.0, 20.0]
+    net.release()
+    ingest.store_prepared(store, gross)
+    assert totals(store)[:2] == (2, 36.0)
+
+
+def test_a_stream_that_ends_early_stores_nothing(store):
+    import pyarrow as pa
+
+    from core.store import LINE_COLUMNS, LineStream, add_upload
+
+    one = pa.table(
+        {
+            **{c: pa.nulls(1, pa.string()) for c in LINE_COLUMNS},
+            "row_number": pa.array([2]),
+            "date": pa.array([date(2024, 1, 5)]),
+            "client_id": pa.array(["A"]),
+            "amount": pa.array([10.0]),
+        }
+    ).to_batches()
+    short = LineStream(lambda size: iter(one), 2, date(2024, 1, 5), date(2024, 1, 6))
+    with pytest.raises(StoreError, match="1 lines read of 2"):
+        add_upload(store, short, file_name="short.csv", sha256="x", source_key="k")
+    assert store.is_empty() and store.uploads().empty
+
+
+def test_read_memory_is_a_size_or_a_plain_refusal(monkeypatch):
+    from core.dbopen import read_memory
+
+    monkeypatch.setenv("KAM_READ_MEMORY", "2GB")
+    assert read_memory() == "2GB"
+    monkeypatch.setenv("KAM_READ_MEMORY", "lots")
+    with pytest.raises(StoreError, match="write it like 512MB"):
+        read_memory()
+
+
+def test_an_upload_is_copied_to_disk_from_its_start(tmp_path):
+    import io
+
+    from core.reading import spill_upload
+
+    upload = io.BytesIO(b"Date,Client,Amount\n" * 100_000)
+    upload.read(10)  # a page that looked at the upload's head already
+    path = spill_upload(upload, ".csv")
+    assert path.read_bytes() == upload.getvalue()
+    path.unlink()
 
 
 def test_delete_upload_removes_its_lines_and_refreshes_clients(store):

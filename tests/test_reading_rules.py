@@ -69,6 +69,20 @@ def test_a_line_with_an_extra_field_is_set_aside_never_loaded_shifted(tmp_path, 
     assert store.scalar("SELECT count(*) FROM lines WHERE client_id NOT LIKE 'C%'") == 0
 
 
+def test_every_line_keeps_its_own_row_number_around_malformed_lines(tmp_path, store):
+    # The amount of each good line is its row number in the file, so a line numbered wrongly shows.
+    # Malformed: row 3, rows 6 and 7 together, and the last row (25).
+    lines = ["Date,Client,Amount"]
+    for row in range(2, 26):
+        bad = row in (3, 6, 7, 25)
+        lines.append(f"2024-01-{row:02d},C{row},{row}" + (",extra" if bad else ""))
+    outcome = ingest.ingest_path(store, write(tmp_path, "\n".join(lines) + "\n"))
+    assert (outcome["rows_loaded"], outcome["rows_rejected"]) == (20, 4)
+    assert sorted(reasons(store)) == [3, 6, 7, 25]
+    stored = store.query_rows("SELECT row_number, client_id, amount::INTEGER FROM lines ORDER BY row_number")
+    assert stored == [(row, f"C{row}", row) for row in range(2, 25) if row not in (3, 6, 7)]
+
+
 def test_a_file_mostly_malformed_is_refused_with_the_reason(tmp_path, store):
     rows = ["2024-01-01,A,1.00"] * 7 + ["2024-01-02,B,2.00,extra"] * 3
     with pytest.raises(InputError, match="3 of its 10 lines do not have as many fields as the header"):

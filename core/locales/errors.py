@@ -94,6 +94,10 @@ MESSAGES = {
         "„მონაცემების“ გვერდიდან ან გააჩერეთ აპი და გაუშვით ბრძანება ხელახლა. არაფერი შეცვლილა.",
     ),
     "err.store_open": ("Cannot open the database {path}: {detail}", "ბაზა {path} ვერ გაიხსნა: {detail}"),
+    "err.read_memory": (
+        "${env} is {value}; write it like 512MB or 2GB.",
+        "${env} არის {value}; ჩაწერეთ ასე: 512MB ან 2GB.",
+    ),
     "err.store_read": ("The database could not answer: {detail}", "ბაზამ ვერ უპასუხა: {detail}"),
     "err.store_write": (
         "The database refused the change; nothing was saved. ({detail})",

@@ -1,4 +1,5 @@
 -- What a person checks against their ERP after an upload.
 SELECT count(*), count(DISTINCT client_id), min(date), max(date), sum(amount), sum(margin),
        coalesce(-sum(amount) FILTER (WHERE amount < 0) / nullif(sum(amount) FILTER (WHERE amount > 0), 0), 0)
-FROM clean
+FROM {checked}
+WHERE reason IS NULL

@@ -1,15 +1,24 @@
 -- Type and check every row of an upload; a row with a reason is set aside.
--- Stage 1 cleans the text of each role once (trimmed, missing words as NULL);
+-- Stage 1 cleans the text of each role once (control characters out of text, then
+-- trimmed, then missing words as NULL: one stage each, so no cell is cleaned twice);
 -- stage 2 reads it under the column's one date order and decimal style; stage 3
 -- gives the first reason a row cannot be stored, in the words a person fixes it by.
-CREATE TABLE checked AS
-WITH base AS (
+CREATE OR REPLACE TABLE {checked} AS
+WITH controls AS (
     SELECT {row} AS row_number,
+           {controls}
+    FROM raw
+), edges AS (
+    SELECT row_number,
+           {edges}
+    FROM controls
+), base AS (
+    SELECT row_number,
            {date_raw} AS date_raw, {client_raw} AS client_raw,
            {amount_raw} AS amount_raw, {margin_raw} AS margin_raw, {cost_raw} AS cost_raw,
            {quantity_raw} AS quantity_raw, {unit_price_raw} AS unit_price_raw,
            {texts}
-    FROM raw
+    FROM edges
 ), canonical AS (
     SELECT *,
            {date} AS date,
