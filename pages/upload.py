@@ -147,7 +147,8 @@ def preview(raw, mapping, date_order, sha: str, key: str):
         return kept[key][1]
     if key in kept and key not in st.session_state.get("data_pending", {}):
         kept.pop(key)[1].release()  # the lines typed under the earlier choices
-    prepared = ingest.prepare(raw, mapping, date_order, sha256=sha)
+    with st.spinner(ui.tr("data.checking", rows=ui.number(raw.rows), file=raw.file_name)):
+        prepared = ingest.prepare(raw, mapping, date_order, sha256=sha)
     kept[key] = (signature, prepared)
     return prepared
 

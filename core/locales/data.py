@@ -28,6 +28,7 @@ MESSAGES = {
     "data.margin_derived": ("Margin = amount − cost", "მარჟა = თანხა − თვითღირებულება"),
     "data.sheet": ("Sheet of {file}", "ფურცელი — {file}"),
     "data.reading": ("Reading {file}…", "იკითხება {file}…"),
+    "data.checking": ("Checking {rows} rows of {file}…", "მოწმდება {file}: {rows} სტრიქონი…"),
     "data.validating": ("Checking every row…", "მოწმდება ყველა სტრიქონი…"),
     "data.storing": ("Storing…", "ინახება…"),
     "data.stored_rows": ("{done} of {total} rows stored", "შენახულია {done} / {total} სტრიქონი"),
