@@ -572,42 +572,27 @@ def migration(store, params: GridParams) -> Migration:
     as_of = resolve_as_of(store, params.filters, params.as_of)
     previous_as_of = window_start(as_of, params.period, params.window) - timedelta(days=1)
     # Both grids in one query: the whole-period sums are shared between the two windows.
-    both_grids = _classified(store, params, [previous_as_of, as_of])
-    before_clients = both_grids[both_grids["as_of"] == previous_as_of]
-    now_clients = both_grids[both_grids["as_of"] == as_of]
-    keep = ["client_id", "client_name", "abc", "xyz", "cell", "basis"]
-    joined = before_clients[keep].merge(
-        now_clients[keep], on="client_id", how="outer", suffixes=("_then", "_now"), indicator=True
+    classified = _classified(store, params, [previous_as_of, as_of])
+    # as Arrow, the columns it needs: DuckDB reads that in place, a DataFrame of text it converts
+    both_grids = pa.Table.from_pandas(  # noqa: F841 -- read by grid_migration.sql
+        classified[["as_of", "client_id", "client_name", "abc", "xyz", "cell", "basis"]], preserve_index=False
     )
-    joined["client_name"] = joined["client_name_now"].fillna(joined["client_name_then"])
-    joined["label_then"] = joined["cell_then"].fillna(TOO_NEW).where(joined["_merge"] != "right_only", ABSENT_BEFORE)
-    joined["label_now"] = joined["cell_now"].fillna(TOO_NEW).where(joined["_merge"] != "left_only", ABSENT_NOW)
+    cursor = store.conn.cursor()  # its own cursor: DuckDB reads the local frame ``both_grids`` by name
+    try:
+        statement = sql("grid_migration")
+        bound = [previous_as_of, as_of, TOO_NEW, ABSENT_BEFORE, ABSENT_NOW]
+        counts = cursor.execute(statement + sql("grid_transitions"), bound).df()
+        slipped = cursor.execute(statement + sql("grid_slipped"), bound).df()
+    except duckdb.Error as exc:
+        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
+    finally:
+        cursor.close()
     rows = [*CELLS, TOO_NEW, ABSENT_BEFORE]
     columns = [*CELLS, TOO_NEW, ABSENT_NOW]
     transitions = (
-        pd.crosstab(joined["label_then"], joined["label_now"]).reindex(index=rows, columns=columns, fill_value=0)
-        if len(joined)
-        else pd.DataFrame(0, index=rows, columns=columns)
+        counts.pivot(index="label_then", columns="label_now", values="n").reindex(index=rows, columns=columns).fillna(0)
     )
     transitions.index.name, transitions.columns.name = "then", "now"
-    both = joined[joined["_merge"] == "both"]
-    slipped_abc = (both["abc_then"] == "A") & both["abc_now"].isin(["B", "C"])
-    slipped_xyz = both["xyz_then"].isin(["X", "Y"]) & (both["xyz_now"] == "Z")
-    slipped = (
-        both.loc[
-            slipped_abc | slipped_xyz,
-            [
-                "client_id",
-                "client_name",
-                "cell_then",
-                "cell_now",
-                "basis_then",
-                "basis_now",
-            ],
-        ]
-        .sort_values(["basis_then", "client_id"], ascending=[False, True])
-        .reset_index(drop=True)
-    )
     return Migration(
         previous_as_of=previous_as_of,
         previous_window_start=window_start(previous_as_of, params.period, params.window),
