@@ -205,6 +205,7 @@ def _statement(params: GridParams, *parts: str) -> tuple[str, list]:
     diff_unit, diff_step = _PERIOD_STEPS[params.period]
     statement = (
         ",\n".join(sql(part) for part in parts)
+        .replace("{first_dates}", _first_dates(params.filters))
         .replace("{filtered}", fragment)
         .replace("{basis}", basis_column(params.basis))
         .replace("{period}", params.period)
@@ -212,6 +213,14 @@ def _statement(params: GridParams, *parts: str) -> tuple[str, list]:
         .replace("{diff_step}", str(diff_step))
     )
     return statement, values
+
+
+def _first_dates(filters) -> str:
+    """Each client's first date: ``clients.first_date`` (kept at ingest) when the filters keep every
+    line up to any as-of date, else the earliest day the filters keep (a scan of every day)."""
+    if replace(filters, date_to=None) == Filters():
+        return "SELECT client_id, first_date FROM clients"
+    return "SELECT client_id, min(date) AS first_date FROM filtered GROUP BY client_id"
 
 
 def _checked(store, params: GridParams) -> None:

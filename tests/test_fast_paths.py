@@ -321,3 +321,26 @@ def test_ingest_passes_progress_through(tmp_path, store):
     seen = []
     ingest_path(store, path, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (3, 3) and all(total == 3 for _, total in seen)
+
+
+def test_a_clients_name_is_its_latest_named_lines(store):
+    # a: named on its last day (two names that day: the first alphabetically). b: its last day has no
+    # name, so the name of its latest named line before. A later export renames a.
+    def named(rows, name):
+        lines = pd.DataFrame(rows, columns=["client_id", "date", "amount", "client_name"])
+        return add_upload(store, lines, file_name=name, sha256=name, source_key=name)
+
+    named(
+        [
+            ("a", "2024-01-10", 10.0, "Alpha"),
+            ("a", "2024-02-10", 10.0, "Alpha Ltd"),
+            ("a", "2024-02-10", 5.0, "Alpha LLC"),
+            ("b", "2024-01-10", 10.0, "Beta"),
+            ("b", "2024-02-10", 10.0, None),
+        ],
+        "one.csv",
+    )
+    assert dict(store.query_rows("SELECT client_id, client_name FROM clients")) == {"a": "Alpha LLC", "b": "Beta"}
+    named([("a", "2024-03-10", 1.0, "Alpha Group")], "two.csv")
+    assert dict(store.query_rows("SELECT client_id, client_name FROM clients")) == {"a": "Alpha Group", "b": "Beta"}
+    assert_same(snapshot(store), rebuilt(store))

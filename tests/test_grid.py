@@ -390,3 +390,14 @@ def test_former_cells_of_several_periods_match_the_grid_at_each_last_purchase(st
         capped.loc["mar", "former_cell"] == row(abcxyz(store, GridParams(window=6, as_of=date(2024, 3, 2))), "mar").cell
     )
     assert former.notna().all()
+
+
+def test_a_start_date_filter_counts_periods_from_the_first_kept_month(store):
+    # "old" buys every month of 2024 H1. Unfiltered its first period is January (6 months as of
+    # June); from April on it is April (3 months). An end date alone moves nothing.
+    load(store, steady("old", 10, [f"2024-{m:02d}-15" for m in range(1, 7)]))
+    june = date(2024, 6, 30)
+    assert row(abcxyz(store, GridParams(as_of=june)), "old").periods == 6
+    assert row(abcxyz(store, GridParams(as_of=june, filters=Filters(date_to=june))), "old").periods == 6
+    from_april = Filters(date_from=date(2024, 4, 1))
+    assert row(abcxyz(store, GridParams(as_of=june, filters=from_april)), "old").periods == 3

@@ -6,7 +6,7 @@
 -- these figures kept in memory, so a move of the A/B/X/Y limits reads the
 -- clients, not the lines.
 -- Spliced before the call (fixed identifiers
--- from whitelists): {filtered} the filtered daily table, {basis} revenue|margin,
+-- from whitelists): {filtered} the filtered daily table, {first_dates} (above), {basis} revenue|margin,
 -- {period} week|month|quarter, {diff_unit}/{diff_step} how to count periods.
 -- Bound, in order: the filter values, the as-of dates and their window starts
 -- (two parallel lists), then a, b, measure, x, y, then the (as-of date, client)
@@ -23,10 +23,12 @@ asked_pairs AS (
 ),
 -- A client's first period in the data the filters keep (lines after any as-of
 -- date cannot move it: a client in a window has a line on or before its as-of).
+-- {first_dates}: each client's first date, from the kept clients table when no
+-- filter narrows the lines (or only an end date, which cannot move it), else
+-- from the filtered days.
 first_periods AS (
-    SELECT client_id, date_trunc('{period}', min(date)) AS first_period
-    FROM filtered
-    GROUP BY client_id
+    SELECT client_id, date_trunc('{period}', first_date) AS first_period
+    FROM ({first_dates})
 ),
 as_of_periods AS (
     SELECT as_of, window_start, date_trunc('{period}', as_of) AS as_of_period FROM as_of_dates
