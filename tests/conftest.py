@@ -21,6 +21,18 @@ def store(tmp_path):
     s.close()
 
 
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """A database holding the demo data (``core.demo``), one per test module."""
+    from core.demo import load_demo_if_empty
+    from core.store import Store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with Store(path) as store:
+        load_demo_if_empty(store)
+    return path
+
+
 @pytest.fixture(scope="session")
 def real_dir() -> Path:
     if not REAL.is_dir():

@@ -8,19 +8,9 @@ import pytest
 from browser import chromium, open_app, running_app, wait_for_count, wait_idle
 
 from core import access
-from core.demo import load_demo_if_empty
-from core.store import Store
 
 pytestmark = pytest.mark.browser
 VIEWER_CODE, EDITOR_CODE = "look but do not touch", "change the figures"
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    with Store(path) as store:
-        load_demo_if_empty(store)
-    return path
 
 
 def test_open_on_this_computer_with_a_local_tab_icon(demo_db, tmp_path):

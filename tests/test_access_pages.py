@@ -9,7 +9,6 @@ import streamlit.config
 from streamlit.testing.v1 import AppTest
 
 from core import access
-from core.demo import load_demo_if_empty
 from core.store import Store
 from tests.pagetest import OPEN, ROOT, enter_code, open_page
 
@@ -37,14 +36,6 @@ WRITE_CONTROLS = {
     "churn": [("selectbox", "churn_record_client"), ("button", "churn_catalogue_save")],
     "winback": [("button", "winback_rules_save"), ("button", "winback_rules_reset")],
 }
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    with Store(path) as store:
-        load_demo_if_empty(store)
-    return path
 
 
 @pytest.fixture

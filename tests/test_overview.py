@@ -13,7 +13,6 @@ from core.__main__ import main
 from core.analysis import Filters
 from core.churn import ChurnParams, churn
 from core.concentration import ConcentrationParams, concentration
-from core.demo import load_demo_if_empty
 from core.grid import GridParams, abcxyz
 from core.managers import ManagerParams, manager_portfolios
 from core.overview import OverviewParams, band_reading, overview
@@ -82,17 +81,9 @@ def test_band_ends_are_inside(share, reading):
     assert band_reading(share, BAND) == reading
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("overview") / "demo.duckdb"
-    with Store(path) as s:
-        load_demo_if_empty(s)
-    return path
-
-
 @pytest.mark.parametrize("basis", ["revenue", "margin"])
-def test_each_headline_is_its_view(demo, basis):
-    with Store(demo) as s:
+def test_each_headline_is_its_view(demo_db, basis):
+    with Store(demo_db) as s:
         filters = Filters(region=("Tbilisi", "Imereti"))
         result = overview(s, OverviewParams(filters=filters, basis=basis))
         grid = abcxyz(s, GridParams(basis=basis, filters=filters))
@@ -125,8 +116,8 @@ def test_cli_prints_the_same_figures(small, capsys):
 
 
 @pytest.mark.parametrize("lang", ["en", "ka"])
-def test_page_links_carry_the_filters(demo, lang):
-    at = open_page(demo, "overview", lang=lang, query={"f_region": "Tbilisi", "overview_basis": "margin"})
+def test_page_links_carry_the_filters(demo_db, lang):
+    at = open_page(demo_db, "overview", lang=lang, query={"f_region": "Tbilisi", "overview_basis": "margin"})
     assert not at.exception
     links = at.get("page_link")
     assert len(links) == 6

@@ -10,19 +10,9 @@ import pandas as pd
 import pytest
 
 import pages.ui
-from core.demo import load_demo_if_empty
-from core.store import Store
 from tests.pagetest import open_page
 
 PAGES = ("overview", "grid", "concentration", "churn", "winback", "managers", "dossier")
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("shared") / "demo.duckdb"
-    with Store(path) as store:
-        load_demo_if_empty(store)
-    return path
 
 
 def fingerprint(value, depth: int = 0):
