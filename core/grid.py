@@ -215,7 +215,7 @@ def _statement(params: GridParams, *parts: str) -> tuple[str, list]:
     return statement, values
 
 
-def _first_dates(filters) -> str:
+def _first_dates(filters: Filters) -> str:
     """Each client's first date: ``clients.first_date`` (kept at ingest) when the filters keep every
     line up to any as-of date, else the earliest day the filters keep (a scan of every day)."""
     if replace(filters, date_to=None) == Filters():
@@ -586,7 +586,7 @@ def migration(store, params: GridParams) -> Migration:
     both_grids = pa.Table.from_pandas(  # noqa: F841 -- read by grid_migration.sql
         classified[["as_of", "client_id", "client_name", "abc", "xyz", "cell", "basis"]], preserve_index=False
     )
-    cursor = store.conn.cursor()  # its own cursor: DuckDB reads the local frame ``both_grids`` by name
+    cursor = store.conn.cursor()  # its own cursor: DuckDB reads the local table ``both_grids`` by name
     try:
         statement = sql("grid_migration")
         bound = [previous_as_of, as_of, TOO_NEW, ABSENT_BEFORE, ABSENT_NOW]
