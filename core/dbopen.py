@@ -72,13 +72,15 @@ def holder_of(message: str) -> str | None:
     return t("store.holder", pid=pid, program=program)
 
 
-def connect(path: Path, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
-    """``duckdb.connect(path)``, retrying up to ``wait`` seconds while another process holds the file."""
+def connect(path: Path, wait: float = 0.0, memory: str | None = None) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect(path)``, retrying up to ``wait`` seconds while another process holds the file;
+    ``memory`` bounds what DuckDB holds before it spills (its own bound, 80 % of the machine, by default)."""
+    config = {"memory_limit": memory} if memory else {}
     deadline = time.monotonic() + max(0.0, wait or 0.0)
     pause = 0.1
     while True:
         try:
-            return quiet(duckdb.connect(str(path)))
+            return quiet(duckdb.connect(str(path), config=config))
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" not in message.lower():

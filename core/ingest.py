@@ -88,12 +88,12 @@ class Prepared:
     rejected: pd.DataFrame
     summary: dict = field(default_factory=dict)
 
-    def _clean(self, limit: str = "") -> str:
-        return f"SELECT * EXCLUDE (reason) FROM {self.checked} WHERE reason IS NULL {limit}"
+    def _clean(self, order: str = "") -> str:
+        return f"SELECT * EXCLUDE (reason) FROM {quote_ident(self.checked)} WHERE reason IS NULL {order}"
 
     def head(self, rows: int = 50) -> pd.DataFrame:
         """The first ``rows`` lines that will be stored, typed."""
-        return self.raw.con.sql(self._clean(f"ORDER BY row_number LIMIT {int(rows)}")).df()
+        return self.raw.con.sql(self._clean("ORDER BY row_number LIMIT ?"), params=[int(rows)]).df()
 
     def stream(self) -> LineStream:
         """Every line to store, in the file's order, batch by batch (``core.store.add_upload`` reads it)."""
@@ -107,7 +107,7 @@ class Prepared:
 
     def release(self) -> None:
         """Drop the typed lines (a new validation of the same file replaces them)."""
-        self.raw.con.execute(f"DROP TABLE IF EXISTS {self.checked}")
+        self.raw.con.execute(f"DROP TABLE IF EXISTS {quote_ident(self.checked)}")
 
 
 def money_value(value) -> float | None:
@@ -200,19 +200,20 @@ def prepare(
     con = raw.con
     raw.prepared += 1
     checked = f"checked_{raw.prepared}"
+    table = quote_ident(checked)
     styles = {
         role: _decimal_comma(con, mapping.column(role)) for role in mapping_rules.NUMERIC_ROLES if mapping.column(role)
     }
     _macros(con)
     latest = (today or date.today()) + timedelta(days=31)
-    con.execute(_validation_sql(mapping, detected, styles, latest).replace("{checked}", checked))
+    con.execute(_validation_sql(mapping, detected, styles, latest).replace("{checked}", table))
     raw_row = "concat_ws(' | ', " + ", ".join("r." + quote_ident(c) for c in raw.columns) + ")"
     rejected_sql = sql("rejected_rows").replace("{raw_row}", raw_row).replace("{row}", quote_ident(ROW))
-    rejected = con.execute(rejected_sql.replace("{checked}", checked)).df()
+    rejected = con.execute(rejected_sql.replace("{checked}", table)).df()
     summary = dict(
         zip(
             ("rows", "clients", "date_min", "date_max", "amount", "margin", "returns_share"),
-            con.execute(sql("upload_summary").replace("{checked}", checked)).fetchall()[0],
+            con.execute(sql("upload_summary").replace("{checked}", table)).fetchall()[0],
             strict=False,
         )
     )

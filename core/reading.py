@@ -41,6 +41,7 @@ import pyarrow as pa
 
 from core.dbopen import private
 from core.errors import InputError
+from core.store import quote_ident
 
 SNIFF_BYTES = 256 * 1024
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -80,16 +81,18 @@ class RawTable:
 
     def sample(self, rows: int = 2000) -> pd.DataFrame:
         """The first ``rows`` rows as a DataFrame of text (for detection and previews)."""
-        return self.con.sql(f"SELECT * FROM raw ORDER BY {ROW} LIMIT {int(rows)}").df()
+        return self.con.sql(f"SELECT * FROM raw ORDER BY {quote_ident(ROW)} LIMIT ?", params=[int(rows)]).df()
 
     def frame(self) -> pd.DataFrame:
         """Every row as a DataFrame of text (for the small side files: reasons, managers)."""
-        return self.con.sql(f"SELECT * FROM raw ORDER BY {ROW}").df()
+        return self.con.sql(f"SELECT * FROM raw ORDER BY {quote_ident(ROW)}").df()
 
     def filled(self, column: str, count: int) -> list[str]:
         """The column's first ``count`` values that are not empty, in the file's order."""
-        name = _quoted(column)
-        found = self.con.sql(f"SELECT {name} FROM raw WHERE {name} <> '' ORDER BY {ROW} LIMIT {int(count)}").fetchall()
+        name = quote_ident(column)
+        found = self.con.sql(
+            f"SELECT {name} FROM raw WHERE {name} <> '' ORDER BY {quote_ident(ROW)} LIMIT ?", params=[int(count)]
+        ).fetchall()
         return [value for (value,) in found]
 
 
@@ -435,34 +438,42 @@ def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[duckdb
             names = _unique([_clean_header(c, i) for i, c in enumerate(first if len(first) == len(read) else read)])
         malformed = _malformed_lines(rejects, len(read))
         first_line = 2 if has_header else 1
-        con.execute(_numbered_view(read, names, first_line, [row for row, _, _ in malformed if row >= first_line]))
+        _number_rows(con, read, names, first_line, [row for row, _, _ in malformed if row >= first_line])
     except BaseException:
         con.close()
         raise
     return con, rows, has_header, malformed
 
 
-def _numbered_view(read: list[str], names: list[str], first_line: int, skipped: list[int]) -> str:
-    """``raw``: the read columns under their names, each row numbered as in the file.
+def _number_rows(
+    con: duckdb.DuckDBPyConnection, read: list[str], names: list[str], first_line: int, skipped: list[int]
+) -> None:
+    """Create ``raw``: the read columns of ``cells`` under their names, each row numbered as in the file.
 
     Rows are numbered from ``first_line`` in the order read, stepping over the
     ``skipped`` line numbers (the malformed lines the reader set aside): the k-th
     row read is ``first_line + k`` plus how many skipped lines come at or before it.
     """
-    columns = ", ".join(f"{_quoted(r)} AS {_quoted(n)}" for r, n in zip(read, names, strict=True))
+    columns = ", ".join(f"{quote_ident(r)} AS {quote_ident(n)}" for r, n in zip(read, names, strict=True))
+    row = quote_ident(ROW)
     if not skipped:
-        return f"CREATE VIEW raw AS SELECT {columns}, rowid + {first_line} AS {ROW} FROM cells"
+        con.execute(f"CREATE VIEW raw AS SELECT {columns}, rowid + {int(first_line)} AS {row} FROM cells")
+        return
     # The j-th skipped line (0-based) m_j is passed once m_j - first_line - j rows have been read.
-    passed = ", ".join(f"({line - first_line - j}, {j + 1})" for j, line in enumerate(sorted(skipped)))
-    return (
-        f"CREATE VIEW raw AS SELECT {columns}, c.rowid + {first_line} + coalesce(s.passed, 0) AS {ROW} "
-        f"FROM cells c ASOF LEFT JOIN (SELECT after, max(passed) AS passed FROM (VALUES {passed}) v(after, passed) "
-        "GROUP BY after) s ON c.rowid >= s.after"
+    ordered = sorted(skipped)
+    steps = pa.table(
+        {
+            "after": [line - first_line - j for j, line in enumerate(ordered)],
+            "passed": list(range(1, len(ordered) + 1)),
+        }
     )
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+    con.register("steps", steps)
+    con.execute("CREATE TABLE skipped AS SELECT after, max(passed) AS passed FROM steps GROUP BY after")
+    con.unregister("steps")
+    con.execute(
+        f"CREATE VIEW raw AS SELECT {columns}, c.rowid + {int(first_line)} + coalesce(s.passed, 0) AS {row} "
+        "FROM cells c ASOF LEFT JOIN skipped s ON c.rowid >= s.after"
+    )
 
 
 def _malformed_lines(rejects: list[tuple], width: int) -> list[tuple[int, str, str]]:

@@ -89,9 +89,7 @@ class Store:
         """
         self.path = Path(path) if path else default_db_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = connect(self.path, wait)
-        if memory:
-            self.conn.execute(f"SET memory_limit = '{memory}'")
+        self.conn = connect(self.path, wait, memory)
         self._write_lock = threading.RLock()
         with self._write_lock:
             cur = self.conn.cursor()
