@@ -586,12 +586,12 @@ def migration(store, params: GridParams) -> Migration:
     both_grids = pa.Table.from_pandas(  # noqa: F841 -- read by grid_migration.sql
         classified[["as_of", "client_id", "client_name", "abc", "xyz", "cell", "basis"]], preserve_index=False
     )
-    cursor = store.conn.cursor()  # its own cursor: DuckDB reads the local table ``both_grids`` by name
+    cursor = store.conn.cursor()  # its own cursor: DuckDB reads the local tables by name
     try:
-        statement = sql("grid_migration")
         bound = [previous_as_of, as_of, TOO_NEW, ABSENT_BEFORE, ABSENT_NOW]
-        counts = cursor.execute(statement + sql("grid_transitions"), bound).df()
-        slipped = cursor.execute(statement + sql("grid_slipped"), bound).df()
+        joined = cursor.sql(sql("grid_migration"), params=bound).to_arrow_table()  # noqa: F841 -- read below
+        counts = cursor.sql(sql("grid_transitions")).df()
+        slipped = cursor.sql(sql("grid_slipped")).df()
     except duckdb.Error as exc:
         raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
     finally:

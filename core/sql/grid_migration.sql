@@ -2,6 +2,7 @@
 -- and the current as-of date), one row per client in either, with its label then and now: its
 -- cell, "too new" when it was in the grid without a cell, or absent from that grid.
 -- Bound: earlier as-of, current as-of, the too-new, absent-before and absent-now labels.
+-- grid_transitions.sql and grid_slipped.sql then read its rows (``joined``).
 WITH labels AS (SELECT ?::DATE AS then_date, ?::DATE AS now_date, ?::VARCHAR AS too_new,
                        ?::VARCHAR AS absent_before, ?::VARCHAR AS absent_now),
 then_grid AS (SELECT g.* FROM both_grids g, labels WHERE g.as_of = labels.then_date),
@@ -18,3 +19,4 @@ joined AS (
                AS label_now
     FROM then_grid t FULL OUTER JOIN now_grid n ON n.client_id = t.client_id, labels
 )
+SELECT * FROM joined

@@ -1,4 +1,4 @@
--- (after grid_migration.sql) The clients in both grids that slipped: from A to B or C, or from
+-- (over grid_migration.sql's rows, ``joined``) The clients in both grids that slipped: from A to B or C, or from
 -- X or Y to Z; the largest basis then first.
 SELECT client_id, client_name, cell_then, cell_now, basis_then, basis_now
 FROM joined
