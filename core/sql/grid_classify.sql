@@ -11,9 +11,9 @@ ranked AS (
                AS basis_before
     FROM per_client c
     LEFT JOIN spread v USING (as_of, client_id)
-    -- Rounded so that clients with equal totals tie whatever order the float sums ran
-    -- in, and the tie goes by client id as DOMAIN.md says.
-    WINDOW by_basis AS (PARTITION BY c.as_of ORDER BY round(c.basis, 6) DESC, c.client_id)
+    -- The basis is an exact decimal sum, so clients with equal totals are equal here
+    -- and the tie goes by client id as DOMAIN.md says.
+    WINDOW by_basis AS (PARTITION BY c.as_of ORDER BY c.basis DESC, c.client_id)
 ),
 classified AS (
     SELECT r.*,

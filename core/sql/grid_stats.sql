@@ -61,16 +61,25 @@ period_basis AS (
     FROM as_of_periods a
     JOIN as_of_period_basis p USING (as_of)
 ),
-per_client AS (
-    SELECT p.as_of, p.client_id,
-           date_diff('{diff_unit}', greatest(fp.first_period, p.window_start),
-                     date_trunc('{period}', p.as_of)) // {diff_step} + 1 AS periods,
-           sum(p.basis) AS basis,
+-- Grouped first, then given the client's first period: the join runs over the
+-- (as-of date, client) rows, not over their periods.
+client_sums AS (
+    SELECT as_of, client_id, window_start,
+           sum(basis) AS basis,
            count(*) AS purchase_periods,
-           max(p.last_purchase) AS last_purchase
-    FROM period_basis p
+           max(last_purchase) AS last_purchase,
+           -- the squares, for the spread: sum(b^2) over the periods with lines
+           sum(CAST(basis AS DOUBLE) * CAST(basis AS DOUBLE)) AS basis_squares
+    FROM period_basis
+    GROUP BY as_of, client_id, window_start
+),
+per_client AS (
+    SELECT c.as_of, c.client_id,
+           date_diff('{diff_unit}', greatest(fp.first_period, c.window_start),
+                     date_trunc('{period}', c.as_of)) // {diff_step} + 1 AS periods,
+           c.basis, c.purchase_periods, c.last_purchase, c.basis_squares
+    FROM client_sums c
     JOIN first_periods fp USING (client_id)
-    GROUP BY p.as_of, p.client_id, p.window_start, fp.first_period
 ),
 -- The clients whose XYZ class is asked for: every client, or (former_cells)
 -- only the asked pairs; ABC still ranks every client of each window.
@@ -81,14 +90,10 @@ asked AS (
     SELECT c.* FROM per_client c SEMI JOIN asked_pairs w USING (as_of, client_id)
 ),
 -- Population variance over the client's periods, the empty ones counting as
--- zero: deviations of the periods with lines, plus (empty periods) x mean^2.
+-- zero: (n * sum(b^2) - (sum b)^2) / n^2 over the n periods counted.
 spread AS (
-    SELECT c.as_of, c.client_id,
-           greatest(
-               (sum((p.basis - c.basis / c.periods) ^ 2)
-                + (c.periods - c.purchase_periods) * (c.basis / c.periods) ^ 2) / c.periods,
-               0) AS variance
-    FROM asked c
-    JOIN period_basis p USING (as_of, client_id)
-    GROUP BY c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods
+    SELECT as_of, client_id,
+           greatest((periods * basis_squares - CAST(basis AS DOUBLE) * CAST(basis AS DOUBLE))
+                    / (periods * periods), 0) AS variance
+    FROM asked
 )
