@@ -224,22 +224,43 @@ def figures(store, params: ConcentrationParams, window: Window, ends: list[date]
     return rows
 
 
-def concentration(store, params: ConcentrationParams) -> Concentration:
-    """The concentration view for ``params`` (see the module docstring for every rule)."""
+def _window(store, params: ConcentrationParams) -> tuple[Window, bool]:
+    """The checked parameters' analysis window, and whether any stored line carries a margin."""
     params.validate()
     has_margin = store.has_margin()
     if params.basis == "margin" and not has_margin:
         raise InputError("No margin was loaded with the sales lines, so the basis can only be revenue.")
     as_of = resolve_as_of(store, params.filters, params.as_of)
-    window = Window(as_of, params.period, params.window)
+    return Window(as_of, params.period, params.window), has_margin
+
+
+def concentration_trend(store, params: ConcentrationParams) -> pd.DataFrame:
+    """The trend alone (``Concentration.trend`` with ``params.trend``): the figures of every rolling window.
+
+    The page draws the headline from ``concentration`` with ``trend=False`` first
+    and asks for this afterwards, so its figures answer before the windows of
+    the whole history are ranked. Its last row is that headline.
+    """
+    window, _ = _window(store, params)
+    return _trend(store, params, window)
+
+
+def _trend(store, params: ConcentrationParams, window: Window) -> pd.DataFrame:
+    first_day = data_dates(store, params.filters)[0] or window.start
+    ends = window_ends(first_day, window) if params.trend else [period_start(window.as_of, params.period)]
+    return figures(store, params, window, ends)
+
+
+def concentration(store, params: ConcentrationParams) -> Concentration:
+    """The concentration view for ``params`` (see the module docstring for every rule)."""
+    window, has_margin = _window(store, params)
+    as_of = window.as_of
     breadwinner_basis = "margin" if has_margin else "revenue"
 
     text, values = _fill("concentration_ranking", params, breadwinner_basis)
     ranking = store.query(text, [*values, window.start, as_of, list(params.without)])
 
-    first_day = data_dates(store, params.filters)[0] or window.start
-    ends = window_ends(first_day, window) if params.trend else [period_start(as_of, params.period)]
-    trend = figures(store, params, window, ends)
+    trend = _trend(store, params, window)
     headline = trend.iloc[-1]
     if not headline["clients"]:
         raise InputError(

@@ -12,7 +12,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.concentration import ConcentrationParams, concentration, dependence_direction, hhi_reading
+from core.concentration import (
+    ConcentrationParams,
+    concentration,
+    concentration_trend,
+    dependence_direction,
+    hhi_reading,
+)
 from core.errors import KamError
 from core.tags import list_tags
 from pages import editors, tables, ui
@@ -42,7 +48,9 @@ params = ConcentrationParams(
     basis=basis, period=period, window=window, as_of=as_of, top=top, target=float(target), filters=ui.filters()
 )
 try:
-    result = ui.compute(concentration, params)
+    # The as-of window alone first; the trend over the whole history is asked for where it is
+    # drawn, so the headline answers a slider before those windows are ranked.
+    result = ui.compute(concentration, replace(params, trend=False))
 except KamError as exc:
     ui.show_error(exc)
     st.stop()
@@ -63,11 +71,7 @@ st.markdown(
         **words,
     )
 )
-trend = result.trend
-if len(trend) > 1:
-    first, last = pct(trend["top_n_share"].iloc[0]), pct(trend["top_n_share"].iloc[-1])
-    direction = dependence_direction(trend)
-    st.markdown(ui.tr(f"concentration.{direction}", n=top, first=first, last=last, periods=len(trend)))
+direction_slot = st.empty()  # the sentence on the trend's direction, once the trend is computed (below)
 
 row = ui.metric_row()
 ui.metric(row, ui.tr("concentration.total"), result.total)
@@ -169,6 +173,15 @@ if leaving:
 
 # -- trend --------------------------------------------------------------------------------
 st.subheader(ui.tr("concentration.trend"))
+try:
+    trend = ui.compute(concentration_trend, params)
+except KamError as exc:
+    ui.show_error(exc)
+    st.stop()
+if len(trend) > 1:
+    first, last = pct(trend["top_n_share"].iloc[0]), pct(trend["top_n_share"].iloc[-1])
+    direction = dependence_direction(trend)
+    direction_slot.markdown(ui.tr(f"concentration.{direction}", n=top, first=first, last=last, periods=len(trend)))
 st.caption(
     ui.tr("concentration.trend_caption", window=window) if len(trend) > 1 else ui.tr("concentration.trend_short")
 )

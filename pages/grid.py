@@ -104,7 +104,6 @@ params = GridParams(
 )
 try:
     result = ui.compute(abcxyz, params)
-    moved = ui.compute(migration, params)
 except KamError as exc:
     ui.show_error(exc)
     st.stop()
@@ -194,7 +193,14 @@ else:
         tables.show(tables.grid_listing(tables.first_rows(rows)), tables.grid_clients(measure))
 
 # -- migration ------------------------------------------------------------------------
+# Computed here, after the grid is drawn: Streamlit shows each element as the script
+# reaches it, so the grid answers a slider before the earlier window is classified.
 st.subheader(ui.tr("grid.migration"))
+try:
+    moved = ui.compute(migration, params)
+except KamError as exc:
+    ui.show_error(exc)
+    st.stop()
 st.caption(ui.tr("grid.migration.caption", previous=moved.previous_as_of.isoformat()))
 st.dataframe(tables.migration_matrix(moved.transitions), width="stretch")
 st.markdown(f"**{ui.tr('grid.slipped')}**")

@@ -11,7 +11,14 @@ import pytest
 
 from core.__main__ import main
 from core.analysis import Filters
-from core.concentration import ConcentrationParams, concentration, dependence_direction, hhi_reading, what_if
+from core.concentration import (
+    ConcentrationParams,
+    concentration,
+    concentration_trend,
+    dependence_direction,
+    hhi_reading,
+    what_if,
+)
 from core.errors import InputError
 from core.store import Store, add_upload
 from tests.realdata import load_cdnow, load_superstore
@@ -160,6 +167,8 @@ def test_trend_rolls_the_window_and_ends_with_the_headline(store):
     assert result.trend["top_n_share"].iloc[-1] == pytest.approx(result.top_n_share)
     assert result.trend["hhi"].iloc[-1] == pytest.approx(result.hhi)
     assert dependence_direction(result.trend) == "rising"
+    # the trend alone (the page asks for it after drawing the headline) is the same table
+    pd.testing.assert_frame_equal(concentration_trend(store, ConcentrationParams(window=2, top=1)), result.trend)
     short = concentration(store, ConcentrationParams(window=6))
     assert short.trend["period"].tolist() == ["2024-03"]
 

@@ -139,3 +139,19 @@ def test_page_shows_the_expected_real_figures(real_dir, expected, tmp_path, name
     assert shown["Key set, clients"] == f"{entry['key_set_clients']:,}"
     assert shown["Gini"] == f"{entry['gini']:.3f}"
     assert shown["HHI"] == f"{entry['hhi']:.0f}"
+
+
+def test_trend_sentence_sits_under_the_headline_in_both_languages(tmp_path):
+    # a: 10 of 20 in January, 30 of 40 in February, 70 of 80 in March; two-month windows rise
+    path = tmp_path / "trend.duckdb"
+    with Store(path) as s:
+        for month, a in ((1, 10), (2, 30), (3, 70)):
+            lines = pd.DataFrame({"date": date(2024, month, 10), "client_id": ["a", "b"], "amount": [float(a), 10.0]})
+            add_upload(s, lines, file_name=f"m{month}.csv", sha256=f"m{month}", source_key=f"m{month}")
+    query = {"concentration_window": "2", "concentration_top": "1"}
+    at = open_page(path, "concentration", query=query)
+    assert not at.exception and not at.error
+    # drawn where it was before the trend moved down the page: right after the headline
+    assert at.markdown[1].value.startswith("Dependence is **rising**: the top 1 share went from 66.7\u00a0% to 83.3")
+    at = open_page(path, "concentration", query=query, lang="ka")
+    assert at.markdown[1].value.startswith("დამოკიდებულება **იზრდება**")
