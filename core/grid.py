@@ -229,10 +229,25 @@ def _checked(store, params: GridParams) -> None:
         raise InputError.keyed("grid.error.no_margin")
 
 
-def _dated(frame: pd.DataFrame) -> pd.DataFrame:
-    for column in ("as_of", "last_purchase"):
-        frame[column] = pd.to_datetime(frame[column]).dt.date
-    return frame
+def _read(store, statement: str, values: list, tables: dict | None = None) -> pd.DataFrame:
+    """A grid query's rows as a DataFrame: dates as ``datetime.date``, exact sums as floats.
+
+    ``tables`` ({name: Arrow table}) are registered on the query's own cursor for it to read.
+
+    Read through Arrow: for 150,000 clients with names, managers and regions that is
+    half the time of DuckDB's own DataFrame and the date conversion after it.
+    """
+    cursor = store.conn.cursor()
+    try:
+        for name, held in (tables or {}).items():
+            cursor.register(name, held)
+        table = cursor.sql(statement, params=values).to_arrow_table()
+    except duckdb.Error as exc:
+        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
+    finally:
+        cursor.close()
+    columns = [pc.cast(c, pa.float64()) if pa.types.is_decimal(c.type) else c for c in table.columns]
+    return pa.table(columns, names=table.column_names).to_pandas()
 
 
 def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -249,10 +264,9 @@ def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.Da
     x, y = params.limits()
     asked_as_of = None if asked is None else list(asked["as_of"])
     asked_ids = None if asked is None else asked["client_id"].astype(str).tolist()
-    frame = store.query(
-        statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, asked_as_of, asked_ids]
+    return _read(
+        store, statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, asked_as_of, asked_ids]
     )
-    return _dated(frame)
 
 
 # Per-client figures of one grid (one as-of date, before the limits): about a
@@ -324,13 +338,7 @@ def _classify(store, params: GridParams, figures: pa.Table) -> pd.DataFrame:
     """grid_classify.sql over ``figures`` (a table of per-client figures in memory)."""
     x, y = params.limits()
     statement = _FROM_FIGURES + ",\n" + sql("grid_classify")
-    cursor = store.conn.cursor()  # its own cursor: DuckDB reads the local table ``figures`` by name
-    try:
-        return _dated(cursor.execute(statement, [params.a, params.b, params.xyz, x, y]).df())
-    except duckdb.Error as exc:
-        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
-    finally:
-        cursor.close()
+    return _read(store, statement, [params.a, params.b, params.xyz, x, y], {"figures": figures})
 
 
 def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFrame:
