@@ -24,6 +24,8 @@ import pyarrow.compute as pc
 from core.errors import InputError
 
 PERIODS = ("week", "month", "quarter")
+# How to count calendar periods between two period starts in SQL: date_diff(unit, a, b) // step.
+PERIOD_STEPS = {"week": ("day", 7), "month": ("month", 1), "quarter": ("month", 3)}
 BASES = ("revenue", "margin")
 FILTER_COLUMNS = ("region", "manager", "segment")
 KINDS = ("breadwinner", "prospect", "image_maker", "expert")  # DOMAIN.md "Who is a key client"

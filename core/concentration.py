@@ -47,6 +47,7 @@ from datetime import date
 import pandas as pd
 
 from core.analysis import (
+    PERIOD_STEPS,
     PERIODS,
     Filters,
     Window,
@@ -181,6 +182,8 @@ def _fill(template: str, params: ConcentrationParams, breadwinner_basis: str = "
         .replace("{basis}", basis_column(params.basis))
         .replace("{breadwinner_basis}", basis_column(breadwinner_basis))
         .replace("{period}", params.period)
+        .replace("{diff_unit}", PERIOD_STEPS[params.period][0])
+        .replace("{diff_step}", str(PERIOD_STEPS[params.period][1]))
     )
     return text, values
 

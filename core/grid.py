@@ -90,6 +90,7 @@ import pyarrow.compute as pc
 
 from core.analysis import (
     BASES,
+    PERIOD_STEPS,
     PERIODS,
     Filters,
     basis_column,
@@ -101,7 +102,7 @@ from core.analysis import (
 )
 from core.errors import InputError, StoreError
 from core.kept import Kept
-from core.store import sql
+from core.store import quote_ident, sql
 
 MEASURES = ("cv", "frequency")
 DEFAULT_LIMITS = {"cv": (10.0, 25.0), "frequency": (75.0, 40.0)}
@@ -109,8 +110,6 @@ ABC_CLASSES = ("A", "B", "C")
 XYZ_CLASSES = ("X", "Y", "Z")
 CELLS = tuple(a + x for a in ABC_CLASSES for x in XYZ_CLASSES)
 TOO_NEW_PERIODS = 3
-# How to count calendar periods between two period starts, by period kind.
-_PERIOD_STEPS = {"week": ("day", 7), "month": ("month", 1), "quarter": ("month", 3)}
 # Labels of the migration table beside the nine cells.
 TOO_NEW = "too_new"
 ABSENT_BEFORE = "new"
@@ -202,7 +201,7 @@ def validate(params: GridParams) -> None:
 def _statement(params: GridParams, *parts: str) -> tuple[str, list]:
     """The grid SQL ``parts`` joined, with the fixed identifiers spliced in, and the filter values."""
     fragment, values = filtered_daily(params.filters)
-    diff_unit, diff_step = _PERIOD_STEPS[params.period]
+    diff_unit, diff_step = PERIOD_STEPS[params.period]
     statement = (
         ",\n".join(sql(part) for part in parts)
         .replace("{first_dates}", _first_dates(params.filters))
@@ -241,13 +240,19 @@ def _read(store, statement: str, values: list, tables: dict | None = None) -> pd
     try:
         for name, held in (tables or {}).items():
             cursor.register(name, held)
-        table = cursor.sql(statement, params=values).to_arrow_table()
+        rows = cursor.sql(statement, params=values)
+        # DuckDB turns the exact sums into the nearest float (6229.24, where Arrow's cast gives 6229.240000000001)
+        floats = [
+            "CAST(" + quote_ident(name) + " AS DOUBLE) AS " + quote_ident(name)
+            if str(kind).startswith("DECIMAL")
+            else quote_ident(name)
+            for name, kind in zip(rows.columns, rows.types, strict=True)
+        ]
+        return rows.project(", ".join(floats)).to_arrow_table().to_pandas()
     except duckdb.Error as exc:
         raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
     finally:
         cursor.close()
-    columns = [pc.cast(c, pa.float64()) if pa.types.is_decimal(c.type) else c for c in table.columns]
-    return pa.table(columns, names=table.column_names).to_pandas()
 
 
 def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.DataFrame | None = None) -> pd.DataFrame:

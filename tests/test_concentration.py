@@ -173,6 +173,36 @@ def test_trend_rolls_the_window_and_ends_with_the_headline(store):
     assert short.trend["period"].tolist() == ["2024-03"]
 
 
+def test_trend_follows_a_client_out_of_the_windows_and_back(store):
+    # three-month windows over January to June: b buys every month; a in January and May
+    # only, so it leaves the window ending April and comes back; c buys 20 in February and
+    # returns it in March, so it sits in three windows with nothing (and then less) to show
+    b = {month: 10 for month in range(1, 7)}
+    extra = {1: {"a": 50}, 2: {"c": 20}, 3: {"c": -20}, 5: {"a": 40}}
+    for month in range(1, 7):
+        load(store, {"b": b[month], **extra.get(month, {})}, day=date(2024, month, 10), source=f"m{month}")
+    trend = concentration(store, ConcentrationParams(window=3, top=1)).trend
+    assert trend["period"].tolist() == ["2024-03", "2024-04", "2024-05", "2024-06"]
+    # Jan-Mar: a 50, b 30; Feb-Apr: b 30 alone; Mar-May and Apr-Jun: a 40, b 30
+    assert trend["total"].tolist() == pytest.approx([80, 30, 70, 70])
+    assert trend["clients"].tolist() == [2, 1, 2, 2]
+    assert trend["top_n_share"].tolist() == pytest.approx([50 / 80, 1.0, 40 / 70, 40 / 70])
+    # c: 0 in Jan-Mar and Feb-Apr, -20 in Mar-May, gone by Apr-Jun
+    assert trend["clients_left_out"].tolist() == [1, 1, 1, 0]
+    assert trend["hhi"].tolist() == pytest.approx(
+        [
+            (5000 / 80) ** 2 + (3000 / 80) ** 2,
+            10000.0,
+            (4000 / 70) ** 2 + (3000 / 70) ** 2,
+            (4000 / 70) ** 2 + (3000 / 70) ** 2,
+        ]
+    )
+    for period in ("quarter", "week"):  # the same windows counted in other periods end with the headline
+        other = concentration(store, ConcentrationParams(period=period, window=2, top=1))
+        assert other.trend["top_n_share"].iloc[-1] == pytest.approx(other.top_n_share)
+        assert other.trend["clients"].iloc[-1] == other.clients
+
+
 def test_without_the_trend_the_headline_is_the_same(store):
     load(store, {"a": 10, "b": 10}, day=date(2024, 1, 10), source="jan")
     load(store, {"a": 30, "b": 10, "c": 5}, day=date(2024, 2, 10), source="feb")
