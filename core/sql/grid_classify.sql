@@ -1,19 +1,27 @@
 -- The ABC-XYZ classes from the per-client figures (grid_stats.sql, or the same
 -- columns read back from memory as per_client and spread) and the settings
 -- (a, b, measure, x, y): ranks, shares, ABC by value, XYZ by regularity.
+-- Every client of each window ranked on its basis alone (a narrow sort: the
+-- ranking is what reads every client); the other figures are joined for the
+-- asked clients only (those with a spread).
+ranks AS (
+    SELECT as_of, client_id,
+           row_number() OVER by_basis AS abc_rank,
+           sum(greatest(basis, 0)) OVER (PARTITION BY as_of) AS total_positive,
+           coalesce(sum(basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+               AS basis_before
+    FROM per_client
+    -- The basis is an exact decimal sum, so clients with equal totals are equal here
+    -- and the tie goes by client id as DOMAIN.md says.
+    WINDOW by_basis AS (PARTITION BY as_of ORDER BY basis DESC, client_id)
+),
 ranked AS (
     SELECT c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods, c.last_purchase,
            c.basis / c.periods AS mean,
-           v.variance,
-           row_number() OVER by_basis AS abc_rank,
-           sum(greatest(c.basis, 0)) OVER (PARTITION BY c.as_of) AS total_positive,
-           coalesce(sum(c.basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-               AS basis_before
-    FROM per_client c
-    LEFT JOIN spread v USING (as_of, client_id)
-    -- The basis is an exact decimal sum, so clients with equal totals are equal here
-    -- and the tie goes by client id as DOMAIN.md says.
-    WINDOW by_basis AS (PARTITION BY c.as_of ORDER BY c.basis DESC, c.client_id)
+           v.variance, r.abc_rank, r.total_positive, r.basis_before
+    FROM spread v
+    JOIN per_client c USING (as_of, client_id)
+    JOIN ranks r USING (as_of, client_id)
 ),
 classified AS (
     SELECT r.*,
@@ -43,5 +51,4 @@ SELECT k.as_of, k.client_id, cl.client_name, k.basis, k.share, k.abc_rank, k.sha
        cl.manager, cl.region, cl.segment
 FROM classified k
 LEFT JOIN clients cl USING (client_id)
-WHERE k.variance IS NOT NULL  -- the asked clients (every asked client has a variance)
 ORDER BY k.as_of, k.abc_rank
