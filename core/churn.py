@@ -386,6 +386,23 @@ def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
     return _dates(events, "last_purchase", "loss_date", "won_back_date")
 
 
+# The lists of lost and at-risk clients last read, per database, data version, settings
+# and as-of date: the win-back list and the managers' portfolios read the same ones on
+# one run of their page. Each caller gets its own copy.
+_LISTS = Kept(8)
+
+
+def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
+    as_of = _resolve(store, params)
+    key = (str(store.path), store.version(), which, params, as_of)
+    frame = _LISTS.get(key)
+    if frame is None:
+        with _reader(store, params, as_of) as reader:
+            frame = reader.lost() if which == "lost" else reader.at_risk()
+        _LISTS.put(key, frame)
+    return frame.copy()
+
+
 def lost_clients(store: Store, params: ChurnParams) -> pd.DataFrame:
     """Clients lost at the as-of date (their latest loss not won back).
 
@@ -393,9 +410,7 @@ def lost_clients(store: Store, params: ChurnParams) -> pd.DataFrame:
     value_before_loss, manager, region, segment, reason (None when unknown);
     sorted by value_before_loss descending, then client_id.
     """
-    as_of = _resolve(store, params)
-    with _reader(store, params, as_of) as reader:
-        return reader.lost()
+    return _listed(store, params, "lost")
 
 
 def at_risk(store: Store, params: ChurnParams) -> pd.DataFrame:
@@ -405,9 +420,7 @@ def at_risk(store: Store, params: ChurnParams) -> pd.DataFrame:
     days_since, basis (value in the 365 days to the last purchase), manager,
     region, segment; sorted by basis descending, then client_id.
     """
-    as_of = _resolve(store, params)
-    with _reader(store, params, as_of) as reader:
-        return reader.at_risk()
+    return _listed(store, params, "at_risk")
 
 
 def period_starts(store: Store, params: ChurnParams, as_of: date) -> list[date]:

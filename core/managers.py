@@ -59,6 +59,7 @@ from core.churn import ChurnParams, at_risk, lost_clients
 from core.errors import InputError
 from core.grid import CELLS, GridParams, abcxyz
 from core.i18n import RoleNames
+from core.kept import Kept
 from core.mapping import MISSING_WORDS, header_score, normalise
 from core.store import Store, sql
 from core.winback import STATUSES, WinbackParams, funnel, win_back_list
@@ -227,11 +228,25 @@ def manager_of(store: Store, client_id: str, as_of: date | None = None) -> str |
 # -- the portfolios ----------------------------------------------------------------------
 
 
-def _owned(frame: pd.DataFrame, owners: dict) -> pd.DataFrame:
+def _owned(frame: pd.DataFrame, owners: pd.Series) -> pd.DataFrame:
+    """``frame`` with each client's manager (``owners``: manager indexed by client id), None for no manager."""
     result = frame.copy()
-    ids = result["client_id"].tolist()  # a list: iterating a pandas string column is slow item by item
-    result["manager"] = pd.Series([owners.get(c) for c in ids], index=result.index, dtype=object)
+    found = result["client_id"].astype("str").map(owners)
+    result["manager"] = found.astype(object).where(found.notna(), None)
     return result
+
+
+# What a move of L or k leaves as it was, per database, data version and settings: the
+# money credited to each manager and each client's manager.
+_KEPT = Kept(8)
+
+
+def _kept(key: tuple, compute):
+    found = _KEPT.get(key)
+    if found is None:
+        found = compute()
+        _KEPT.put(key, found)
+    return found.copy()
 
 
 def _by_manager(frame: pd.DataFrame, column: str | None = None) -> pd.Series:
@@ -250,9 +265,12 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     lost = lost_clients(store, churn)
     risky = at_risk(store, churn)
     winback = win_back_list(store, params.winback_params(as_of))
-    money = line_money(store, params.filters, params.basis, start, as_of)
-    owners_frame = client_managers(store, params.filters, as_of)
-    owners = dict(zip(owners_frame["client_id"], owners_frame["manager"], strict=True))
+    base = (str(store.path), store.version(), params.filters, as_of)
+    money = _kept(
+        (*base, "money", params.basis, start), lambda: line_money(store, params.filters, params.basis, start, as_of)
+    )
+    owners_frame = _kept((*base, "owners"), lambda: client_managers(store, params.filters, as_of))
+    owners = owners_frame.set_index(owners_frame["client_id"].astype("str"))["manager"]
 
     in_grid = _owned(grid.clients, owners)
     lost = _owned(lost, owners)
