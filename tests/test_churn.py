@@ -106,6 +106,26 @@ def test_lost_clients_sorted_by_value_before_loss(timeline):
     ]
 
 
+def test_kept_lists_are_copies_and_follow_the_data(timeline):
+    # the win-back list and the managers read the same kept lists: a caller changing its
+    # frame changes nobody else's, and a new upload is never answered from them
+    lost = lost_clients(timeline, params())
+    lost["client_id"] = "changed by a caller"
+    risky = at_risk(timeline, params(lost_days=60))
+    at_risk_ids = risky["client_id"].tolist()
+    risky.drop(risky.index, inplace=True)
+    assert lost_clients(timeline, params())["client_id"].tolist() == ["A", "C", "B"]
+    assert at_risk_ids and at_risk(timeline, params(lost_days=60))["client_id"].tolist() == at_risk_ids
+    add_upload(
+        timeline,
+        pd.DataFrame({"client_id": ["A"], "date": [D("2024-03-30")], "amount": [1.0]}),
+        file_name="later.csv",
+        sha256="later",
+        source_key="later",
+    )
+    assert lost_clients(timeline, params())["client_id"].tolist() == ["C", "B"]
+
+
 def test_as_of_cuts_the_history(timeline):
     # On 2024-01-25 B's 02-10 purchase has not happened: its loss of 01-25 stands.
     cut = params(as_of=D("2024-01-25"))
