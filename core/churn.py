@@ -373,6 +373,30 @@ def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 # -- the API -------------------------------------------------------------------------
 
 
+# The lists of lost and at-risk clients and the loss events last read, per database, data
+# version, settings and as-of date: the win-back list, the managers' portfolios and the
+# dossier read the same ones on one run of their page, and a move of the window (which
+# they do not depend on) reads none again. Each caller gets its own copy.
+_LISTS = Kept(6)  # one page run reads three; a few MB to tens of MB each at 10M lines
+
+
+def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
+    """The ``lost``, ``at_risk`` or loss ``events`` frame for ``params``: kept, else read and kept."""
+    as_of = _resolve(store, params)
+    key = (str(store.path), store.version(), which, params, as_of)
+    frame = _LISTS.get(key)
+    if frame is None:
+        if which == "events":
+            with _Spans(store, params, as_of) as spans:
+                events = _reasons(spans.query("churn_events"))
+            frame = _dates(events, "last_purchase", "loss_date", "won_back_date")
+        else:
+            with _reader(store, params, as_of) as reader:
+                frame = reader.lost() if which == "lost" else reader.at_risk()
+        _LISTS.put(key, frame)
+    return frame.copy()
+
+
 def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
     """Every loss dated up to as-of, one row per loss (a client can have several).
 
@@ -380,27 +404,7 @@ def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
     won_back_date (NaT when not won back by as-of), reason (None when unknown).
     Sorted by client_id, loss_date.
     """
-    as_of = _resolve(store, params)
-    with _Spans(store, params, as_of) as spans:
-        events = _reasons(spans.query("churn_events"))
-    return _dates(events, "last_purchase", "loss_date", "won_back_date")
-
-
-# The lists of lost and at-risk clients last read, per database, data version, settings
-# and as-of date: the win-back list and the managers' portfolios read the same ones on
-# one run of their page. Each caller gets its own copy.
-_LISTS = Kept(8)
-
-
-def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
-    as_of = _resolve(store, params)
-    key = (str(store.path), store.version(), which, params, as_of)
-    frame = _LISTS.get(key)
-    if frame is None:
-        with _reader(store, params, as_of) as reader:
-            frame = reader.lost() if which == "lost" else reader.at_risk()
-        _LISTS.put(key, frame)
-    return frame.copy()
+    return _listed(store, params, "events")
 
 
 def lost_clients(store: Store, params: ChurnParams) -> pd.DataFrame:

@@ -238,7 +238,7 @@ def _owned(frame: pd.DataFrame, owners: pd.Series) -> pd.DataFrame:
 
 # What a move of L or k leaves as it was, per database, data version and settings: the
 # money credited to each manager and each client's manager.
-_KEPT = Kept(8)
+_KEPT = Kept(8)  # small: a row per manager, a row per client
 
 
 def _kept(key: tuple, compute):

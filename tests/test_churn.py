@@ -107,7 +107,7 @@ def test_lost_clients_sorted_by_value_before_loss(timeline):
 
 
 def test_kept_lists_are_copies_and_follow_the_data(timeline):
-    # the win-back list and the managers read the same kept lists: a caller changing its
+    # the win-back list, the managers and the dossier read the same kept lists and loss events: a caller changing its
     # frame changes nobody else's, and a new upload is never answered from them
     lost = lost_clients(timeline, params())
     lost["client_id"] = "changed by a caller"
@@ -116,6 +116,10 @@ def test_kept_lists_are_copies_and_follow_the_data(timeline):
     risky.drop(risky.index, inplace=True)
     assert lost_clients(timeline, params())["client_id"].tolist() == ["A", "C", "B"]
     assert at_risk_ids and at_risk(timeline, params(lost_days=60))["client_id"].tolist() == at_risk_ids
+    events = loss_events(timeline, params())
+    events["won_back_date"] = pd.Timestamp("2030-01-01")
+    a_loss = loss_events(timeline, params()).set_index("client_id").loc["A"]
+    assert pd.isna(a_loss["won_back_date"])
     add_upload(
         timeline,
         pd.DataFrame({"client_id": ["A"], "date": [D("2024-03-30")], "amount": [1.0]}),
@@ -124,6 +128,9 @@ def test_kept_lists_are_copies_and_follow_the_data(timeline):
         source_key="later",
     )
     assert lost_clients(timeline, params())["client_id"].tolist() == ["C", "B"]
+    # A's loss of 2024-01-30 is won back by the new purchase
+    a_loss = loss_events(timeline, params()).set_index("client_id").loc["A"]
+    assert a_loss["won_back_date"] == pd.Timestamp("2024-03-30")
 
 
 def test_as_of_cuts_the_history(timeline):
