@@ -5,13 +5,15 @@ What it promises:
 - ``abcxyz(store, params)`` computes the grid in DuckDB over the ``daily``
   table as the shared filters leave it; nothing loops over clients or lines in
   Python. The page, the command line and the Excel export all call it with the
-  same ``GridParams``. The SQL comes in two parts: ``grid_stats.sql`` sums each
-  client's periods (the part that reads millions of rows) and
-  ``grid_classify.sql`` ranks and classifies the clients. The per-client
+  same ``GridParams``. The SQL comes in three parts: ``grid_stats.sql`` sums each
+  client's periods (the part that reads millions of rows), ``grid_ranks.sql``
+  ranks the clients (``grid_ranks_asked.sql`` instead, which counts and sums
+  the clients above each one, when only a few are asked about: the dossier's
+  cell over time) and ``grid_classify.sql`` classifies them. The per-client
   figures of the last few grids are kept in memory (keyed by database file,
   data version, basis, period, window, filters and as-of date), so moving the
   A/B or X/Y limits ranks the clients again without reading a line, and the
-  migration reuses the grid's figures. ``_grid_frame`` runs both parts as one
+  migration reuses the grid's figures. ``_grid_frame`` runs the parts as one
   query straight from ``daily``; ``tests/test_fast_paths.py`` holds the kept
   path equal to it.
 - ``former_cells`` gives each client its cell in the grid whose as-of date is
@@ -264,7 +266,8 @@ def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.Da
     per-client figures it keeps in memory.
     """
     _checked(store, params)
-    statement, values = _statement(params, "grid_stats", "grid_classify")
+    ranks = "grid_ranks_asked" if asked is not None and len(asked) <= FEW_ASKED else "grid_ranks"
+    statement, values = _statement(params, "grid_stats", ranks, "grid_classify")
     starts = [window_start(d, params.period, params.window) for d in as_of_dates]
     x, y = params.limits()
     asked_as_of = None if asked is None else list(asked["as_of"])
@@ -273,6 +276,11 @@ def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.Da
         store, statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, asked_as_of, asked_ids]
     )
 
+
+# Up to this many asked (as-of date, client) pairs, each is ranked by counting and summing the
+# clients above it (grid_ranks_asked.sql: a pass over the window's clients per pair) instead of
+# sorting every client of every window (grid_ranks.sql).
+FEW_ASKED = 64
 
 # Per-client figures of one grid (one as-of date, before the limits): about a
 # hundred bytes per client, so a few grids of 200,000 clients.
@@ -342,7 +350,7 @@ def _figures(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
 def _classify(store, params: GridParams, figures: pa.Table) -> pd.DataFrame:
     """grid_classify.sql over ``figures`` (a table of per-client figures in memory)."""
     x, y = params.limits()
-    statement = _FROM_FIGURES + ",\n" + sql("grid_classify")
+    statement = _FROM_FIGURES + ",\n" + sql("grid_ranks") + ",\n" + sql("grid_classify")
     return _read(store, statement, [params.a, params.b, params.xyz, x, y], {"figures": figures})
 
 

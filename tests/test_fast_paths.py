@@ -238,6 +238,37 @@ def _grid_cases(store) -> list:
     return cases
 
 
+def _few_asked_agree(store, params, direct: pd.DataFrame) -> None:
+    """A few asked clients, ranked by counting the clients above them, rank as the sort over every client does."""
+    from core.grid import FEW_ASKED, _grid_frame
+
+    step = max(1, len(direct) // 20)
+    picked = direct.iloc[::step].head(FEW_ASKED)[["as_of", "client_id"]]
+    few = _grid_frame(store, params, sorted(set(picked["as_of"])), picked)
+    expected = direct[direct["client_id"].isin(set(picked["client_id"]))].reset_index(drop=True)
+    pd.testing.assert_frame_equal(few, expected)
+
+
+def test_a_few_asked_clients_rank_as_everyone_sorted_does(store):
+    from core.grid import GridParams, _grid_frame
+
+    # equal totals (T1, T2 and T3 tie: the tie goes by client id), a zero and a negative basis
+    rows = [
+        (c, f"2024-0{m}-10", amount, None, None, None, None)
+        for m in (1, 2, 3)
+        for c, amount in (("T2", 30.0), ("T1", 30.0), ("T3", 30.0), ("BIG", 200.0), ("ZERO", 0.0), ("NEG", -5.0))
+    ]
+    upload(store, rows)
+    params = GridParams(window=3, a=50, b=80)
+    everyone = _grid_frame(store, params, [D("2024-03-31")])
+    assert everyone["client_id"].tolist() == ["BIG", "T1", "T2", "T3", "ZERO", "NEG"]
+    for client in everyone["client_id"]:
+        one = _grid_frame(
+            store, params, [D("2024-03-31")], pd.DataFrame({"as_of": [D("2024-03-31")], "client_id": [client]})
+        )
+        pd.testing.assert_frame_equal(one, everyone[everyone["client_id"] == client].reset_index(drop=True))
+
+
 def _grid_paths_agree(store) -> int:
     """Every case: the kept-figures grid equals the direct query, twice (the second from memory)."""
     from core.grid import _classified, _grid_frame, abcxyz, migration
@@ -248,6 +279,7 @@ def _grid_paths_agree(store) -> int:
         direct = _grid_frame(store, params, [as_of])
         for _ in range(2):
             pd.testing.assert_frame_equal(_classified(store, params, [as_of]), direct)
+        _few_asked_agree(store, params, direct)
         moved = migration(store, params)
         both = _grid_frame(store, params, [moved.previous_as_of, as_of])
         pd.testing.assert_frame_equal(_classified(store, params, [moved.previous_as_of, as_of]), both)

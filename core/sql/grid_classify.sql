@@ -1,20 +1,7 @@
 -- The ABC-XYZ classes from the per-client figures (grid_stats.sql, or the same
--- columns read back from memory as per_client and spread) and the settings
--- (a, b, measure, x, y): ranks, shares, ABC by value, XYZ by regularity.
--- Every client of each window ranked on its basis alone (a narrow sort: the
--- ranking is what reads every client); the other figures are joined for the
--- asked clients only (those with a spread).
-ranks AS (
-    SELECT as_of, client_id,
-           row_number() OVER by_basis AS abc_rank,
-           sum(greatest(basis, 0)) OVER (PARTITION BY as_of) AS total_positive,
-           coalesce(sum(basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-               AS basis_before
-    FROM per_client
-    -- The basis is an exact decimal sum, so clients with equal totals are equal here
-    -- and the tie goes by client id as DOMAIN.md says.
-    WINDOW by_basis AS (PARTITION BY as_of ORDER BY basis DESC, client_id)
-),
+-- columns read back from memory as per_client and spread), the ranks (ranks AS,
+-- grid_ranks.sql or grid_ranks_asked.sql) and the settings (a, b, measure, x, y):
+-- shares, ABC by value, XYZ by regularity.
 ranked AS (
     SELECT c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods, c.last_purchase,
            c.basis / c.periods AS mean,

@@ -1,0 +1,15 @@
+-- The ABC ranking of the grid (core.grid, between grid_stats.sql and
+-- grid_classify.sql): every client of each window ranked on its basis alone (a
+-- narrow sort: the ranking is what reads every client), the total of the
+-- positive bases and the bases ranked above each client.
+ranks AS (
+    SELECT as_of, client_id,
+           row_number() OVER by_basis AS abc_rank,
+           sum(greatest(basis, 0)) OVER (PARTITION BY as_of) AS total_positive,
+           coalesce(sum(basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+               AS basis_before
+    FROM per_client
+    -- The basis is an exact decimal sum, so clients with equal totals are equal here
+    -- and the tie goes by client id as DOMAIN.md says.
+    WINDOW by_basis AS (PARTITION BY as_of ORDER BY basis DESC, client_id)
+)
