@@ -34,23 +34,20 @@ shape AS (
 -- over those changes, client by client, is the client's basis from that window
 -- until its next change (exact decimals, so nothing is left over when a period
 -- leaves); the client is in those windows while a period with lines is inside.
+numbered_periods AS (
+    SELECT client_id, basis,
+           date_diff('{diff_unit}', (SELECT first_period FROM shape), period_start) // {diff_step} AS i
+    FROM client_periods
+),
 changes AS (
     SELECT client_id, k, sum(change) AS change, sum(periods) AS periods
     FROM (
-        SELECT cp.client_id, greatest(i - s.length + 1, 0) AS k, cp.basis AS change, 1 AS periods
-        FROM (
-            SELECT client_id, basis,
-                   date_diff('{diff_unit}', (SELECT first_period FROM shape), period_start) // {diff_step} AS i
-            FROM client_periods
-        ) cp, shape s
+        SELECT p.client_id, greatest(p.i - s.length + 1, 0) AS k, p.basis AS change, 1 AS periods
+        FROM numbered_periods p, shape s
         UNION ALL
-        SELECT cp.client_id, i + 1, -cp.basis, -1
-        FROM (
-            SELECT client_id, basis,
-                   date_diff('{diff_unit}', (SELECT first_period FROM shape), period_start) // {diff_step} AS i
-            FROM client_periods
-        ) cp, shape s
-        WHERE i + 1 < s.windows
+        SELECT p.client_id, p.i + 1, -p.basis, -1
+        FROM numbered_periods p, shape s
+        WHERE p.i + 1 < s.windows
     )
     GROUP BY client_id, k
 ),
