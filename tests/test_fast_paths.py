@@ -262,6 +262,8 @@ def test_a_few_asked_clients_rank_as_everyone_sorted_does(store):
     params = GridParams(window=3, a=50, b=80)
     everyone = _grid_frame(store, params, [D("2024-03-31")])
     assert everyone["client_id"].tolist() == ["BIG", "T1", "T2", "T3", "ZERO", "NEG"]
+    # positive total 870: before T1 600 (69 %, B), before T2 690 (79.3 %, B), before T3 780 (89.7 %, C)
+    assert everyone["abc"].tolist() == ["A", "B", "B", "C", "C", "C"]
     for client in everyone["client_id"]:
         one = _grid_frame(
             store, params, [D("2024-03-31")], pd.DataFrame({"as_of": [D("2024-03-31")], "client_id": [client]})
