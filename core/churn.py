@@ -337,17 +337,15 @@ def _base_key(store: Store, params: ChurnParams, as_of: date) -> tuple:
 
 
 def _base(store: Store, params: ChurnParams, as_of: date) -> _Base:
-    key = _base_key(store, params, as_of)
-    base = _BASES.get(key)
-    if base is None:
+    def read() -> _Base:
         with _Spans(store, params, as_of) as spans:
-            base = _Base(
+            return _Base(
                 span_groups=spans.arrow("churn_reason_clients", "churn_base_groups"),
                 reason_spans=spans.arrow("churn_reason_clients", "churn_base_reason_spans"),
                 cadence=spans.arrow("churn_reason_clients", "churn_cadence", "churn_base_cadence"),
             )
-        _BASES.put(key, base)
-    return base
+
+    return _BASES.fetch(_base_key(store, params, as_of), read)
 
 
 def _reader(store: Store, params: ChurnParams, as_of: date, *, periods: bool = False) -> _Reader:
@@ -383,18 +381,16 @@ _LISTS = Kept(6)  # one page run reads three; a few MB to tens of MB each at 10M
 def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
     """The ``lost``, ``at_risk`` or loss ``events`` frame for ``params``: kept, else read and kept."""
     as_of = _resolve(store, params)
-    key = (str(store.path), store.version(), which, params, as_of)
-    frame = _LISTS.get(key)
-    if frame is None:
+
+    def read() -> pd.DataFrame:
         if which == "events":
             with _Spans(store, params, as_of) as spans:
                 events = _reasons(spans.query("churn_events"))
-            frame = _dates(events, "last_purchase", "loss_date", "won_back_date")
-        else:
-            with _reader(store, params, as_of) as reader:
-                frame = reader.lost() if which == "lost" else reader.at_risk()
-        _LISTS.put(key, frame)
-    return frame.copy()
+            return _dates(events, "last_purchase", "loss_date", "won_back_date")
+        with _reader(store, params, as_of) as reader:
+            return reader.lost() if which == "lost" else reader.at_risk()
+
+    return _LISTS.fetch((str(store.path), store.version(), which, params, as_of), read).copy()
 
 
 def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
@@ -521,14 +517,12 @@ def _former_cells(store: Store, params: ChurnParams, as_of: date) -> pd.DataFram
         from core.grid import GridParams, former_cells
     except ImportError:
         return None
-    key = _base_key(store, params, as_of)
-    cells = _FORMER.get(key)
-    if cells is None:
+
+    def read() -> pd.DataFrame:
         clients = _base(store, params, as_of).cadence.select(["client_id", "last_purchase"]).to_pandas()
-        grid = GridParams(basis=params.basis, filters=params.filters, as_of=as_of)
-        cells = former_cells(store, grid, clients)
-        _FORMER.put(key, cells)
-    return cells
+        return former_cells(store, GridParams(basis=params.basis, filters=params.filters, as_of=as_of), clients)
+
+    return _FORMER.fetch(_base_key(store, params, as_of), read)
 
 
 def reason_pareto(overall: pd.DataFrame) -> pd.DataFrame:

@@ -26,6 +26,14 @@ class Kept:
                 return self._items[key]
         return None
 
+    def fetch(self, key, compute):
+        """The kept value of ``key``, else ``compute()``, kept under ``key`` and returned."""
+        value = self.get(key)
+        if value is None:
+            value = compute()
+            self.put(key, value)
+        return value
+
     def put(self, key, value) -> None:
         with self._lock:
             self._items[key] = value

@@ -237,16 +237,8 @@ def _owned(frame: pd.DataFrame, owners: pd.Series) -> pd.DataFrame:
 
 
 # What a move of L or k leaves as it was, per database, data version and settings: the
-# money credited to each manager and each client's manager.
+# money credited to each manager and each client's manager (read below, never changed in place).
 _KEPT = Kept(8)  # small: a row per manager, a row per client
-
-
-def _kept(key: tuple, compute):
-    found = _KEPT.get(key)
-    if found is None:
-        found = compute()
-        _KEPT.put(key, found)
-    return found.copy()
 
 
 def _by_manager(frame: pd.DataFrame, column: str | None = None) -> pd.Series:
@@ -266,10 +258,10 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     risky = at_risk(store, churn)
     winback = win_back_list(store, params.winback_params(as_of))
     base = (str(store.path), store.version(), params.filters, as_of)
-    money = _kept(
+    money = _KEPT.fetch(
         (*base, "money", params.basis, start), lambda: line_money(store, params.filters, params.basis, start, as_of)
     )
-    owners_frame = _kept((*base, "owners"), lambda: client_managers(store, params.filters, as_of))
+    owners_frame = _KEPT.fetch((*base, "owners"), lambda: client_managers(store, params.filters, as_of))
     owners = owners_frame.set_index(owners_frame["client_id"].astype("str"))["manager"]
 
     in_grid = _owned(grid.clients, owners)
