@@ -242,8 +242,10 @@ def audit(cur: duckdb.DuckDBPyConnection, by, action: str, subject=None) -> None
 
 TOUCHED = "touched_days"
 DERIVED_SCRIPTS = ("refresh_daily", "refresh_clients", "refresh_client_days")
-# client_days from the first touched day on only (refresh_client_days_touched.sql).
-TOUCHED_SCRIPTS = ("refresh_daily", "refresh_clients", "refresh_client_days_touched")
+# Which clients a change touched and how (touched_clients.sql); their clients rows carried
+# forward where only later days came (refresh_clients_touched.sql); client_days from the
+# first touched day on only (refresh_client_days_touched.sql).
+TOUCHED_SCRIPTS = ("refresh_daily", "touched_clients", "refresh_clients_touched", "refresh_client_days_touched")
 
 
 def touch_lines(cur: duckdb.DuckDBPyConnection, condition: str, params: Any = None) -> None:

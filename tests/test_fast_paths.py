@@ -8,9 +8,8 @@ derived table with the same table rebuilt from every line
 (``refresh_derived`` without ``touched``), then check the views on top of
 them against the views of a store loaded from scratch.
 
-The hand-made lines never give one client two names, managers, regions or
-segments on one day: which of two such lines is "the latest" is not defined
-(DOMAIN.md ranks lines by date only), so neither path could be held to it.
+A client with two managers (regions, segments, names) on its latest day with one
+takes the first alphabetically, as the managers' pages read it, on either path.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from core.analysis import Filters
 from core.churn import ChurnParams, churn
 from core.concentration import ConcentrationParams, concentration
 from core.grid import GridParams, abcxyz, migration
+from core.managers import manager_of
 from core.store import Store, add_upload, refresh_derived
 
 D = date.fromisoformat
@@ -105,6 +105,78 @@ def test_each_change_refreshes_exactly_what_a_full_rebuild_gives(store):
         ("C", 3.0, None, D("2024-01-09"), D("2024-01-09")),
         ("E", 9.0, None, D("2024-02-28"), D("2024-02-28")),
     ]
+
+
+def test_a_client_that_only_gained_later_days_is_carried_forward_as_a_rebuild_would_make_it(store):
+    # The touched refresh carries a clients row forward (and reads its last stored day as the day
+    # before) when every touched day is later than the client's stored last date; the others are
+    # grouped again. Each case below is held to the full rebuild, and the carried figures by hand.
+    upload(
+        store,
+        [
+            ("keeps", "2024-01-10", 10.0, 2.0, "Ann", "North", "Retail"),
+            ("margins", "2024-01-10", 10.0, None, "Ann", "North", "Retail"),
+            ("gap", "2022-03-01", 8.0, 1.0, "Bob", "South", "Trade"),
+            ("same_day", "2024-01-10", 4.0, 1.0, "Bob", "South", "Trade"),
+        ],
+        source="one",
+        name="one.csv",
+    )
+    upload(
+        store,
+        [
+            ("keeps", "2024-02-10", 5.0, None, None, None, None),  # no manager, region, segment, margin
+            ("margins", "2024-02-10", 3.0, 1.5, "Cid", "West", None),  # the first margin it ever had
+            ("gap", "2024-03-05", 2.0, None, "Bob", "South", "Trade"),  # back after two years
+            ("same_day", "2024-01-10", 6.0, None, "Dan", "South", "Trade"),  # its last stored day again
+            ("new", "2024-02-11", 7.0, 0.5, "Eve", "East", "Trade"),
+        ],
+        source="two",
+        name="two.csv",
+    )
+    assert_same(snapshot(store), rebuilt(store))
+    rows = {
+        r[0]: r[1:]
+        for r in store.query_rows(
+            "SELECT client_id, manager, region, segment, first_date, last_date, revenue, margin FROM clients"
+        )
+    }
+    assert rows["keeps"] == ("Ann", "North", "Retail", D("2024-01-10"), D("2024-02-10"), 15.0, 2.0)
+    assert rows["margins"] == ("Cid", "West", "Retail", D("2024-01-10"), D("2024-02-10"), 13.0, 1.5)
+    assert rows["gap"][3:] == (D("2022-03-01"), D("2024-03-05"), 10.0, 1.0)
+    assert rows["new"] == ("Eve", "East", "Trade", D("2024-02-11"), D("2024-02-11"), 7.0, 0.5)
+    days = store.query_rows(
+        "SELECT date, previous_date, next_date, revenue_365 FROM client_days WHERE client_id = 'gap' ORDER BY date"
+    )
+    # the day before the return lies more than a year back: still its previous day, outside its year
+    assert days == [(D("2022-03-01"), None, D("2024-03-05"), 8.0), (D("2024-03-05"), D("2022-03-01"), None, 2.0)]
+    store.delete_upload(store.scalar("SELECT max(upload_id) FROM uploads"))
+    assert_same(snapshot(store), rebuilt(store))
+
+
+def test_two_managers_on_the_latest_day_give_the_first_alphabetically_on_either_path(store):
+    upload(
+        store,
+        [
+            ("A", "2024-01-10", 1.0, None, "Zed", "West", "Trade"),
+            ("A", "2024-01-10", 2.0, None, "Ann", "North", "Retail"),
+            ("A", "2024-01-03", 2.0, None, "Bob", "East", "Trade"),
+        ],
+        source="one",
+        name="one.csv",
+    )
+    assert store.query_rows("SELECT manager, region, segment FROM clients") == [("Ann", "North", "Retail")]
+    assert manager_of(store, "A") == "Ann"
+    # a later export with a tie of its own, on the carried-forward path
+    upload(
+        store,
+        [("A", "2024-02-01", 1.0, None, "Yul", "South", None), ("A", "2024-02-01", 1.0, None, "Cid", "West", None)],
+        source="two",
+        name="two.csv",
+    )
+    assert store.query_rows("SELECT manager, region, segment FROM clients") == [("Cid", "South", "Retail")]
+    assert manager_of(store, "A") == "Cid"
+    assert_same(snapshot(store), rebuilt(store))
 
 
 def test_the_refresh_touches_only_the_changed_clients(store):

@@ -1,6 +1,7 @@
 -- Refresh the per-client table for the clients in {client_scope} (after
 -- refresh_daily): latest name, the manager/region/segment of the client's most
--- recent line, first and last purchase dates, totals.
+-- recent line with one, first and last purchase dates, totals. Two values on that
+-- day: the first alphabetically (as core.managers.client_managers reads a manager).
 -- Everything but the name comes from daily, which holds each (client, day,
 -- manager, region, segment) once: a third as many rows as lines, the same sums, the same
 -- latest day with a manager. The name is not in daily: it is read from the lines
@@ -10,9 +11,12 @@ DELETE FROM clients WHERE {client_scope};
 INSERT INTO clients
 WITH days AS (
     SELECT client_id,
-           arg_max(manager, date) FILTER (WHERE manager IS NOT NULL) AS manager,
-           arg_max(region, date) FILTER (WHERE region IS NOT NULL) AS region,
-           arg_max(segment, date) FILTER (WHERE segment IS NOT NULL) AS segment,
+           arg_min(manager, struct_pack(back := DATE '2000-01-01' - date, name := manager))
+               FILTER (WHERE manager IS NOT NULL) AS manager,
+           arg_min(region, struct_pack(back := DATE '2000-01-01' - date, name := region))
+               FILTER (WHERE region IS NOT NULL) AS region,
+           arg_min(segment, struct_pack(back := DATE '2000-01-01' - date, name := segment))
+               FILTER (WHERE segment IS NOT NULL) AS segment,
            min(date) AS first_date, max(date) AS last_date, sum(revenue) AS revenue, sum(margin) AS margin
     FROM daily
     WHERE {client_scope}
@@ -27,7 +31,9 @@ named_last_day AS (
     GROUP BY l.client_id
 ),
 named_before AS (
-    SELECT client_id, arg_max(client_name, date) FILTER (WHERE client_name IS NOT NULL) AS client_name
+    SELECT client_id,
+           arg_min(client_name, struct_pack(back := DATE '2000-01-01' - date, name := client_name))
+               FILTER (WHERE client_name IS NOT NULL) AS client_name
     FROM lines
     WHERE client_id IN (SELECT client_id FROM days ANTI JOIN named_last_day USING (client_id))
     GROUP BY client_id

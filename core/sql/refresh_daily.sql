@@ -8,4 +8,6 @@ SELECT client_id, date, manager, region, segment,
        sum(amount) AS revenue, sum(margin) AS margin, count(*) AS lines
 FROM lines
 WHERE {day_scope}
-GROUP BY ALL;
+GROUP BY ALL
+-- in date order, so that a read of recent days (an upload's refresh, a window) skips the row groups of older ones
+ORDER BY date;
