@@ -86,6 +86,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -405,24 +406,34 @@ def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
         rows = pd.DataFrame(
             [(day, client) for day, clients in first.items() for client in clients], columns=["as_of", "client_id"]
         )
-        found = _grid_frame(store, params, sorted(first), rows)
+        maps = _cell_maps(_grid_frame(store, params, sorted(first), rows))
         for day, clients in first.items():
-            kept[day] = (frozenset(clients), _cell_map(found[found["as_of"] == day], clients))
+            kept[day] = (frozenset(clients), dict.fromkeys(clients) | maps.get(day, {}))
             _CELLS.put((*base, day), kept[day])
     if again:
-        found = _grid_frame(store, params, sorted(again))
+        maps = _cell_maps(_grid_frame(store, params, sorted(again)))
         for day in again:
-            kept[day] = (EVERYONE, _cell_map(found[found["as_of"] == day]))
+            kept[day] = (EVERYONE, maps.get(day, {}))
             _CELLS.put((*base, day), kept[day])
     return {day: kept[day][1] for day in grouped}
 
 
-def _cell_map(found: pd.DataFrame, clients=()) -> dict:
-    """{client_id: cell or None} from grid rows, None for ``clients`` the rows do not hold."""
-    cells = dict.fromkeys(clients)
-    for client, cell in zip(found["client_id"].tolist(), found["cell"].tolist(), strict=True):
-        cells[client] = None if pd.isna(cell) else cell
-    return cells
+def _cell_maps(found: pd.DataFrame) -> dict:
+    """{as_of: {client_id: cell or None}} from grid rows of several dates, one slice per date
+    (no Python step per row: at 10M lines that is 150,000 clients at each of 48 dates)."""
+    if found.empty:
+        return {}
+    codes, days = pd.factorize(found["as_of"])
+    order = np.argsort(codes, kind="stable")
+    ids = found["client_id"].to_numpy(dtype=object)[order]
+    cells = found["cell"].astype(object)
+    cells = cells.where(cells.notna(), None).to_numpy(dtype=object)[order]
+    ends = np.searchsorted(codes[order], np.arange(len(days)), side="right")
+    starts = np.concatenate([[0], ends[:-1]])
+    return {
+        day: dict(zip(ids[start:end].tolist(), cells[start:end].tolist(), strict=True))
+        for day, start, end in zip(days, starts, ends, strict=True)
+    }
 
 
 def abcxyz(store, params: GridParams) -> GridResult:

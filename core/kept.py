@@ -1,6 +1,7 @@
 """Results kept in memory between calls: the grid's per-client figures, the churn base.
 
-A small least-recently-used store shared by the threads of one process. Every
+A small least-recently-used store shared by the threads of one process (a key
+is computed by one thread at a time, see ``Kept.fetch``). Every
 key carries the database file and its data version (``Store.version``), so a
 change to the data is never answered from here.
 """
@@ -18,6 +19,7 @@ class Kept:
         self.entries = entries
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict = {}  # key -> the lock its one computation holds
 
     def get(self, key):
         with self._lock:
@@ -27,12 +29,29 @@ class Kept:
         return None
 
     def fetch(self, key, compute):
-        """The kept value of ``key``, else ``compute()``, kept under ``key`` and returned."""
+        """The kept value of ``key``, else ``compute()``, kept under ``key`` and returned.
+
+        One computation of a key at a time: a thread asking for a key another
+        thread is computing waits for that result (``core.warm`` computes
+        ahead while a page may ask for the same). If that computation fails, the
+        next waiting thread computes it itself.
+        """
         value = self.get(key)
-        if value is None:
-            value = compute()
-            self.put(key, value)
-        return value
+        if value is not None:
+            return value
+        with self._lock:
+            computing = self._computing.setdefault(key, threading.Lock())
+        try:
+            with computing:
+                value = self.get(key)
+                if value is None:
+                    value = compute()
+                    self.put(key, value)
+                return value
+        finally:
+            with self._lock:
+                if self._computing.get(key) is computing and not computing.locked():
+                    del self._computing[key]
 
     def put(self, key, value) -> None:
         with self._lock:

@@ -43,7 +43,7 @@ from streamlit.errors import StreamlitAPIException, StreamlitMissingAuthlibError
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import numbers
+from core import numbers, warm
 from core.access import EDITOR, TEAM, THROTTLE, AccessSettings, Actor, open_is_local
 from core.analysis import KINDS, PERIODS, Filters
 from core.errors import KamError
@@ -77,9 +77,15 @@ def _open_store(path: str) -> Store:
 
 
 def store() -> Store:
-    """The process's store (one connection, shared by every session), once this session is past the gate."""
+    """The process's store (one connection, shared by every session), once this session is past the gate.
+
+    After every change of its data, the default churn, win-back and managers views are
+    computed ahead in the background (``core.warm``), so their first visit does not wait.
+    """
     actor()
-    return _open_store(str(default_db_path()))
+    shared = _open_store(str(default_db_path()))
+    warm.follow(shared, _compute_ahead)
+    return shared
 
 
 def lang() -> str:
@@ -337,7 +343,12 @@ def _compute(function_path: str, params, path: str, version: int):
 
 def compute(function, params):
     """``function(store, params)``, cached on the parameters and the data version."""
-    s = store()
+    return _compute_ahead(store(), function, params)
+
+
+def _compute_ahead(s: Store, function, params):
+    """``compute`` for a given store: also what ``core.warm`` runs in the background, so a page
+    opened after the warming finds the whole result under the same cache key."""
     return _compute(f"{function.__module__}:{function.__name__}", params, str(s.path), s.version())
 
 

@@ -53,10 +53,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(db_path, *, demo: bool = False, timeout: float = 60, args: tuple[str, ...] = ()):
-    """``streamlit run app.py`` against ``db_path`` (``args``: more streamlit options); yields the base URL."""
+def running_app(db_path, *, demo: bool = False, timeout: float = 60, args: tuple[str, ...] = (), warm: bool = True):
+    """``streamlit run app.py`` against ``db_path`` (``args``: more streamlit options); yields the base URL.
+
+    ``warm``: compute the first visit after a change in the background (``core.warm``), as a user's app does.
+    """
     port = free_port()
-    env = {**os.environ, "KAM_DB": str(db_path), "KAM_DEMO": "1" if demo else "0"}
+    env = {**os.environ, "KAM_DB": str(db_path), "KAM_DEMO": "1" if demo else "0", "KAM_WARM": "1" if warm else "0"}
     log = open(Path(db_path).with_suffix(".log"), "w")
     server = subprocess.Popen(
         [

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+# No background warming (core.warm) under the pages the tests run in this process: each test
+# counts and times its own computations. tests/test_warm.py turns it on where it is tested, and
+# the browser tests' app (tests/browser.py) runs with it on, as a user's does.
+os.environ["KAM_WARM"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,0 +1,108 @@
+"""The first visit after a change, computed ahead in the background.
+
+The first visit of churn, win-back or managers after an upload waits for the
+churn base and every client's former cell (a grid for each month of history:
+13–16 s at 10 million lines). ``follow(store)`` starts, once per change of the
+data, a background thread that computes those views with the settings the
+pages open with (``ChurnParams()``, ``WinbackParams()``, ``ManagerParams()``:
+revenue, no filters, the latest date, L = 180 days). What they compute is kept
+in ``core.kept`` under the new data version, so a page opened after the thread
+is done finds it there, and a page opened while it runs waits for the same
+computation (``Kept.fetch`` computes a key once at a time) instead of doing it
+again beside it. Other settings are computed when asked for, as before.
+
+The pages call ``follow`` with the shared store on every run (``pages.ui.store``);
+``KAM_WARM=0`` switches it off (the test suite does, and turns it on where it is tested).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from core.errors import KamError
+from core.store import Store
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_running: dict[str, threading.Thread] = {}  # database file -> its warming thread
+_warmed: dict[str, int] = {}  # database file -> the data version last warmed (or being warmed)
+
+
+def enabled() -> bool:
+    return os.environ.get("KAM_WARM", "1") != "0"
+
+
+def warm(store: Store, compute=None) -> None:
+    """Compute the default churn, win-back and managers views once (their parts stay kept).
+
+    ``compute(store, view, params)`` computes one view (default ``view(store, params)``); the
+    pages pass theirs, which keeps the whole result where a page run looks for it.
+    """
+    from core.churn import ChurnParams, churn
+    from core.managers import ManagerParams, manager_portfolios
+    from core.winback import WinbackParams, win_back_list
+
+    if store.is_empty():
+        return
+    for view, params in (
+        (churn, ChurnParams()),
+        (win_back_list, WinbackParams()),
+        (manager_portfolios, ManagerParams()),
+    ):
+        try:
+            if compute is None:
+                view(store, params)
+            else:
+                compute(store, view, params)
+        except KamError as exc:  # e.g. nothing to classify yet: the page will say so itself
+            log.info("warming %s skipped: %s", view.__name__, exc)
+
+
+def follow(store: Store, compute=None) -> threading.Thread | None:
+    """Warm ``store`` in the background (``warm(store, compute)``) when its data changed since it was last warmed.
+
+    Returns the warming thread (running or just started), None when there is nothing to do.
+    """
+    if not enabled():
+        return None
+    key = str(store.path)
+    with _lock:
+        running = _running.get(key)
+        if running is not None:
+            return running  # it looks at the version again before it stops
+        if _warmed.get(key) == store.version():
+            return None
+        thread = threading.Thread(target=_run, args=(store, key, compute), name="kam-warm", daemon=True)
+        _running[key] = thread
+    thread.start()
+    return thread
+
+
+def _run(store: Store, key: str, compute) -> None:
+    while True:
+        with _lock:
+            try:
+                version = store.version()
+            except Exception:  # the store was closed under us
+                _running.pop(key, None)
+                return
+            if _warmed.get(key) == version:
+                _running.pop(key, None)
+                return
+            _warmed[key] = version
+        try:
+            warm(store, compute)
+        except Exception:  # never a traceback for a user: the page computes what it needs itself
+            log.exception("warming the first visit failed")
+
+
+def wait(store: Store, timeout: float | None = None) -> bool:
+    """Wait for ``store``'s warming thread, if one runs; True when none runs any more."""
+    thread = _running.get(str(store.path))
+    if thread is not None:
+        thread.join(timeout)
+        return not thread.is_alive()
+    return True

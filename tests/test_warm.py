@@ -1,0 +1,129 @@
+"""The first visit after a change is computed ahead (core.warm), and a key is computed once at a time (Kept.fetch)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pagetest import open_page
+
+import core.churn
+import core.grid
+import core.managers
+from core import warm
+from core.churn import ChurnParams, churn
+from core.demo import load_demo_if_empty
+from core.kept import Kept
+from core.store import Store, add_upload
+
+
+def test_a_key_asked_for_while_it_is_computed_waits_for_that_computation():
+    kept = Kept(4)
+    started, release = threading.Event(), threading.Event()
+    calls = []
+
+    def slow():
+        calls.append("slow")
+        started.set()
+        release.wait(5)
+        return "figures"
+
+    results = []
+    first = threading.Thread(target=lambda: results.append(kept.fetch("k", slow)))
+    first.start()
+    assert started.wait(5)
+    second = threading.Thread(target=lambda: results.append(kept.fetch("k", lambda: calls.append("again") or "x")))
+    second.start()
+    second.join(0.2)
+    assert second.is_alive(), "the second caller did not wait for the computation under way"
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert calls == ["slow"] and results == ["figures", "figures"]
+    assert kept.fetch("other", lambda: "own") == "own"  # another key is computed on its own
+
+
+def test_when_the_computation_fails_the_next_caller_computes_it():
+    kept = Kept(4)
+
+    def broken():
+        raise RuntimeError("no")
+
+    with pytest.raises(RuntimeError):
+        kept.fetch("k", broken)
+    assert kept.fetch("k", lambda: 7) == 7
+    assert kept._computing == {}
+
+
+@pytest.fixture
+def demo_path(tmp_path) -> Path:
+    path = tmp_path / "warm.duckdb"
+    with Store(path) as store:
+        load_demo_if_empty(store)
+    return path
+
+
+def _counting_grids(monkeypatch) -> list:
+    """Record every grid computed from the lines (per-client figures, or a grid per former-cell date),
+    every churn base built and every reading of the clients' managers, by name."""
+    computed = []
+    for owner, name in (
+        (core.grid, "_grid_frame"),
+        (core.grid, "_compute_figures"),
+        (core.churn._Spans, "__init__"),
+        (core.managers, "client_managers"),
+    ):
+        original = getattr(owner, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            computed.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counted)
+    return computed
+
+
+def test_follow_warms_once_per_change_and_not_when_switched_off(demo_path, monkeypatch):
+    with Store(demo_path) as store:
+        monkeypatch.setenv("KAM_WARM", "0")
+        assert warm.follow(store) is None
+        monkeypatch.setenv("KAM_WARM", "1")
+        thread = warm.follow(store)
+        assert thread is not None and warm.wait(store, 60)
+        assert warm.follow(store) is None  # the same data: nothing to do
+        # the default churn view now reads what the warming kept: no grid is computed
+        grids = _counting_grids(monkeypatch)
+        churn(store, ChurnParams())
+        assert grids == []
+        # a change: warmed again, for the new data version
+        lines = pd.DataFrame({"client_id": ["new"], "date": ["2030-01-05"], "amount": [5.0]})
+        add_upload(store, lines, file_name="n.csv", sha256="n", source_key="n")
+        assert warm.follow(store) is not None and warm.wait(store, 60)
+        assert grids, "the warming after the change computed no grid"
+        computed = len(grids)
+        churn(store, ChurnParams())
+        assert len(grids) == computed
+
+
+def test_the_pages_open_on_what_the_warming_computed(demo_path, monkeypatch):
+    monkeypatch.setenv("KAM_WARM", "1")
+    at = open_page(demo_path, "data")  # any page: ui.store() starts the warming
+    assert not at.exception
+    from pages.ui import _open_store
+
+    assert warm.wait(_open_store(str(demo_path)), 60)
+    grids = _counting_grids(monkeypatch)
+    for page in ("churn", "winback", "managers"):
+        at = open_page(demo_path, page)
+        assert not at.exception, page
+    assert grids == [], "a page computed a grid the warming should have kept for it"
+
+
+def test_without_the_warming_the_first_visit_computes_the_grids(demo_path, monkeypatch):
+    # the control for the test above: the same visits, nothing warmed
+    grids = _counting_grids(monkeypatch)
+    at = open_page(demo_path, "churn")
+    assert not at.exception
+    assert grids, "the churn page computed no grid on its first visit"
