@@ -108,12 +108,21 @@ class Store:
 
     # -- reading -----------------------------------------------------------------
 
-    def query(self, statement: str, params: Any = None) -> pd.DataFrame:
-        """Run a read query on its own cursor; the whole result as a DataFrame."""
+    def query(self, statement: str, params: Any = None, *, tables: dict | None = None) -> pd.DataFrame:
+        """Run a read query on its own cursor; the whole result as a DataFrame.
+
+        ``tables`` ({name: DataFrame or Arrow table}) are registered on that cursor for the
+        query to read: long lists of ids go in that way, far cheaper than as bound values.
+        """
+        cursor = self.conn.cursor()
         try:
-            return self.conn.cursor().execute(statement, params).df()
+            for name, held in (tables or {}).items():
+                cursor.register(name, held)
+            return cursor.execute(statement, params).df()
         except duckdb.Error as exc:
             raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
+        finally:
+            cursor.close()
 
     def query_rows(self, statement: str, params: Any = None) -> list[tuple]:
         try:

@@ -54,6 +54,7 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from core.access import require_editor
 from core.analysis import Filters, among, basis_column, filtered_daily, money, parse_date, resolve_as_of
@@ -449,16 +450,14 @@ def _returns(store: Store, params: WinbackParams, as_of: date, returned: pd.Data
     """For each returned client: ``seen_lost`` (lost in the data loaded before its return) and ``revenue_since``."""
     fragment, values = filtered_daily(params.filters)
     statement = sql("winback_returns").replace("{filtered}", fragment)
-    return store.query(
-        statement,
-        [
-            *values,
-            returned["client_id"].astype(str).tolist(),
-            pd.to_datetime(returned["won_back_date"]).dt.date.tolist(),
-            pd.to_datetime(returned["loss_date"]).dt.date.tolist(),
-            as_of,
-        ],
+    pairs = pa.table(
+        {
+            "client_id": pa.array(returned["client_id"].astype(str), pa.string()),
+            "won_back_date": pa.array(pd.to_datetime(returned["won_back_date"]).dt.date, pa.date32()),
+            "loss_date": pa.array(pd.to_datetime(returned["loss_date"]).dt.date, pa.date32()),
+        }
     )
+    return store.query(statement, [*values, as_of], tables={"returned_pairs": pairs})
 
 
 def _keep(frame: pd.DataFrame, params: WinbackParams) -> pd.DataFrame:
@@ -535,9 +534,11 @@ def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) ->
     if params.clients:
         returned = returned[among(returned["client_id"], params.clients)]
     if len(returned):
+        ids = pa.table({"client_id": pa.array(returned["client_id"].astype(str), pa.string())})
         info = store.query(
-            "SELECT client_id, client_name, manager, region, segment FROM clients WHERE client_id = ANY(?)",
-            [returned["client_id"].astype(str).tolist()],
+            "SELECT client_id, client_name, manager, region, segment "
+            "FROM clients SEMI JOIN returned_ids USING (client_id)",
+            tables={"returned_ids": ids},
         )
         returned = returned.merge(info, on="client_id", how="left")
         returned = returned.merge(_returns(store, params, as_of, returned), on="client_id", how="left")

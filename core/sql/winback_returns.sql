@@ -2,15 +2,11 @@
 -- the team could have seen it lost (the uploads loaded before the one holding
 -- the return purchase already reached its loss date), and the revenue from the
 -- return purchase through the as-of date over the lines the shared filters keep.
--- {filtered} is core.analysis.filtered_daily(). Bound, in order: the filter
--- values, then client ids, return dates and loss dates (three parallel lists),
--- then as_of.
+-- {filtered} is core.analysis.filtered_daily(). Read from the query's cursor:
+-- returned_pairs (client_id, won_back_date, loss_date). Bound, in order: the
+-- filter values, then as_of.
 WITH filtered AS ({filtered}),
-returns AS (
-    SELECT unnest(?::VARCHAR[]) AS client_id,
-           unnest(?::DATE[]) AS won_back_date,
-           unnest(?::DATE[]) AS loss_date
-),
+returns AS (SELECT client_id, won_back_date, loss_date FROM returned_pairs),
 settings AS (SELECT ?::DATE AS as_of),
 return_upload AS (
     -- The upload that brought the return purchase (the first, if several did).
