@@ -2,10 +2,11 @@
 
 The first visit of churn, win-back or managers after an upload waits for the
 churn base and every client's former cell (a grid for each month of history:
-13–16 s at 10 million lines). ``follow(store)`` starts, once per change of the
-data, a background thread that computes those views with the settings the
-pages open with (``ChurnParams()``, ``WinbackParams()``, ``ManagerParams()``:
-revenue, no filters, the latest date, L = 180 days). What they compute is kept
+13–30 s at 10 million lines), the grid's and concentration's for their figures
+(1–5 s). ``follow(store)`` starts, once per change of the data, a background
+thread that computes those views with the settings the pages open with
+(``views``: revenue, no filters, the latest date, a 12-month window, L = 180
+days). What they compute is kept
 in ``core.kept`` under the new data version, so a page opened after the thread
 is done finds it there, and a page opened while it runs waits for the same
 computation (``Kept.fetch`` computes a key once at a time) instead of doing it
@@ -35,23 +36,36 @@ def enabled() -> bool:
     return os.environ.get("KAM_WARM", "1") != "0"
 
 
+def views(store: Store) -> list[tuple]:
+    """(view, params) as each page opens with no control moved, the cheap ones first."""
+    from core.churn import ChurnParams, churn
+    from core.concentration import ConcentrationParams, concentration, concentration_trend
+    from core.grid import DEFAULT_LIMITS, GridParams, abcxyz, migration
+    from core.managers import ManagerParams, manager_portfolios
+    from core.winback import WinbackParams, win_back_list
+
+    grid = GridParams(x=DEFAULT_LIMITS["cv"][0], y=DEFAULT_LIMITS["cv"][1])  # the grid page passes its limits
+    return [
+        (abcxyz, grid),
+        (migration, grid),
+        (concentration, ConcentrationParams(trend=False)),  # the concentration page's headline,
+        *([(concentration, ConcentrationParams(basis="margin", trend=False))] if store.has_margin() else []),
+        (concentration_trend, ConcentrationParams()),  # its margin beside it, then its trend
+        (churn, ChurnParams()),
+        (win_back_list, WinbackParams()),
+        (manager_portfolios, ManagerParams()),
+    ]
+
+
 def warm(store: Store, compute=None) -> None:
-    """Compute the default churn, win-back and managers views once (their parts stay kept).
+    """Compute each page's default view once (``views``); what they compute stays kept.
 
     ``compute(store, view, params)`` computes one view (default ``view(store, params)``); the
     pages pass theirs, which keeps the whole result where a page run looks for it.
     """
-    from core.churn import ChurnParams, churn
-    from core.managers import ManagerParams, manager_portfolios
-    from core.winback import WinbackParams, win_back_list
-
     if store.is_empty():
         return
-    for view, params in (
-        (churn, ChurnParams()),
-        (win_back_list, WinbackParams()),
-        (manager_portfolios, ManagerParams()),
-    ):
+    for view, params in views(store):
         try:
             if compute is None:
                 view(store, params)

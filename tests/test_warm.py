@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from pagetest import open_page
 
 import core.churn
+import core.concentration
 import core.grid
 import core.managers
 from core import warm
@@ -67,16 +69,19 @@ def demo_path(tmp_path) -> Path:
 
 def _counting_grids(monkeypatch) -> list:
     """Record every grid computed from the lines (per-client figures, or a grid per former-cell date),
-    every churn base built and every reading of the clients' managers, by name."""
+    every churn base built, every reading of the clients' managers and every concentration, by name."""
     computed = []
     for owner, name in (
         (core.grid, "_grid_frame"),
         (core.grid, "_compute_figures"),
         (core.churn._Spans, "__init__"),
         (core.managers, "client_managers"),
+        (core.concentration, "concentration"),
+        (core.concentration, "concentration_trend"),
     ):
         original = getattr(owner, name)
 
+        @functools.wraps(original)  # pages.ui.compute names a view by its module and name
         def counted(*args, _original=original, _name=name, **kwargs):
             computed.append(_name)
             return _original(*args, **kwargs)
@@ -115,7 +120,7 @@ def test_the_pages_open_on_what_the_warming_computed(demo_path, monkeypatch):
 
     assert warm.wait(_open_store(str(demo_path)), 60)
     grids = _counting_grids(monkeypatch)
-    for page in ("churn", "winback", "managers"):
+    for page in ("grid", "concentration", "churn", "winback", "managers"):
         at = open_page(demo_path, page)
         assert not at.exception, page
     assert grids == [], "a page computed a grid the warming should have kept for it"
