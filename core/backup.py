@@ -215,7 +215,7 @@ def restore(store: Store, source: str | os.PathLike | IO[bytes], *, by=None, fil
                     cur.execute("SELECT max(nextval(?)) FROM range(?)", [sequence, steps])
             audit(cur, by, "restore_backup", f"{name} ({manifest.get('created_at')})")
 
-        store.write(change)
+        store.write(change, lines=True)
     return {
         "file": name,
         "status": "restored",

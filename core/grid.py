@@ -306,7 +306,13 @@ _FROM_FIGURES = (
 
 
 def _figures_key(store, params: GridParams) -> tuple:
-    return (str(store.path), store.version(), params.basis, params.period, params.window, params.filters)
+    """What a grid's figures depend on: the lines (and the tags, through a kind filter) and the settings.
+
+    A status, a note or a tag recorded leaves the lines as they were, so the figures kept
+    (every client's former cell above all) serve on; with a kind filter any change counts.
+    """
+    version = store.version() if params.filters.kind else store.lines_version()
+    return (str(store.path), version, params.basis, params.period, params.window, params.filters)
 
 
 def _classes_key(store, params: GridParams) -> tuple:

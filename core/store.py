@@ -138,6 +138,12 @@ class Store:
         """A number that changes whenever the data changes (for caches)."""
         return int(self.scalar("SELECT value FROM store_meta WHERE key = 'version'"))
 
+    def lines_version(self) -> int:
+        """A number that changes whenever the lines change (an upload, a delete, a restore), and
+        not when a status, a note, a tag or a reason is recorded: for caches of what the lines
+        alone decide (the grid without a kind filter)."""
+        return int(self.scalar("SELECT value FROM store_meta WHERE key = 'lines_version'") or 0)
+
     def has_margin(self) -> bool:
         """True when any stored line carries a margin."""
         return bool(self.scalar("SELECT count(margin) > 0 FROM lines"))
@@ -147,8 +153,13 @@ class Store:
 
     # -- writing -----------------------------------------------------------------
 
-    def write(self, change: Callable[[duckdb.DuckDBPyConnection], Any], *, refresh: bool = False) -> Any:
+    def write(
+        self, change: Callable[[duckdb.DuckDBPyConnection], Any], *, refresh: bool = False, lines: bool = False
+    ) -> Any:
         """Run ``change(cursor)`` as one transaction, serialized with every other write.
+
+        ``refresh`` (the change touched the lines) or ``lines`` (it wrote them some other
+        way: a restore) moves ``lines_version`` along with ``version``.
 
         With ``refresh`` the derived tables are brought up to date inside the
         same transaction: for the clients ``change`` marked with
@@ -170,6 +181,12 @@ class Store:
                 if touched:
                     cur.execute(f"DROP TABLE temp.{TOUCHED}")
                 cur.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'version'")
+                if refresh or lines:
+                    # an upsert: a store restored from an older backup has no such row
+                    cur.execute(
+                        "INSERT INTO store_meta SELECT 'lines_version', value FROM store_meta WHERE key = 'version' "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                    )
                 cur.execute("COMMIT")
             except duckdb.Error as exc:
                 _rollback(cur)

@@ -19,12 +19,14 @@ from datetime import date
 import pandas as pd
 import pytest
 
+import core.grid
 from core.analysis import Filters
 from core.churn import ChurnParams, churn
 from core.concentration import ConcentrationParams, concentration
 from core.grid import GridParams, abcxyz, migration
 from core.managers import manager_of
 from core.store import Store, add_upload, refresh_derived
+from core.tags import set_kind
 
 D = date.fromisoformat
 DERIVED = {
@@ -177,6 +179,33 @@ def test_two_managers_on_the_latest_day_give_the_first_alphabetically_on_either_
     assert store.query_rows("SELECT manager, region, segment FROM clients") == [("Cid", "South", "Retail")]
     assert manager_of(store, "A") == "Cid"
     assert_same(snapshot(store), rebuilt(store))
+
+
+def test_a_tag_or_a_status_recorded_keeps_the_grids_and_an_upload_does_not(store, monkeypatch):
+    # The grid's kept figures follow the lines (Store.lines_version): recording a tag leaves them,
+    # and with them every client's former cell, unless a kind filter makes the tags count.
+    upload(store, JANUARY, source="jan", name="jan.csv")
+    computed = []
+    original = core.grid._compute_figures
+    monkeypatch.setattr(core.grid, "_compute_figures", lambda *a: computed.append(a[2]) or original(*a))
+    by_kind = GridParams(filters=Filters(kind=("expert",)))
+    before = abcxyz(store, GridParams()).clients
+    assert len(computed) == 1
+    version, lines = store.version(), store.lines_version()
+    set_kind(store, "A", "expert")
+    assert store.version() > version and store.lines_version() == lines
+    pd.testing.assert_frame_equal(abcxyz(store, GridParams()).clients, before)
+    assert len(computed) == 1  # kept
+    assert abcxyz(store, by_kind).clients["client_id"].tolist() == ["A"]
+    set_kind(store, "B", "expert")
+    assert sorted(abcxyz(store, by_kind).clients["client_id"]) == ["A", "B"]  # computed again: the tag counts
+    assert len(computed) == 3
+    abcxyz(store, GridParams())
+    assert len(computed) == 3
+    upload(store, LATER, source="later", name="later.csv")
+    assert store.lines_version() == store.version()
+    after = abcxyz(store, GridParams()).clients
+    assert len(computed) == 4 and set(after["client_id"]) == {"A", "E"}
 
 
 def test_the_refresh_touches_only_the_changed_clients(store):
