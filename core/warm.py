@@ -3,7 +3,9 @@
 The first visit of churn, win-back or managers after an upload waits for the
 churn base and every client's former cell (a grid for each month of history:
 13–30 s at 10 million lines), the grid's and concentration's for their figures
-(1–5 s). ``follow(store)`` starts, once per change of the data, a background
+(1–5 s). ``follow(store)`` starts, once per change of the lines (an upload, a
+delete, a restore: ``Store.lines_version``; a status or a tag recorded in a
+meeting starts nothing, and the grids stay kept across it), a background
 thread that computes those views with the settings the pages open with
 (``views``: revenue, no filters, the latest date, a 12-month window, L = 180
 days). What they compute is kept
@@ -29,7 +31,7 @@ log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _running: dict[str, threading.Thread] = {}  # database file -> its warming thread
-_warmed: dict[str, int] = {}  # database file -> the data version last warmed (or being warmed)
+_warmed: dict[str, int] = {}  # database file -> the lines version last warmed (or being warmed)
 
 
 def enabled() -> bool:
@@ -76,7 +78,7 @@ def warm(store: Store, compute=None) -> None:
 
 
 def follow(store: Store, compute=None) -> threading.Thread | None:
-    """Warm ``store`` in the background (``warm(store, compute)``) when its data changed since it was last warmed.
+    """Warm ``store`` in the background (``warm(store, compute)``) when its lines changed since it was last warmed.
 
     Returns the warming thread (running or just started), None when there is nothing to do.
     """
@@ -86,8 +88,8 @@ def follow(store: Store, compute=None) -> threading.Thread | None:
     with _lock:
         running = _running.get(key)
         if running is not None:
-            return running  # it looks at the version again before it stops
-        if _warmed.get(key) == store.version():
+            return running  # it looks at the lines version again before it stops
+        if _warmed.get(key) == store.lines_version():
             return None
         thread = threading.Thread(target=_run, args=(store, key, compute), name="kam-warm", daemon=True)
         _running[key] = thread
@@ -99,7 +101,7 @@ def _run(store: Store, key: str, compute) -> None:
     while True:
         with _lock:
             try:
-                version = store.version()
+                version = store.lines_version()
             except Exception:  # the store was closed under us
                 _running.pop(key, None)
                 return

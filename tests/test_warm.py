@@ -19,6 +19,7 @@ from core.churn import ChurnParams, churn
 from core.demo import load_demo_if_empty
 from core.kept import Kept
 from core.store import Store, add_upload
+from core.tags import set_kind
 
 
 def test_a_key_asked_for_while_it_is_computed_waits_for_that_computation():
@@ -102,6 +103,8 @@ def test_follow_warms_once_per_change_and_not_when_switched_off(demo_path, monke
         grids = _counting_grids(monkeypatch)
         churn(store, ChurnParams())
         assert grids == []
+        set_kind(store, store.scalar("SELECT min(client_id) FROM clients"), "expert")
+        assert warm.follow(store) is None  # a tag recorded: the lines are the same, nothing to warm
         # a change: warmed again, for the new data version
         lines = pd.DataFrame({"client_id": ["new"], "date": ["2030-01-05"], "amount": [5.0]})
         add_upload(store, lines, file_name="n.csv", sha256="n", source_key="n")
