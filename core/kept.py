@@ -2,8 +2,9 @@
 
 A small least-recently-used store shared by the threads of one process (a key
 is computed by one thread at a time, see ``Kept.fetch``). Every
-key carries the database file and its data version (``Store.version``), so a
-change to the data is never answered from here.
+key carries the database file and its data version (``Store.version``, or
+``Store.lines_version`` for what the lines alone decide: the grid's figures),
+so a change to the data is never answered from here.
 """
 
 from __future__ import annotations
