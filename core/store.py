@@ -300,6 +300,8 @@ def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute(f"DROP TABLE IF EXISTS temp.{TOUCHED}")
 
 
+# SQL fragments (core/sql/<name>.sql) the refresh scripts splice as {<name>}.
+FRAGMENTS = ("client_day_figures", "clients_from_days")
 FULL_SCOPE = {"{client_scope}": "TRUE", "{day_scope}": "TRUE"}
 TOUCHED_SCOPE = {
     "{client_scope}": f"client_id IN (SELECT client_id FROM temp.{TOUCHED})",
@@ -321,6 +323,8 @@ def refresh_derived(cur: duckdb.DuckDBPyConnection, *, touched: bool = False) ->
     scope = TOUCHED_SCOPE if touched else FULL_SCOPE
     for script in TOUCHED_SCRIPTS if touched else DERIVED_SCRIPTS:
         text = sql(script)
+        for fragment in FRAGMENTS:  # parts two scripts share, spliced in first
+            text = text.replace("{" + fragment + "}", sql(fragment))
         for placeholder, condition in scope.items():
             text = text.replace(placeholder, condition)
         run_script(cur, text)
