@@ -79,8 +79,8 @@ def _open_store(path: str) -> Store:
 def store() -> Store:
     """The process's store (one connection, shared by every session), once this session is past the gate.
 
-    After every change of its data, the default churn, win-back and managers views are
-    computed ahead in the background (``core.warm``), so their first visit does not wait.
+    After every change of its lines, each page's default view is computed ahead in the
+    background (``core.warm``), so its first visit finds it done.
     """
     actor()
     shared = _open_store(str(default_db_path()))

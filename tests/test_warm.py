@@ -68,7 +68,7 @@ def demo_path(tmp_path) -> Path:
     return path
 
 
-def _counting_grids(monkeypatch) -> list:
+def _counting_computations(monkeypatch) -> list:
     """Record every grid computed from the lines (per-client figures, or a grid per former-cell date),
     every churn base built, every reading of the clients' managers and every concentration, by name."""
     computed = []
@@ -100,7 +100,7 @@ def test_follow_warms_once_per_change_and_not_when_switched_off(demo_path, monke
         assert thread is not None and warm.wait(store, 60)
         assert warm.follow(store) is None  # the same data: nothing to do
         # the default churn view now reads what the warming kept: no grid is computed
-        grids = _counting_grids(monkeypatch)
+        grids = _counting_computations(monkeypatch)
         churn(store, ChurnParams())
         assert grids == []
         set_kind(store, store.scalar("SELECT min(client_id) FROM clients"), "expert")
@@ -122,16 +122,16 @@ def test_the_pages_open_on_what_the_warming_computed(demo_path, monkeypatch):
     from pages.ui import _open_store
 
     assert warm.wait(_open_store(str(demo_path)), 60)
-    grids = _counting_grids(monkeypatch)
+    grids = _counting_computations(monkeypatch)
     for page in ("grid", "concentration", "churn", "winback", "managers"):
         at = open_page(demo_path, page)
         assert not at.exception, page
-    assert grids == [], "a page computed a grid the warming should have kept for it"
+    assert grids == [], "a page computed what the warming should have kept for it"
 
 
 def test_without_the_warming_the_first_visit_computes_the_grids(demo_path, monkeypatch):
     # the control for the test above: the same visits, nothing warmed
-    grids = _counting_grids(monkeypatch)
+    grids = _counting_computations(monkeypatch)
     at = open_page(demo_path, "churn")
     assert not at.exception
     assert grids, "the churn page computed no grid on its first visit"
