@@ -12,16 +12,19 @@ validation (``core.ingest``), done once, in SQL, for every kind of file.
   line looks like a number or a date). The file itself is then read by DuckDB's
   CSV reader on a private in-memory connection (all columns as text); aligned
   columns go through pandas' whitespace splitter.
-- **XLSX / XLS** are read with python-calamine (far faster than openpyxl); every
-  sheet is listed and one is picked. Typed cells become canonical text: dates
-  ISO ``YYYY-MM-DD``, whole floats without ``.0`` (so a client id a spreadsheet
-  turned into ``13085.0`` reads ``13085``).
+- **XLSX / XLS** are read with fastexcel (calamine in Rust, straight to Arrow: no
+  Python object per cell); every sheet is listed and one is picked, and rows are
+  numbered as Excel numbers them, blank rows above the table included. Typed cells
+  become canonical text (``_canonical_cells``): dates ISO ``YYYY-MM-DD``, whole
+  numbers without ``.0`` (so a client id a spreadsheet turned into ``13085.0`` reads
+  ``13085``), other numbers to 9 decimals without an exponent, TRUE/FALSE.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import gzip
 import io
 import os
@@ -32,12 +35,13 @@ import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.dbopen import private
 from core.errors import InputError
@@ -161,12 +165,12 @@ def _looks_like_workbook(path: Path, name: str) -> bool:
 
 def excel_sheets(path: str | os.PathLike) -> list[str]:
     """The sheet names of an Excel workbook, in order (none for text saved under a workbook's name)."""
-    from python_calamine import CalamineWorkbook
+    import fastexcel
 
     with open(path, "rb") as f:
         if not f.read(8).startswith(_WORKBOOK_MAGIC):
             return []
-    return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+    return list(fastexcel.read_excel(str(path)).sheet_names)
 
 
 # -- text files ------------------------------------------------------------------
@@ -516,51 +520,71 @@ def _clean_header(name, index: int) -> str:
 
 
 def _read_excel(path: Path, name: str, sheet: str | None) -> RawTable:
-    from python_calamine import CalamineError, CalamineWorkbook
+    import fastexcel
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except CalamineError as exc:
-        raise InputError.keyed("err.not_excel", file=name, detail=_first_line(exc)) from None
-    sheets = list(workbook.sheet_names)
-    if sheet is None:
-        sheet = sheets[0] if sheets else None
-    if sheet not in sheets:
-        raise InputError.keyed("err.no_sheet", file=name, sheet=sheet, sheets=", ".join(sheets))
-    rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=True)
-    start = next((i for i, r in enumerate(rows) if any(_cell_text(c) for c in r)), None)
-    if start is None:
+        workbook = fastexcel.read_excel(str(path))
+        sheets = list(workbook.sheet_names)
+        if sheet is None:
+            sheet = sheets[0] if sheets else None
+        if sheet not in sheets:
+            raise InputError.keyed("err.no_sheet", file=name, sheet=sheet, sheets=", ".join(sheets))
+        # Every cell as text, typed cells written out by the reader (no Python object per cell),
+        # from the sheet's first row (skip_rows=0), so a row's number is the one Excel shows.
+        cells = workbook.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string").to_arrow()
+    except fastexcel.FastExcelError as exc:
+        # "calamine error: Xlsx error: Zip error: invalid Zip archive: …" says the last part only
+        detail = re.sub(r"^(?:\w+ error: )+", "", _first_line(exc))
+        raise InputError.keyed("err.not_excel", file=name, detail=detail) from None
+    texts = [_canonical_cells(column) for column in cells.columns]
+    del cells
+    filled = functools.reduce(pc.or_, [pc.is_valid(column) for column in texts]) if texts else pa.array([], pa.bool_())
+    start = pc.index(filled, True).as_py()
+    if start < 0:
         raise InputError.keyed("err.empty_sheet", file=name, sheet=sheet)
-    width = max(len(r) for r in rows[start:])
-    texts = [[_cell_text(c) for c in r] + [None] * (width - len(r)) for r in rows[start:]]
-    has_header = looks_like_header(texts[0])
+    first = [column[start].as_py() for column in texts]
+    has_header = looks_like_header(first)
     if has_header:
-        columns = _unique([_clean_header(c if c is not None else "", i) for i, c in enumerate(texts[0])])
-        body, first_line = texts[1:], start + 2
+        columns = _unique([_clean_header(c if c is not None else "", i) for i, c in enumerate(first)])
+        skip, first_line = start + 1, start + 2
     else:
-        columns = [f"column {i + 1}" for i in range(width)]
-        body, first_line = texts, start + 1
-    body_cols = list(zip(*body, strict=False)) if body else [()] * width
-    arrays = {col: pa.array(list(values), pa.string()) for col, values in zip(columns, body_cols, strict=False)}
-    arrays[ROW] = pa.array(range(first_line, first_line + len(body)), pa.int64())
-    del rows, texts, body, body_cols
-    con, count = _held(pa.table(arrays))
+        columns = [f"column {i + 1}" for i in range(len(texts))]
+        skip, first_line = start, start + 1
+    arrays = {column: values.slice(skip) for column, values in zip(columns, texts, strict=True)}
+    arrays[ROW] = pa.array(np.arange(first_line, first_line + len(filled) - skip, dtype=np.int64))
+    del texts
+    table = pa.table(arrays)
+    if not pc.all(filled.slice(skip)).as_py():
+        table = table.filter(filled.slice(skip))  # a blank row holds nothing, as a CSV's blank line
+    con, count = _held(table)
     return RawTable(name, con, columns, has_header, count, sheet=sheet, sheets=sheets)
 
 
-def _cell_text(value) -> str | None:
-    """A typed spreadsheet cell as canonical text (None for an empty cell)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    return str(value)
+# How the reader writes typed cells, and the canonical text they are read as: a date
+# without its midnight, a time of day without Excel's day zero, TRUE/FALSE in capitals,
+# no negative zero, an empty text as an empty cell. Whole numbers come without ".0"
+# already (a client id a spreadsheet turned into 13085.0 reads 13085), no number is written
+# with an exponent, and a number is written to 9 decimals (the store keeps 4). A text cell
+# written the same way reads the same value, so nothing a column means changes.
+# Each rule: a cheap test whether a column may hold such a cell, then the rewrite.
+_WRITTEN_WORDS = pa.array(["", "true", "false", "-0"])
+_CANONICAL_WORDS = pa.array([None, "TRUE", "FALSE", "0"], pa.string())
+_TYPED_TEXT = (
+    (lambda c: pc.ends_with(c, " 00:00:00"), r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", r"\1"),
+    (lambda c: pc.starts_with(c, "1899-12-3"), r"^1899-12-3[01]$", "00:00:00"),
+    (lambda c: pc.starts_with(c, "1899-12-3"), r"^1899-12-3[01] (\d{2}:\d{2}:\d{2}(\.\d+)?)$", r"\1"),
+)
+
+
+def _canonical_cells(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """One column of a sheet, as the reader wrote it, in canonical text (None for an empty cell)."""
+    word = pc.index_in(column, value_set=_WRITTEN_WORDS)
+    if pc.any(pc.is_valid(word)).as_py():
+        column = pc.if_else(pc.is_valid(word), pc.take(_CANONICAL_WORDS, word), column)
+    for may_hold, pattern, replacement in _TYPED_TEXT:
+        if pc.any(may_hold(column)).as_py():
+            column = pc.replace_substring_regex(column, pattern=pattern, replacement=replacement)
+    return column
 
 
 def _unique(names: list[str]) -> list[str]:

@@ -196,6 +196,62 @@ def test_xlsx_every_sheet_listed_and_numeric_ids_cleaned(tmp_path, store):
     assert totals(store) == (2, 200.0, 19.0)
 
 
+def test_xlsx_typed_cells_read_as_canonical_text(tmp_path):
+    from datetime import datetime, time
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Date", "Client", "Amount", "Paid", "At", "Note"])
+    sheet.append([datetime(2024, 5, 1), 13085.0, 100.5, True, time(9, 30), "true"])
+    sheet.append([datetime(2024, 5, 2, 14, 5), 13085, -0.0, False, time(0, 0), "  kept  "])
+    sheet.append([date(2024, 5, 3), "13085.0", 1e-5, None, datetime(2024, 5, 3), ""])
+    sheet.append([datetime(2024, 5, 4), 1234567890123456.0, 12.345678901234, 1, None, "x"])
+    path = tmp_path / "typed.xlsx"
+    workbook.save(path)
+    rows = read_table(path).frame().drop(columns="__row").astype(object)
+    rows = rows.where(rows.notna(), None).values.tolist()
+    assert rows == [
+        ["2024-05-01", "13085", "100.5", "TRUE", "09:30:00", "TRUE"],
+        ["2024-05-02 14:05:00", "13085", "0", "FALSE", "00:00:00", "  kept  "],
+        # a text cell stays as written; an empty text is an empty cell
+        ["2024-05-03", "13085.0", "0.00001", None, "2024-05-03", None],
+        # no exponent and no ".0" for a 16-digit whole number; 9 decimals (the store keeps 4)
+        ["2024-05-04", "1234567890123456", "12.345678901", "1", None, "x"],
+    ]
+
+
+def test_xlsx_rows_are_numbered_as_excel_numbers_them(tmp_path, store):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append([])
+    sheet.append([])  # two blank rows, then the table from column B
+    sheet.append([None, "Date", "Client", "Amount"])
+    for day in range(1, 6):
+        sheet.append([None, f"2024-05-0{day}", f"C{day}", 10 * day])
+    sheet["B6"] = "not a date"
+    sheet.insert_rows(8)  # a blank row inside the table: skipped, as a blank line of a CSV
+    path = tmp_path / "offset.xlsx"
+    workbook.save(path)
+    raw = read_table(path)
+    assert raw.columns == ["Date", "Client", "Amount"]
+    assert raw.frame()["__row"].tolist() == [4, 5, 6, 7, 9]
+    ingest.ingest_path(store, path)
+    assert store.query_rows("SELECT row_number FROM rejected_rows") == [(6,)]
+    assert store.query_rows("SELECT row_number, client_id FROM lines ORDER BY 1") == [
+        (4, "C1"),
+        (5, "C2"),
+        (7, "C4"),
+        (9, "C5"),
+    ]
+
+
+def test_damaged_workbook_is_refused_with_the_readers_reason(tmp_path):
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    with pytest.raises(InputError, match=r"'cut.xlsx' is not a readable Excel workbook: invalid Zip archive"):
+        read_table(path)
+
+
 def test_legacy_xls_with_russian_headers(store):
     ingest.ingest_path(store, FIXTURES / "legacy_two_sheets.xls", sheet="Sales")
     assert totals(store)[:2] == (3, 2450.75)
