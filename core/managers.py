@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from core.access import require_editor
@@ -241,6 +242,32 @@ def _owned(frame: pd.DataFrame, owners: pd.Series) -> pd.DataFrame:
 _KEPT = Kept(8)  # small: a row per manager, a row per client
 
 
+def _grid_side(clients: pd.DataFrame, owners: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What the managers' view takes from the grid, the same for every L and k: the grid's clients
+    with their managers; per manager (key, "" for none) the clients, the key clients (class A) and
+    the clients in each cell and among the too new; the clients as the portfolio lists them."""
+    in_grid = _owned(clients, owners)
+    cells = in_grid["cell"].astype(object).where(in_grid["cell"].notna(), TOO_NEW)
+    counts = {"clients": _by_manager(in_grid), "key_clients": _by_manager(in_grid[in_grid["abc"] == "A"])}
+    counts |= {cell: _by_manager(in_grid[cells == cell]) for cell in (*CELLS, TOO_NEW)}
+    return in_grid, pd.DataFrame(counts).fillna(0).astype(int), _listed(in_grid[PORTFOLIO_COLUMNS])
+
+
+PORTFOLIO_COLUMNS = ["client_id", "client_name", "manager", "basis", "share", "abc", "cell", "last_purchase"]
+
+
+def _listed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Clients typed and ordered as the portfolio lists them: basis descending (none last), then id."""
+    typed = frame.assign(
+        basis=pd.to_numeric(frame["basis"]).astype(float),
+        share=pd.to_numeric(frame["share"]).astype(float),
+        last_purchase=pd.to_datetime(frame["last_purchase"]).dt.date,
+    )
+    order = typed.assign(_basis=typed["basis"].fillna(float("-inf")).round(6))
+    order = order.sort_values(["_basis", "client_id"], ascending=[False, True])
+    return order.drop(columns="_basis").reset_index(drop=True)
+
+
 def _by_manager(frame: pd.DataFrame, column: str | None = None) -> pd.Series:
     keys = frame["manager"].astype(object).where(frame["manager"].notna(), "")
     if column is None:
@@ -256,7 +283,8 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     churn = params.churn_params(as_of)
     lost = lost_clients(store, churn)
     risky = at_risk(store, churn)
-    winback = win_back_list(store, params.winback_params(as_of))
+    # The funnel and the statuses do not depend on the former cells: no grid per month of history.
+    winback = win_back_list(store, params.winback_params(as_of), cells=False)
     base = (str(store.path), store.version(), params.filters, as_of)
     money = _KEPT.fetch(
         (*base, "money", params.basis, start), lambda: line_money(store, params.filters, params.basis, start, as_of)
@@ -264,7 +292,10 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     owners_frame = _KEPT.fetch((*base, "owners"), lambda: client_managers(store, params.filters, as_of))
     owners = owners_frame.set_index(owners_frame["client_id"].astype("str"))["manager"]
 
-    in_grid = _owned(grid.clients, owners)
+    # The grid's side of the table is the same for every L and k.
+    in_grid, grid_counts, grid_listed = _KEPT.fetch(
+        (*base, "grid", params.basis, params.period, int(params.window)), lambda: _grid_side(grid.clients, owners)
+    )
     lost = _owned(lost, owners)
     risky = _owned(risky, owners)
     worked = _owned(pd.concat([winback.candidates, winback.won_back], ignore_index=True), owners)
@@ -272,7 +303,7 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
 
     money_keys = money["manager"].astype(object).where(money["manager"].notna(), "")
     money = money.assign(key=money_keys).set_index("key")
-    keys = set(money.index) | set(_by_manager(in_grid).index) | set(_by_manager(lost).index)
+    keys = set(money.index) | set(grid_counts.index) | set(_by_manager(lost).index)
     keys |= set(_by_manager(risky).index) | set(funnel_rows["manager"])
     ordered = sorted((k for k in keys if k), key=lambda k: (-float(money["basis"].get(k, 0.0) or 0.0), k))
     if "" in keys:
@@ -280,8 +311,8 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
 
     table = pd.DataFrame({"key": ordered})
     table["manager"] = pd.Series([k or None for k in ordered], dtype=object)
-    table["clients"] = table["key"].map(_by_manager(in_grid)).fillna(0).astype(int)
-    table["key_clients"] = table["key"].map(_by_manager(in_grid[in_grid["abc"] == "A"])).fillna(0).astype(int)
+    for column in ("clients", "key_clients"):
+        table[column] = table["key"].map(grid_counts[column]).fillna(0).astype(int)
     table["basis"] = table["key"].map(money["basis"]).fillna(0.0).astype(float)
     total = float(grid.total_positive)
     table["share"] = table["basis"] / total if total > 0 else float("nan")
@@ -290,9 +321,8 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     table["margin"] = table["key"].map(money["margin"]).astype(float) if has_margin else float("nan")
     if has_margin:
         table["margin"] = table["margin"].fillna(0.0)
-    cells = in_grid["cell"].astype(object).where(in_grid["cell"].notna(), TOO_NEW)
     for cell in (*CELLS, TOO_NEW):
-        table[cell] = table["key"].map(_by_manager(in_grid[cells == cell])).fillna(0).astype(int)
+        table[cell] = table["key"].map(grid_counts[cell]).fillna(0).astype(int)
     table["lost_clients"] = table["key"].map(_by_manager(lost)).fillna(0).astype(int)
     table["lost_value"] = table["key"].map(_by_manager(lost, "value_before_loss")).fillna(0.0).astype(float)
     table["at_risk"] = table["key"].map(_by_manager(risky)).fillna(0).astype(int)
@@ -302,7 +332,7 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     recovered = funnel_rows.groupby("manager")["recovered"].sum()
     table["recovered"] = table["key"].map(recovered).fillna(0.0).astype(float)
 
-    clients = _portfolio_clients(in_grid, lost, risky, worked, total)
+    clients = _portfolio_clients(grid_listed, lost, risky, worked)
     return ManagersResult(
         parameters=params.as_dict(as_of, start),
         as_of=as_of,
@@ -317,33 +347,42 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     )
 
 
-def _portfolio_clients(
-    in_grid: pd.DataFrame, lost: pd.DataFrame, risky: pd.DataFrame, worked: pd.DataFrame, total: float
-) -> pd.DataFrame:
-    keep = ["client_id", "client_name", "manager", "basis", "share", "abc", "cell", "last_purchase"]
-    listed = in_grid[keep].copy()
+def _portfolio_clients(in_grid: pd.DataFrame, lost: pd.DataFrame, risky: pd.DataFrame, worked: pd.DataFrame):
+    """Every client in the window (``in_grid``: listed by ``_listed``), then the lost and at-risk ones
+    outside it, each with its state, value before loss, days since and win-back status."""
     extra = pd.concat(
         [lost[["client_id", "client_name", "manager", "last_purchase"]], risky[["client_id", "client_name", "manager"]]]
     )
-    extra = extra[~among(extra["client_id"], listed["client_id"])].drop_duplicates("client_id")
-    listed = pd.concat([listed, extra], ignore_index=True) if len(extra) else listed
-    listed["state"] = "active"
-    listed.loc[among(listed["client_id"], risky["client_id"]), "state"] = "at_risk"
-    listed.loc[among(listed["client_id"], lost["client_id"]), "state"] = "lost"
-    values = lost.set_index("client_id")["value_before_loss"].astype(float)
-    listed["value_before_loss"] = listed["client_id"].map(values)
-    since = pd.concat([lost[["client_id", "days_since"]], risky[["client_id", "days_since"]]]).drop_duplicates(
-        "client_id"
+    extra = extra[~among(extra["client_id"], in_grid["client_id"])].drop_duplicates("client_id")
+    # Outside the window a client has no basis: it comes after every client in it, by id.
+    listed = pd.concat([in_grid, _listed(extra.assign(basis=np.nan, share=np.nan))], ignore_index=True)
+    # Each client is listed once: its row is found once per table, then the values are set by position.
+    rows = pd.Index(listed["client_id"].astype("str"))
+    first = worked.drop_duplicates("client_id")
+    tables = {"lost": lost, "risky": risky, "worked": first}
+    at = {name: rows.get_indexer(frame["client_id"].astype("str")) for name, frame in tables.items()}
+
+    def set_at(target: np.ndarray, name: str, values) -> None:
+        found = at[name] >= 0
+        target[at[name][found]] = np.asarray(values, dtype=target.dtype)[found]
+
+    state = np.full(len(listed), "active", dtype=object)
+    set_at(state, "risky", np.full(len(risky), "at_risk", dtype=object))
+    set_at(state, "lost", np.full(len(lost), "lost", dtype=object))
+    value = np.full(len(listed), np.nan)
+    set_at(value, "lost", pd.to_numeric(lost["value_before_loss"]).astype(float))
+    # the lost client's days when it is also at risk (lost is set last)
+    since = np.full(len(listed), np.nan)
+    set_at(since, "risky", pd.to_numeric(risky["days_since"]).astype(float))
+    set_at(since, "lost", pd.to_numeric(lost["days_since"]).astype(float))
+    status = np.full(len(listed), np.nan, dtype=object)
+    set_at(status, "worked", first["status"].astype(object))
+    return listed.assign(
+        state=state,
+        value_before_loss=value,
+        days_since=pd.array(since, dtype="Float64").astype("Int64"),
+        status=pd.Series(status, index=listed.index, dtype=object),
     )
-    listed["days_since"] = listed["client_id"].map(since.set_index("client_id")["days_since"]).astype("Int64")
-    statuses = worked.drop_duplicates("client_id").set_index("client_id")["status"]
-    listed["status"] = listed["client_id"].map(statuses).astype(object)
-    listed["basis"] = pd.to_numeric(listed["basis"]).astype(float)
-    listed["share"] = pd.to_numeric(listed["share"]).astype(float)
-    listed["last_purchase"] = pd.to_datetime(listed["last_purchase"]).dt.date
-    order = listed.assign(_basis=listed["basis"].fillna(float("-inf")).round(6))
-    order = order.sort_values(["_basis", "client_id"], ascending=[False, True])
-    return order.drop(columns="_basis").reset_index(drop=True)
 
 
 def portfolio(result: ManagersResult, manager: str | None) -> dict[str, pd.DataFrame]:

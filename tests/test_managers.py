@@ -44,7 +44,7 @@ from core.managers import (
     portfolio,
 )
 from core.store import add_upload
-from core.winback import WinbackParams, win_back_list
+from core.winback import WinbackParams, set_status, win_back_list
 from tests.test_winback import first_export, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -198,3 +198,50 @@ def test_a_later_file_restating_a_row_replaces_it_and_a_file_without_roles_is_re
     shutil.copy(FIXTURES / "assignments_by_client.xlsx", copied)
     summary = load_assignments(store, copied, overrides={"client_id": "Client", "manager": "KAM"})
     assert (summary["client_rows"], summary["region_rows"]) == (2, 0)
+
+
+def test_the_portfolio_lists_every_client_with_its_state_value_days_and_status(store):
+    """As of 30 June 2024, 12 months, L = 60 days, k = 2, by hand:
+
+    | client | lines | in the window | state |
+    |---|---|---|---|
+    | a (Nino) | 100 on the 15th, January to June | basis 600 | active |
+    | b (Ana) | 50 on 10 Aug 2023, 50 on 10 Sep 2023 | basis 100 | lost: 294 days, value 100 |
+    | d (none) | 20 on 6, 16, 26 May and 5 June | basis 80 | at risk: 25 days > 2 × 10 |
+    | c (Nino) | 30 on 1 Nov 2022, 30 on 1 Dec 2022 | no | lost: 577 days, value 60 |
+
+    In the window by basis, then the lost and at-risk clients outside it; b's status is the
+    one recorded, c is "to contact" like every lost client without one, a and d are not on
+    the win-back list.
+    """
+    rows = [("a", f"2024-0{m}-15", 100, "Nino") for m in range(1, 7)]
+    rows += [("b", "2023-08-10", 50, "Ana"), ("b", "2023-09-10", 50, "Ana")]
+    rows += [("c", "2022-11-01", 30, "Nino"), ("c", "2022-12-01", 30, "Nino")]
+    rows += [("d", f"2024-05-{day:02d}", 20, None) for day in (6, 16, 26)] + [("d", "2024-06-05", 20, None)]
+    frame = pd.DataFrame(rows, columns=["client_id", "date", "amount", "manager"])
+    frame["client_name"] = "Client " + frame["client_id"]
+    frame["amount"] = frame["amount"].astype(float)
+    add_upload(store, frame, file_name="s.csv", sha256="s", source_key="erp")
+    set_status(store, "b", "contacted")
+    result = manager_portfolios(store, ManagerParams(as_of=JUNE, lost_days=60))
+    clients = result.clients.astype(object).where(result.clients.notna(), None)
+    listed = clients[["client_id", "manager", "basis", "state", "value_before_loss", "days_since", "status"]]
+    assert listed.values.tolist() == [
+        ["a", "Nino", 600.0, "active", None, None, None],
+        ["b", "Ana", 100.0, "lost", 100.0, 294, "contacted"],
+        ["d", None, 80.0, "at_risk", None, 25, None],
+        ["c", "Nino", None, "lost", 60.0, 577, "to_contact"],
+    ]
+    assert portfolio(result, "Nino")["clients"]["client_id"].tolist() == ["a", "c"]
+
+
+def test_the_managers_view_needs_no_former_cells(store, monkeypatch):
+    """The funnel and the statuses do not depend on the former cells: no grid per month of history."""
+    load(store, first_export(), "2024.csv")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("former cells computed")
+
+    monkeypatch.setattr("core.winback.former_cells", refuse)
+    result = manager_portfolios(store, ManagerParams())
+    assert result.funnel["clients"].sum() > 0
