@@ -442,11 +442,54 @@ def _read_delimited(path: Path, head: list[str], delimiter: str) -> tuple[duckdb
             names = _unique([_clean_header(c, i) for i, c in enumerate(first if len(first) == len(read) else read)])
         malformed = _malformed_lines(rejects, len(read))
         first_line = 2 if has_header else 1
-        _number_rows(con, read, names, first_line, [row for row, _, _ in malformed if row >= first_line])
+        skipped = [row for row, _, _ in malformed] + _blank_lines(path)
+        _number_rows(con, read, names, first_line, [row for row in skipped if row >= first_line])
     except BaseException:
         con.close()
         raise
     return con, rows, has_header, malformed
+
+
+BLANK_SCAN_BYTES = 16 * 2**20
+_TWO_LINE_ENDS = re.compile(rb"\n\r?\n")
+
+
+def _blank_lines(path: Path) -> list[int]:
+    """The numbers of the empty lines of a delimited file, counted as its rows are.
+
+    The reader steps over an empty line without a word, but a spreadsheet counts it as a row,
+    so the rows after it are numbered past it. A line break inside a quoted field ends no row.
+    Most files have no empty line: one pass looks for two line ends in a row (``\\n\\n`` or
+    ``\\n\\r\\n``), and only then are the line ends outside quotes counted.
+    """
+    with open(path, "rb") as f:
+        found, tail = False, b""
+        while not found and (chunk := f.read(BLANK_SCAN_BYTES)):
+            text = tail + chunk
+            found = _TWO_LINE_ENDS.search(text) is not None
+            tail = text[-2:]
+    if not found:
+        return []
+    blank: list[int] = []
+    rows, quotes, previous, last_byte = 0, 0, -1, b"\n"  # row ends, quotes, the last row's end, byte
+    offset = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(BLANK_SCAN_BYTES):
+            data = np.frombuffer(last_byte + chunk, dtype=np.uint8)  # [0]: the byte before the chunk
+            at_quote = np.flatnonzero(data[1:] == 0x22)
+            breaks = np.flatnonzero(data[1:] == 0x0A)
+            # a line end ends a row when the quotes before it are even in number
+            ends = breaks[(quotes + np.searchsorted(at_quote, breaks)) % 2 == 0]
+            gaps = np.diff(ends + offset, prepend=previous)
+            empty = (gaps == 1) | ((gaps == 2) & (data[ends] == 0x0D))  # data[e]: the byte before end e
+            blank.extend((rows + np.flatnonzero(empty) + 1).tolist())
+            rows += len(ends)
+            quotes += len(at_quote)
+            if len(ends):
+                previous = int(ends[-1]) + offset
+            offset += len(chunk)
+            last_byte = chunk[-1:]
+    return blank
 
 
 def _number_rows(
@@ -506,8 +549,14 @@ def _read_aligned(path: Path, head: list[str]) -> tuple[pa.Table, bool]:
         frame.columns = [_clean_header(c, i) for i, c in enumerate(frame.columns)]
     else:
         frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
-    first_line = 2 if has_header else 1
-    frame[ROW] = range(first_line, first_line + len(frame))
+    # Numbered as the file's lines: the splitter steps over blank ones, a spreadsheet counts them.
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        filled = [number for number, line in enumerate(f, start=1) if line.strip()]
+    numbers = filled[1:] if has_header else filled
+    if len(numbers) != len(frame):  # a quoted line break: count as the splitter did
+        first_line = 2 if has_header else 1
+        numbers = list(range(first_line, first_line + len(frame)))
+    frame[ROW] = numbers
     return pa.Table.from_pandas(frame, preserve_index=False), has_header
 
 

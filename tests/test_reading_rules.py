@@ -83,6 +83,38 @@ def test_every_line_keeps_its_own_row_number_around_malformed_lines(tmp_path, st
     assert stored == [(row, f"C{row}", row) for row in range(2, 25) if row not in (3, 6, 7)]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_rows_after_an_empty_line_keep_the_numbers_a_spreadsheet_shows(tmp_path, store, newline):
+    # The amount of each good line is its row number as a spreadsheet shows the file.
+    # Row 3 and row 8 are empty; row 5's quoted note holds an empty line of its own (one row);
+    # row 9 has a field too many, row 11 a date that cannot be read.
+    rows = {
+        2: "2024-01-02,C2,2,",
+        3: "",
+        4: "2024-01-04,C4,4,",
+        5: '2024-01-05,C5,5,"first' + newline + newline + 'last"',
+        6: "2024-01-06,C6,6,",
+        7: "2024-01-07,C7,7,",
+        8: "",
+        9: "2024-01-09,C9,9,,extra",
+        10: "2024-01-10,C10,10,",
+        11: "2024-13-45,C11,11,",
+        12: "2024-01-12,C12,12,",
+    }
+    text = newline.join(["Date,Client,Amount,Note", *rows.values()]) + newline
+    outcome = ingest.ingest_path(store, write(tmp_path, text))
+    assert (outcome["rows_loaded"], outcome["rows_rejected"]) == (7, 2)
+    assert sorted(reasons(store)) == [9, 11]
+    stored = store.query_rows("SELECT row_number, client_id, amount::INTEGER FROM lines ORDER BY row_number")
+    assert stored == [(row, f"C{row}", row) for row in (2, 4, 5, 6, 7, 10, 12)]
+
+
+def test_columns_aligned_with_spaces_count_their_empty_lines(tmp_path):
+    text = "Date        Client  Amount\n2024-01-02  C2      2\n\n2024-01-04  C4      4\n   \n2024-01-06  C6  6\n"
+    raw = read_table(write(tmp_path, text, "aligned.txt"))
+    assert raw.frame()["__row"].tolist() == [2, 4, 6]
+
+
 def test_a_file_mostly_malformed_is_refused_with_the_reason(tmp_path, store):
     rows = ["2024-01-01,A,1.00"] * 7 + ["2024-01-02,B,2.00,extra"] * 3
     with pytest.raises(InputError, match="3 of its 10 lines do not have as many fields as the header"):
