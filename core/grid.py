@@ -258,17 +258,22 @@ def _read(store, statement: str, values: list, tables: dict | None = None) -> pd
         cursor.close()
 
 
-def _grid_frame(store, params: GridParams, as_of_dates: list[date], asked: pd.DataFrame | None = None) -> pd.DataFrame:
+def _grid_frame(
+    store, params: GridParams, as_of_dates: list[date], asked: pd.DataFrame | None = None, *, shown: str = "classified"
+) -> pd.DataFrame:
     """The grid query for several as-of dates at once (one row per as-of date and client), straight from ``daily``.
 
     With ``asked`` (columns as_of, client_id) only those rows come back; every
     client is still ranked for ABC, but only the asked ones pay for XYZ. This is
     the direct computation; ``_classified`` gives the same rows through the
-    per-client figures it keeps in memory.
+    per-client figures it keeps in memory. ``shown="cells"`` returns only as_of,
+    client_id and cell (``grid_cells.sql``: no names, no order), which is what
+    the former cells need of every client at some fifty dates.
     """
     _checked(store, params)
     ranks = "grid_ranks_asked" if asked is not None and len(asked) <= FEW_ASKED else "grid_ranks"
     statement, values = _statement(params, "grid_stats", ranks, "grid_classify")
+    statement += "\n" + sql("grid_cells" if shown == "cells" else "grid_classified")
     starts = [window_start(d, params.period, params.window) for d in as_of_dates]
     x, y = params.limits()
     asked_as_of = None if asked is None else list(asked["as_of"])
@@ -301,6 +306,7 @@ _FROM_FIGURES = (
     "    SELECT ?::DOUBLE AS a, ?::DOUBLE AS b, ?::VARCHAR AS measure, ?::DOUBLE AS x, ?::DOUBLE AS y\n"
     "),\n"
     "per_client AS (SELECT * EXCLUDE (variance) FROM figures),\n"
+    "asked AS (SELECT * FROM per_client),\n"
     "spread AS (SELECT as_of, client_id, variance FROM figures WHERE variance IS NOT NULL)"
 )
 
@@ -357,7 +363,7 @@ def _figures(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
 def _classify(store, params: GridParams, figures: pa.Table) -> pd.DataFrame:
     """grid_classify.sql over ``figures`` (a table of per-client figures in memory)."""
     x, y = params.limits()
-    statement = _FROM_FIGURES + ",\n" + sql("grid_ranks") + ",\n" + sql("grid_classify")
+    statement = _FROM_FIGURES + ",\n" + sql("grid_ranks") + ",\n" + sql("grid_classify") + "\n" + sql("grid_classified")
     return _read(store, statement, [params.a, params.b, params.xyz, x, y], {"figures": figures})
 
 
@@ -389,7 +395,8 @@ def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFr
 
 
 def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
-    """{as_of: {client_id: cell or None}} covering the asked ``pairs`` (columns as_of, client_id).
+    """{as_of: Series of cells (None for too new) indexed by client id} covering the asked ``pairs``
+    (columns as_of, client_id); an asked client missing from its date's Series has no cell there.
 
     The cells found at each as-of date are kept (per data version and
     settings). A date asked about for the first time is computed for the asked
@@ -400,44 +407,42 @@ def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
     clients asked about (see ``tests/test_fast_paths.py``).
     """
     base = _classes_key(store, params)
-    grouped: dict = {}
-    for day, client in zip(pairs["as_of"].tolist(), pairs["client_id"].tolist(), strict=True):
-        grouped.setdefault(day, set()).add(client)
+    grouped = {day: set(clients) for day, clients in pairs.groupby("as_of")["client_id"]}
     kept = {day: _CELLS.get((*base, day)) for day in grouped}
     first = {day: clients for day, clients in grouped.items() if kept[day] is None}
     again = [
         day for day, clients in grouped.items() if kept[day] and kept[day][0] is not EVERYONE and clients - kept[day][0]
     ]
     if first:
-        rows = pd.DataFrame(
-            [(day, client) for day, clients in first.items() for client in clients], columns=["as_of", "client_id"]
-        )
-        maps = _cell_maps(_grid_frame(store, params, sorted(first), rows))
+        rows = pairs[pairs["as_of"].isin(list(first))][["as_of", "client_id"]]
+        found = _cell_series(_grid_frame(store, params, sorted(first), rows, shown="cells"))
         for day, clients in first.items():
-            kept[day] = (frozenset(clients), dict.fromkeys(clients) | maps.get(day, {}))
+            kept[day] = (frozenset(clients), found.get(day, _NO_CELLS))
             _CELLS.put((*base, day), kept[day])
     if again:
-        maps = _cell_maps(_grid_frame(store, params, sorted(again)))
+        found = _cell_series(_grid_frame(store, params, sorted(again), shown="cells"))
         for day in again:
-            kept[day] = (EVERYONE, maps.get(day, {}))
+            kept[day] = (EVERYONE, found.get(day, _NO_CELLS))
             _CELLS.put((*base, day), kept[day])
     return {day: kept[day][1] for day in grouped}
 
 
-def _cell_maps(found: pd.DataFrame) -> dict:
-    """{as_of: {client_id: cell or None}} from grid rows of several dates, one slice per date
-    (no Python step per row: at 10M lines that is 150,000 clients at each of 48 dates)."""
+_NO_CELLS = pd.Series([], dtype="str", index=pd.Index([], dtype="str"))
+
+
+def _cell_series(found: pd.DataFrame) -> dict:
+    """{as_of: Series of cells indexed by client id} from grid rows of several dates: one slice per
+    date, the ids and cells left as the query's text (no Python object per row: at 10M lines that
+    is 150,000 clients at each of some fifty dates)."""
     if found.empty:
         return {}
     codes, days = pd.factorize(found["as_of"])
     order = np.argsort(codes, kind="stable")
-    ids = found["client_id"].to_numpy(dtype=object)[order]
-    cells = found["cell"].astype(object)
-    cells = cells.where(cells.notna(), None).to_numpy(dtype=object)[order]
+    ids, cells = found["client_id"].iloc[order], found["cell"].iloc[order]
     ends = np.searchsorted(codes[order], np.arange(len(days)), side="right")
     starts = np.concatenate([[0], ends[:-1]])
     return {
-        day: dict(zip(ids[start:end].tolist(), cells[start:end].tolist(), strict=True))
+        day: pd.Series(cells.iloc[start:end].to_numpy(), index=pd.Index(ids.iloc[start:end]))
         for day, start, end in zip(days, starts, ends, strict=True)
     }
 
@@ -553,10 +558,14 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
     group_as_of = [max(latest.get(p, day), day) for p, day in zip(periods, known["last_purchase"], strict=True)]
     pairs = pd.DataFrame({"client_id": known["client_id"].astype(str).to_numpy(), "as_of": group_as_of})
     cells = _cells(store, params, pairs)
-    days, clients = pairs["as_of"].tolist(), pairs["client_id"].tolist()
-    cell_of = {client: cells[day].get(client) for day, client in zip(days, clients, strict=True)}
-    found = [cell_of.get(c) for c in result["client_id"].astype(str).tolist()]
-    result["former_cell"] = pd.Series(found, index=result.index, dtype=object)
+    found = np.full(len(pairs), None, dtype=object)
+    for day, at in pairs.groupby("as_of").indices.items():
+        looked_up = cells[day].reindex(pairs["client_id"].iloc[at]).astype(object)
+        found[at] = looked_up.where(looked_up.notna(), None).to_numpy(dtype=object)
+    cell_of = dict(zip(pairs["client_id"].tolist(), found.tolist(), strict=True))
+    result["former_cell"] = pd.Series(
+        [cell_of.get(c) for c in result["client_id"].astype(str).tolist()], index=result.index, dtype=object
+    )
     return result
 
 

@@ -1,13 +1,14 @@
 -- The ABC-XYZ classes from the per-client figures (grid_stats.sql, or the same
 -- columns read back from memory as per_client and spread), the ranks (ranks AS,
 -- grid_ranks.sql or grid_ranks_asked.sql) and the settings (a, b, measure, x, y):
--- shares, ABC by value, XYZ by regularity.
+-- shares, ABC by value, XYZ by regularity. Followed by grid_classified.sql (the
+-- grid's rows) or grid_cells.sql (each client's cell only).
 ranked AS (
     SELECT c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods, c.last_purchase,
            c.basis / c.periods AS mean,
            v.variance, r.abc_rank, r.total_positive, r.basis_before
     FROM spread v
-    JOIN per_client c USING (as_of, client_id)
+    JOIN asked c USING (as_of, client_id)
     JOIN ranks r USING (as_of, client_id)
 ),
 classified AS (
@@ -32,10 +33,3 @@ classified AS (
                 ELSE 'Z' END AS xyz
     FROM ranked r, settings st
 )
-SELECT k.as_of, k.client_id, cl.client_name, k.basis, k.share, k.abc_rank, k.share_before,
-       k.abc, k.xyz, CASE WHEN k.xyz IS NOT NULL THEN k.abc || k.xyz END AS cell,
-       k.cv, k.frequency, k.periods, k.purchase_periods, k.last_purchase,
-       cl.manager, cl.region, cl.segment
-FROM classified k
-LEFT JOIN clients cl USING (client_id)
-ORDER BY k.as_of, k.abc_rank
