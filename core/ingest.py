@@ -45,6 +45,7 @@ import pandas as pd
 import pyarrow as pa
 
 from core import mapping as mapping_rules
+from core import setaside
 from core.access import require_editor
 from core.errors import InputError, NeedsChoice
 from core.i18n import RoleName, RoleNames
@@ -59,12 +60,7 @@ DATE_FORMATS = {
     "monthfirst": ["%m/%d/%y", "%m/%d/%Y", "%m.%d.%y", "%m.%d.%Y", "%m-%d-%y", "%m-%d-%Y"],
 }
 DATE_ORDERS = ("dayfirst", "monthfirst")
-DATE_STYLES = {
-    "ymd": "year first, like the rest of the column (2024-01-31)",
-    "ymd8": "as eight digits, like the rest of the column (20240131)",
-    "dayfirst": "day first, like the rest of the column (31/01/2024)",
-    "monthfirst": "month first, like the rest of the column (01/31/2024)",
-}
+DATE_STYLES = {kind: setaside.style(kind) for kind in setaside.STYLES}  # as a set-aside reason says it
 TEXT_ROLES = ("client_name", "product", "order_id", "manager", "region", "segment", "loss_reason", "client_kind")
 # Currency signs and codes, percent signs and every kind of space a number may carry.
 NUMBER_NOISE = r"[\s\x{00A0}\x{202F}\x{2009}'’$€£₾₽¥%]|(USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი)"
@@ -245,13 +241,7 @@ def _decimal_comma(con, column: str) -> bool:
 EDGE_CHARACTERS = " \t\n\r\u00a0\u2007\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
 ASCII_EDGES = " \t\r\n"
 CONTROL_CHARACTERS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]"
-NUMBER_LABELS = {
-    "amount": "amount",
-    "unit_price": "unit price",
-    "quantity": "quantity",
-    "margin": "margin",
-    "cost": "cost",
-}
+NUMBER_LABELS = {role: setaside.label(role) for role in setaside.LABELS}
 # Point style: 1234.56, 1,234.56, .5, 1.5e3; comma style: 1234,56, 1.234,56. A value of the other style is set aside.
 POINT_NUMBER = (
     r"^[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$|^[-+]?\.[0-9]+$|^[-+]?[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]+$"

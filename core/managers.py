@@ -59,7 +59,7 @@ from core.analysis import Filters, among, basis_column, filtered_daily
 from core.churn import ChurnParams, at_risk, lost_clients
 from core.errors import InputError
 from core.grid import CELLS, GridParams, abcxyz
-from core.i18n import RoleNames
+from core.i18n import RoleNames, t
 from core.kept import Kept
 from core.mapping import MISSING_WORDS, header_score, normalise
 from core.store import Store, sql
@@ -542,15 +542,15 @@ def load_assignments(
     ):
         row_number = int(number)
         if manager is None:
-            rejected.append({"row": row_number, "reason": "no manager"})
+            rejected.append({"row": row_number, "reason": t("setaside.no_manager")})
             continue
         if client is None and region is None:
-            rejected.append({"row": row_number, "reason": "no client id or region"})
+            rejected.append({"row": row_number, "reason": t("setaside.no_client_or_region")})
             continue
         try:
             day = _parse_day(since)
         except ValueError:
-            rejected.append({"row": row_number, "reason": f"date_from '{since}' is not a date (write YYYY-MM-DD)"})
+            rejected.append({"row": row_number, "reason": t("setaside.bad_date_from", value=since)})
             continue
         scope, key = ("client", client) if client is not None else ("region", region)
         kept.append((row_number, scope, key, manager, day))

@@ -45,6 +45,7 @@ import pyarrow.compute as pc
 
 from core.dbopen import private
 from core.errors import InputError
+from core.i18n import t
 from core.store import quote_ident
 
 SNIFF_BYTES = 256 * 1024
@@ -531,11 +532,12 @@ def _malformed_lines(rejects: list[tuple], width: int) -> list[tuple[int, str, s
             continue
         found = re.search(r"Found:?\s*(\d+)", message or "")
         fields = int(found.group(1)) if found else None
+        number = f"{int(line):,}"
         if kind in ("TOO MANY COLUMNS", "MISSING COLUMNS") and fields is not None:
-            cause = "a separator inside an unquoted text?" if fields > width else "a field missing or cut off?"
-            reason = f"line {int(line):,} has {fields} fields, the header has {width}: {cause}"
+            key = "setaside.too_many_fields" if fields > width else "setaside.too_few_fields"
+            reason = t(key, line=number, fields=fields, width=width)
         else:
-            reason = f"line {int(line):,} cannot be read ({(message or kind).splitlines()[0]})"
+            reason = t("setaside.unreadable_line", line=number, detail=(message or kind).splitlines()[0])
         seen[int(line)] = (int(line), reason, (text or "")[:2000])
     return sorted(seen.values())
 

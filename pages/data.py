@@ -13,7 +13,7 @@ import streamlit as st
 
 from core.errors import KamError
 from pages import tables, ui
-from pages.upload import handle, set_aside_columns
+from pages.upload import handle, set_aside
 
 st.title(ui.tr("data.title"))
 st.caption(ui.tr("data.intro"))
@@ -71,13 +71,15 @@ else:
     elif rows:
         chosen = log.iloc[rows[0]]
         if chosen["rows_rejected"]:
-            set_aside = store.query(
-                "SELECT row_number, reason, raw FROM rejected_rows WHERE upload_id = ? ORDER BY row_number",
-                [int(chosen["upload_id"])],
-            ).rename(columns=set_aside_columns())
+            rows_set_aside = set_aside(
+                store.query(
+                    "SELECT row_number, reason, raw FROM rejected_rows WHERE upload_id = ? ORDER BY row_number",
+                    [int(chosen["upload_id"])],
+                )
+            )
             st.download_button(
                 ui.tr("data.rejected_download"),
-                set_aside.to_csv(index=False).encode("utf-8-sig"),
+                rows_set_aside.to_csv(index=False).encode("utf-8-sig"),
                 file_name=f"set_aside_{chosen['file_name']}.csv",
                 mime="text/csv",
                 key="data_log_rejected",

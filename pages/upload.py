@@ -19,6 +19,7 @@ from core import ingest
 from core.errors import KamError, NeedsChoice
 from core.mapping import REQUIRED, ROLES, apply_overrides, source_key
 from core.reading import excel_sheets, read_table, spill_upload
+from core.setaside import reason_text
 from pages import ui
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -62,7 +63,7 @@ def show_summary(summary: dict, rejected: pd.DataFrame, key: str, *, stored: boo
     if len(rejected):
         st.warning(f"{ui.tr('data.rejected')}: {ui.number(len(rejected))}. {ui.tr('data.rejected_help')}")
         st.dataframe(reasons_table(rejected), hide_index=True, placeholder=ui.EMPTY, width="stretch")
-        shown = rejected.rename(columns=set_aside_columns())
+        shown = set_aside(rejected)
         st.download_button(
             ui.tr("data.rejected_download"),
             shown.to_csv(index=False).encode("utf-8-sig"),
@@ -72,8 +73,12 @@ def show_summary(summary: dict, rejected: pd.DataFrame, key: str, *, stored: boo
         )
 
 
-def set_aside_columns() -> dict[str, str]:
-    return {"row_number": ui.tr("data.row_number"), "reason": ui.tr("data.reason"), "raw": ui.tr("data.raw")}
+def set_aside(rejected: pd.DataFrame) -> pd.DataFrame:
+    """Set-aside rows (row_number, reason, raw) as downloaded: headers and reasons in the page's language."""
+    worded = rejected.assign(reason=rejected["reason"].map(lambda r: reason_text(r, ui.lang())))
+    return worded.rename(
+        columns={"row_number": ui.tr("data.row_number"), "reason": ui.tr("data.reason"), "raw": ui.tr("data.raw")}
+    )
 
 
 def reasons_table(rejected: pd.DataFrame) -> pd.DataFrame:
@@ -88,7 +93,7 @@ def reasons_table(rejected: pd.DataFrame) -> pd.DataFrame:
     )
     return pd.DataFrame(
         {
-            ui.tr("data.reason"): grouped["example"],
+            ui.tr("data.reason"): grouped["example"].map(lambda r: reason_text(r, ui.lang())),
             ui.tr("data.rejected_rows"): grouped["rows"],
             ui.tr("data.first_row"): grouped["first"],
         }
