@@ -2,8 +2,8 @@
 
 - ``raw_csv``: DuckDB's own ``read_csv`` of the export into a table of a
   database file (types detected, nothing validated) — the floor for ingest.
-- ``raw_xlsx``: fastexcel reading the sheet to Arrow (python-calamine's
-  ``to_python`` when fastexcel is not installed) — the floor for XLSX ingest.
+- ``raw_xlsx``: fastexcel reading the sheet to Arrow — the floor for XLSX ingest
+  (the product's reader is fastexcel too, every column as text).
 - ``load_frame``: the export as a pandas DataFrame held in memory (date,
   client_id, amount), read once; the two figures below are timed on it.
 - ``pandas_grid``: the ABC-XYZ grid of DOMAIN.md (revenue, calendar months,
@@ -40,22 +40,15 @@ def raw_csv(csv_path: str | Path, db_path: str | Path) -> int:
 
 
 def xlsx_reader() -> str:
-    try:
-        import fastexcel  # noqa: F401
-    except ImportError:
-        return "python-calamine"
+    """The XLSX reference's name, for the reports."""
     return "fastexcel"
 
 
 def raw_xlsx(xlsx_path: str | Path) -> int:
-    """Read the first sheet to Arrow with fastexcel (or to Python lists with python-calamine)."""
-    if xlsx_reader() == "fastexcel":
-        import fastexcel
+    """Read the first sheet to Arrow with fastexcel, its types inferred (the product reads it as text)."""
+    import fastexcel
 
-        return fastexcel.read_excel(str(xlsx_path)).load_sheet(0).to_arrow().num_rows
-    from python_calamine import CalamineWorkbook
-
-    return len(CalamineWorkbook.from_path(str(xlsx_path)).get_sheet_by_index(0).to_python()) - 1
+    return fastexcel.read_excel(str(xlsx_path)).load_sheet(0).to_arrow().num_rows
 
 
 def load_frame(csv_path: str | Path) -> pd.DataFrame:

@@ -244,7 +244,9 @@ def page(ctx: dict) -> dict:
     ``first`` is the page opened (every cache empty); ``seconds`` are the
     reruns after each move: the whole script, the view recomputed for the new
     value, every element drawn. Runs ``app.py`` first (it registers the pages),
-    as ``tests/pagetest.py`` does, open on this computer, with no demo data.
+    as ``tests/pagetest.py`` does, open on this computer, with no demo data, and with no
+    background warming (``core.warm``), which would share the cores with the reruns timed here
+    (the warmed first visit is measured apart: ``bench/README.md``).
     """
     from streamlit.testing.v1 import AppTest
 
@@ -255,6 +257,7 @@ def page(ctx: dict) -> dict:
     key, _, values = PAGES[name]
     os.environ["KAM_DB"] = str(ctx["store"])
     os.environ["KAM_DEMO"] = "0"
+    os.environ["KAM_WARM"] = "0"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=ctx.get("timeout", 1800))
     at.secrets = {"kam_bench": {"access": "open"}}
     at.query_params["lang"] = LANGUAGES["en"]

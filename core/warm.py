@@ -16,10 +16,14 @@ again beside it. Other settings are computed when asked for, as before.
 
 The pages call ``follow`` with the shared store on every run (``pages.ui.store``);
 ``KAM_WARM=0`` switches it off (the test suite does, and turns it on where it is tested).
+When the process exits, the thread stops after the view it is computing and is waited for
+(``stop``): a thread killed inside DuckDB at exit aborts the process ("FATAL: exception not
+rethrown").
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
@@ -32,6 +36,7 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _running: dict[str, threading.Thread] = {}  # database file -> its warming thread
 _warmed: dict[str, int] = {}  # database file -> the lines version last warmed (or being warmed)
+_stopping = threading.Event()  # set when the process exits
 
 
 def enabled() -> bool:
@@ -68,6 +73,8 @@ def warm(store: Store, compute=None) -> None:
     if store.is_empty():
         return
     for view, params in views(store):
+        if _stopping.is_set():
+            return
         try:
             if compute is None:
                 view(store, params)
@@ -105,7 +112,7 @@ def _run(store: Store, key: str, compute) -> None:
             except Exception:  # the store was closed under us
                 _running.pop(key, None)
                 return
-            if _warmed.get(key) == version:
+            if _warmed.get(key) == version or _stopping.is_set():
                 _running.pop(key, None)
                 return
             _warmed[key] = version
@@ -113,6 +120,14 @@ def _run(store: Store, key: str, compute) -> None:
             warm(store, compute)
         except Exception:  # never a traceback for a user: the page computes what it needs itself
             log.exception("warming the first visit failed")
+
+
+@atexit.register
+def stop(timeout: float = 120.0) -> None:
+    """Let every warming thread finish the view it is computing, start no other, and wait for them."""
+    _stopping.set()
+    for thread in list(_running.values()):
+        thread.join(timeout)
 
 
 def wait(store: Store, timeout: float | None = None) -> bool:

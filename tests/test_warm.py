@@ -135,3 +135,29 @@ def test_without_the_warming_the_first_visit_computes_the_grids(demo_path, monke
     at = open_page(demo_path, "churn")
     assert not at.exception
     assert grids, "the churn page computed no grid on its first visit"
+
+
+def test_at_exit_the_warming_finishes_its_view_and_starts_no_other(demo_path, monkeypatch):
+    """A thread killed inside DuckDB when the process exits aborts it ("FATAL: exception not rethrown"):
+    ``warm.stop`` (run at exit) lets the view under way finish, starts no other and waits."""
+    monkeypatch.setenv("KAM_WARM", "1")
+    started, release, ran = threading.Event(), threading.Event(), []
+
+    def slow(store, params):
+        ran.append("slow")
+        started.set()
+        release.wait(10)
+
+    monkeypatch.setattr(warm, "views", lambda store: [(slow, None), (lambda s, p: ran.append("next"), None)])
+    monkeypatch.setattr(warm, "_stopping", threading.Event())  # this process goes on after the test
+    with Store(demo_path) as store:
+        thread = warm.follow(store)
+        assert started.wait(10)
+        stopper = threading.Thread(target=warm.stop)
+        stopper.start()
+        stopper.join(0.2)
+        assert stopper.is_alive(), "stop did not wait for the view under way"
+        release.set()
+        stopper.join(10)
+        assert not stopper.is_alive() and not thread.is_alive()
+        assert ran == ["slow"]
