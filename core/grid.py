@@ -432,8 +432,7 @@ _NO_CELLS = pd.Series([], dtype="str", index=pd.Index([], dtype="str"))
 
 def _cell_series(found: pd.DataFrame) -> dict:
     """{as_of: Series of cells indexed by client id} from grid rows of several dates: one slice per
-    date, the ids and cells left as the query's text (no Python object per row: at 10M lines that
-    is 150,000 clients at each of some fifty dates)."""
+    date, no Python step per row (at 10M lines that is 150,000 clients at each of some fifty dates)."""
     if found.empty:
         return {}
     codes, days = pd.factorize(found["as_of"])

@@ -242,15 +242,15 @@ def _owned(frame: pd.DataFrame, owners: pd.Series) -> pd.DataFrame:
 _KEPT = Kept(8)  # small: a row per manager, a row per client
 
 
-def _grid_side(clients: pd.DataFrame, owners: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """What the managers' view takes from the grid, the same for every L and k: the grid's clients
-    with their managers; per manager (key, "" for none) the clients, the key clients (class A) and
-    the clients in each cell and among the too new; the clients as the portfolio lists them."""
+def _grid_side(clients: pd.DataFrame, owners: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the managers' view takes from the grid, the same for every L and k: per manager (key,
+    "" for none) the clients, the key clients (class A) and the clients in each cell and among the
+    too new; and the grid's clients with their managers as the portfolio lists them."""
     in_grid = _owned(clients, owners)
     cells = in_grid["cell"].astype(object).where(in_grid["cell"].notna(), TOO_NEW)
     counts = {"clients": _by_manager(in_grid), "key_clients": _by_manager(in_grid[in_grid["abc"] == "A"])}
     counts |= {cell: _by_manager(in_grid[cells == cell]) for cell in (*CELLS, TOO_NEW)}
-    return in_grid, pd.DataFrame(counts).fillna(0).astype(int), _listed(in_grid[PORTFOLIO_COLUMNS])
+    return pd.DataFrame(counts).fillna(0).astype(int), _listed(in_grid[PORTFOLIO_COLUMNS])
 
 
 PORTFOLIO_COLUMNS = ["client_id", "client_name", "manager", "basis", "share", "abc", "cell", "last_purchase"]
@@ -293,7 +293,7 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     owners = owners_frame.set_index(owners_frame["client_id"].astype("str"))["manager"]
 
     # The grid's side of the table is the same for every L and k.
-    in_grid, grid_counts, grid_listed = _KEPT.fetch(
+    grid_counts, grid_listed = _KEPT.fetch(
         (*base, "grid", params.basis, params.period, int(params.window)), lambda: _grid_side(grid.clients, owners)
     )
     lost = _owned(lost, owners)
