@@ -13,7 +13,8 @@ validation (``core.ingest``), done once, in SQL, for every kind of file.
   CSV reader on a private in-memory connection (all columns as text); aligned
   columns go through pandas' whitespace splitter.
 - **XLSX / XLS** are read with fastexcel (calamine in Rust, straight to Arrow: no
-  Python object per cell); every sheet is listed and one is picked, and rows are
+  Python object per cell), the format told by the content (an .xlsx saved as ".xls"
+  reads); every sheet is listed and one is picked, and rows are
   numbered as Excel numbers them, blank rows above the table included. Typed cells
   become canonical text (``_canonical_cells``): dates ISO ``YYYY-MM-DD``, whole
   numbers without ``.0`` (so a client id a spreadsheet turned into ``13085.0`` reads
@@ -164,14 +165,36 @@ def _looks_like_workbook(path: Path, name: str) -> bool:
     return False
 
 
-def excel_sheets(path: str | os.PathLike) -> list[str]:
-    """The sheet names of an Excel workbook, in order (none for text saved under a workbook's name)."""
-    import fastexcel
+def excel_sheets(path: str | os.PathLike, name: str | None = None) -> list[str]:
+    """The sheet names of an Excel workbook, in order (none for text saved under a workbook's name).
 
+    ``name`` is the file's name as the person knows it, for the message when it cannot be read.
+    """
     with open(path, "rb") as f:
         if not f.read(8).startswith(_WORKBOOK_MAGIC):
             return []
-    return list(fastexcel.read_excel(str(path)).sheet_names)
+    return list(_workbook(Path(path), name or Path(path).name).sheet_names)
+
+
+def _workbook(path: Path, name: str):
+    """The workbook at ``path``, its format told by the content (ERPs save .xlsx workbooks as ".xls"
+    and people rename files); when the content says nothing, by the name, whose reader then says
+    what is wrong. Raises ``InputError`` when it cannot be read."""
+    import fastexcel
+
+    try:
+        try:
+            return fastexcel.read_excel(path.read_bytes())
+        except fastexcel.FastExcelError:
+            return fastexcel.read_excel(str(path))
+    except fastexcel.FastExcelError as exc:
+        raise _not_excel(exc, name) from None
+
+
+def _not_excel(exc: Exception, name: str) -> InputError:
+    # "calamine error: Xlsx error: Zip error: invalid Zip archive: …" says the last part only
+    detail = re.sub(r"^(?:\w+ error: )+", "", _first_line(exc))
+    return InputError.keyed("err.not_excel", file=name, detail=detail)
 
 
 # -- text files ------------------------------------------------------------------
@@ -573,20 +596,18 @@ def _clean_header(name, index: int) -> str:
 def _read_excel(path: Path, name: str, sheet: str | None) -> RawTable:
     import fastexcel
 
+    workbook = _workbook(path, name)
+    sheets = list(workbook.sheet_names)
+    if sheet is None:
+        sheet = sheets[0] if sheets else None
+    if sheet not in sheets:
+        raise InputError.keyed("err.no_sheet", file=name, sheet=sheet, sheets=", ".join(sheets))
     try:
-        workbook = fastexcel.read_excel(str(path))
-        sheets = list(workbook.sheet_names)
-        if sheet is None:
-            sheet = sheets[0] if sheets else None
-        if sheet not in sheets:
-            raise InputError.keyed("err.no_sheet", file=name, sheet=sheet, sheets=", ".join(sheets))
         # Every cell as text, typed cells written out by the reader (no Python object per cell),
         # from the sheet's first row (skip_rows=0), so a row's number is the one Excel shows.
         cells = workbook.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string").to_arrow()
     except fastexcel.FastExcelError as exc:
-        # "calamine error: Xlsx error: Zip error: invalid Zip archive: …" says the last part only
-        detail = re.sub(r"^(?:\w+ error: )+", "", _first_line(exc))
-        raise InputError.keyed("err.not_excel", file=name, detail=detail) from None
+        raise _not_excel(exc, name) from None
     texts = [_canonical_cells(column) for column in cells.columns]
     del cells
     filled = functools.reduce(pc.or_, [pc.is_valid(column) for column in texts]) if texts else pa.array([], pa.bool_())

@@ -164,7 +164,7 @@ def handle(upload) -> None:
     path, sha = spilled(upload)
     sheet = None
     if upload.name.lower().endswith(EXCEL):
-        sheets = excel_sheets(path)  # none when the "workbook" is text or a web page: the reader says which
+        sheets = excel_sheets(path, upload.name)  # none for text or a web page: the reader says which
         if sheets:
             sheet = st.selectbox(ui.tr("data.sheet", file=upload.name), sheets, key=f"data_sheet_{upload.file_id}")
     key = f"{sha[:12]}_{sheet or ''}"

@@ -245,6 +245,23 @@ def test_xlsx_rows_are_numbered_as_excel_numbers_them(tmp_path, store):
     ]
 
 
+def test_a_workbook_under_the_other_excel_name_is_read(tmp_path, store):
+    """ERPs save .xlsx workbooks as ".xls" and people rename files: the content decides."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Date", "Client", "Amount"])
+    workbook.active.append([date(2024, 5, 1), "A", 10.5])
+    xlsx_named_xls = tmp_path / "export.xls"
+    workbook.save(xlsx_named_xls)
+    xls_named_xlsx = tmp_path / "legacy.xlsx"
+    xls_named_xlsx.write_bytes((FIXTURES / "legacy_two_sheets.xls").read_bytes())
+    assert read_table(xlsx_named_xls).frame()[["Date", "Client", "Amount"]].values.tolist() == [
+        ["2024-05-01", "A", "10.5"]
+    ]
+    assert read_table(xls_named_xlsx, sheet="Sales").sheets == ["Info", "Sales"]
+    ingest.ingest_path(store, xls_named_xlsx, sheet="Sales")
+    assert totals(store)[:2] == (3, 2450.75)
+
+
 def test_damaged_workbook_is_refused_with_the_readers_reason(tmp_path):
     path = tmp_path / "cut.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)

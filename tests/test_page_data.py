@@ -153,3 +153,16 @@ def test_upload_log_offers_set_aside_rows_and_deletes(tmp_path):
     assert not log.exception and not log.error
     with Store(db) as store:
         assert store.is_empty()
+
+
+def test_a_damaged_workbook_is_refused_with_the_readers_reason(tmp_path):
+    db = tmp_path / "page.duckdb"
+    at = open_page(db, "data")
+    at.file_uploader(key="data_upload").set_value(("cut.xlsx", b"PK\x03\x04" + b"\x00" * 200, "application/zip"))
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "'cut.xlsx' is not a readable Excel workbook: invalid Zip archive: Could not find EOCD"
+    ]
+    with Store(db) as store:
+        assert store.is_empty()
