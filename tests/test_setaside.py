@@ -77,7 +77,7 @@ def test_an_assignments_files_reasons_are_known(tmp_path, store):
     ]
     assert [reason_text(r, "ka") for r in reasons] == [
         "მენეჯერი არ არის",
-        "არც კლიენტის ID-ა, არც რეგიონი",
+        "არ არის არც კლიენტის ID, არც რეგიონი",
         "date_from '31/12/2024' თარიღი არ არის (დაწერეთ YYYY-MM-DD)",
     ]
 

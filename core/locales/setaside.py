@@ -37,7 +37,7 @@ MESSAGES = {
     ),
     "setaside.unreadable_line": ("line {line} cannot be read ({detail})", "სტრიქონი {line} ვერ იკითხება ({detail})"),
     "setaside.no_manager": ("no manager", "მენეჯერი არ არის"),
-    "setaside.no_client_or_region": ("no client id or region", "არც კლიენტის ID-ა, არც რეგიონი"),
+    "setaside.no_client_or_region": ("no client id or region", "არ არის არც კლიენტის ID, არც რეგიონი"),
     "setaside.bad_date_from": (
         "date_from '{value}' is not a date (write YYYY-MM-DD)",
         "date_from '{value}' თარიღი არ არის (დაწერეთ YYYY-MM-DD)",
