@@ -303,8 +303,9 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
 
     money_keys = money["manager"].astype(object).where(money["manager"].notna(), "")
     money = money.assign(key=money_keys).set_index("key")
-    keys = set(money.index) | set(grid_counts.index) | set(_by_manager(lost).index)
-    keys |= set(_by_manager(risky).index) | set(funnel_rows["manager"])
+    lost_counts, risky_counts = _by_manager(lost), _by_manager(risky)
+    keys = set(money.index) | set(grid_counts.index) | set(lost_counts.index)
+    keys |= set(risky_counts.index) | set(funnel_rows["manager"])
     ordered = sorted((k for k in keys if k), key=lambda k: (-float(money["basis"].get(k, 0.0) or 0.0), k))
     if "" in keys:
         ordered.append("")
@@ -323,9 +324,9 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
         table["margin"] = table["margin"].fillna(0.0)
     for cell in (*CELLS, TOO_NEW):
         table[cell] = table["key"].map(grid_counts[cell]).fillna(0).astype(int)
-    table["lost_clients"] = table["key"].map(_by_manager(lost)).fillna(0).astype(int)
+    table["lost_clients"] = table["key"].map(lost_counts).fillna(0).astype(int)
     table["lost_value"] = table["key"].map(_by_manager(lost, "value_before_loss")).fillna(0.0).astype(float)
-    table["at_risk"] = table["key"].map(_by_manager(risky)).fillna(0).astype(int)
+    table["at_risk"] = table["key"].map(risky_counts).fillna(0).astype(int)
     for status in STATUSES:
         part = funnel_rows[funnel_rows["status"] == status].set_index("manager")
         table[status] = table["key"].map(part["clients"]).fillna(0).astype(int)
