@@ -197,9 +197,7 @@ def prepare(
     raw.prepared += 1
     checked = f"checked_{raw.prepared}"
     table = quote_ident(checked)
-    styles = {
-        role: _decimal_comma(con, mapping.column(role)) for role in mapping_rules.NUMERIC_ROLES if mapping.column(role)
-    }
+    styles = _decimal_commas(con, mapping)
     _macros(con)
     latest = (today or date.today()) + timedelta(days=31)
     con.execute(_validation_sql(mapping, detected, styles, latest).replace("{checked}", table))
@@ -229,6 +227,23 @@ def _example(raw: RawTable, column: str) -> str:
     return values[0] if values else ""
 
 
+def _decimal_commas(con, mapping: Mapping) -> dict[str, bool]:
+    """{numeric role: whether its column writes decimals with a comma}.
+
+    A column without a single comma cannot be of the comma style, so one scan for commas
+    over every numeric column spares most exports the counting of ``_decimal_comma``.
+    """
+    roles = [role for role in mapping_rules.NUMERIC_ROLES if mapping.column(role)]
+    if not roles:
+        return {}
+    found = ", ".join(f"bool_or(contains({quote_ident(mapping.column(role))}, ','))" for role in roles)
+    commas = con.execute(f"SELECT {found} FROM raw").fetchall()[0]
+    return {
+        role: bool(comma) and _decimal_comma(con, mapping.column(role))
+        for role, comma in zip(roles, commas, strict=True)
+    }
+
+
 def _decimal_comma(con, column: str) -> bool:
     """True when the column writes decimals with a comma (``1.234,56`` or ``12,5``)."""
     comma, dot = con.execute(sql("decimal_style").replace("{column}", quote_ident(column)), [NUMBER_NOISE]).fetchall()[
@@ -239,7 +254,7 @@ def _decimal_comma(con, column: str) -> bool:
 
 # Characters a cell may carry around its value: spaces of every kind, tabs, zero-width marks.
 EDGE_CHARACTERS = " \t\n\r\u00a0\u2007\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
-ASCII_EDGES = " \t\r\n"
+EDGE_CODES = ", ".join(str(ord(character)) for character in EDGE_CHARACTERS)
 CONTROL_CHARACTERS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]"
 NUMBER_LABELS = {role: setaside.label(role) for role in setaside.LABELS}
 # Point style: 1234.56, 1,234.56, .5, 1.5e3; comma style: 1234,56, 1.234,56. A value of the other style is set aside.
@@ -263,9 +278,10 @@ def _macros(con) -> None:
     """
     missing = ", ".join(_literal(w) for w in mapping_rules.MISSING_WORDS)
     statements = (
-        # plain ASCII (most cells) is trimmed of spaces, tabs and line ends; other text of every invisible edge
-        "CREATE OR REPLACE MACRO edge_trim(x) AS CASE WHEN strlen(x) = length(x) "
-        f"THEN trim(x, {_literal(ASCII_EDGES)}) ELSE trim(x, {_literal(EDGE_CHARACTERS)}) END",
+        # trimmed of every invisible edge; a cell whose first and last characters are no edge
+        # (nearly all) is kept as it is, without the much slower trim over a set of characters
+        f"CREATE OR REPLACE MACRO edge_trim(x) AS CASE WHEN ascii(x) IN ({EDGE_CODES}) "
+        f"OR ascii(right(x, 1)) IN ({EDGE_CODES}) THEN trim(x, {_literal(EDGE_CHARACTERS)}) ELSE x END",
         # of a column (an earlier stage's), never an expression: a macro repeats its argument
         f"CREATE OR REPLACE MACRO missing_as_null(t) AS CASE WHEN t IN ({missing}) THEN NULL ELSE t END",
         "CREATE OR REPLACE MACRO signed_text(c) AS CASE WHEN c ~ '^\\(.*\\)$' THEN '-' || trim(c, '()') "
@@ -293,8 +309,12 @@ def _validation_sql(mapping: Mapping, date_kind: str, decimal_comma: dict[str, b
         if not column:
             return f"CAST(NULL AS VARCHAR) AS {role}_c", f"CAST(NULL AS VARCHAR) AS {role}_e"
         value = quote_ident(column)
-        if text:
-            value = f"regexp_replace({value}, {_literal(CONTROL_CHARACTERS)}, '', 'g')"
+        if text:  # searched first: replacing copies every cell, and nearly none holds a control character
+            controls = _literal(CONTROL_CHARACTERS)
+            value = (
+                f"CASE WHEN regexp_matches({value}, {controls}) "
+                f"THEN regexp_replace({value}, {controls}, '', 'g') ELSE {value} END"
+            )
         return f"{value} AS {role}_c", f"nullif(edge_trim({role}_c), '') AS {role}_e"
 
     def cleaned(role: str) -> str:

@@ -221,6 +221,30 @@ def test_client_ids_are_trimmed_of_invisible_characters_and_keep_their_case(tmp_
     assert store.scalar("SELECT client_name FROM lines WHERE row_number = 2") == "Acme Ltd"  # the bell removed
 
 
+@pytest.mark.parametrize("edge", list(ingest.EDGE_CHARACTERS), ids=lambda c: f"U+{ord(c):04X}")
+def test_every_invisible_edge_is_trimmed_on_either_side_and_nothing_else(tmp_path, store, edge):
+    # Quoted, so a line end or a tab is a cell's character. The last rows end (or start) in
+    # characters that look like edges and are not: they stay.
+    rows = [
+        (f"{edge}2024-01-01", f"{edge}C1", f"{edge}{edge}12.50", f"Acme{edge}"),
+        (f"2024-01-02{edge}", f"C1{edge}", f"7.25{edge}", f"{edge}Acme"),
+        ("2024-01-03", f"C{edge}2", "1", f"{edge}ბათუმი – ზღვა{edge}"),
+        ("2024-01-04", "C3", "2", "Tbilisi –"),
+        ("2024-01-05", "C4", "3", "\u2013Kutaisi\u2061"),
+    ]
+    text = "Date,Client,Amount,Client Name\n" + "".join(",".join(f'"{v}"' for v in row) + "\n" for row in rows)
+    outcome = ingest.ingest_path(store, write(tmp_path, text))
+    assert (outcome["rows_loaded"], outcome["rows_rejected"]) == (5, 0)
+    stored = store.query_rows("SELECT date, client_id, amount::VARCHAR, client_name FROM lines ORDER BY row_number")
+    assert stored == [
+        (date(2024, 1, 1), "C1", "12.5000", "Acme"),
+        (date(2024, 1, 2), "C1", "7.2500", "Acme"),
+        (date(2024, 1, 3), f"C{edge}2", "1.0000", "ბათუმი – ზღვა"),
+        (date(2024, 1, 4), "C3", "2.0000", "Tbilisi –"),
+        (date(2024, 1, 5), "C4", "3.0000", "\u2013Kutaisi\u2061"),
+    ]
+
+
 def test_duplicate_headers_are_asked_by_name(tmp_path, store):
     path = write(tmp_path, "Date,Customer,Amount,Amount\n2024-01-01,A,100.00,90.00\n")
     assert read_table(path).columns == ["Date", "Customer", "Amount", "Amount (2)"]
