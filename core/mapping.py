@@ -82,8 +82,8 @@ _DATE_SHAPE = re.compile(
     r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(19|20)\d{2}(0[1-9]|1[0-2])\d{2})([ T].*)?$"
 )
 # A cell's invisible edges, as the reading rules trim them (core.ingest.EDGE_CHARACTERS): every
-# space, and the zero-width marks Python does not count as one.
-_EDGES = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]+|[\s\u200b\u200c\u200d\u2060\ufeff]+$")
+# space Python knows (none is above U+3000), and the zero-width marks it does not count as one.
+_EDGES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
 _NUMBER_NOISE = re.compile(r"[\s\u00a0\u202f\u2009'’$€£₾₽¥]|USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი", re.IGNORECASE)
 _NUMBER_SHAPE = re.compile(r"^[-+(]?[\d.,]*\d[\d.,]*%?\)?-?$")
 _FRACTION = re.compile(r"[.,]\d{1,4}\)?-?%?$")
@@ -345,7 +345,7 @@ class Values:
 
     @classmethod
     def of(cls, series: pd.Series) -> Values:
-        text = [_EDGES.sub("", str(v)) for v in series.dropna().tolist()]
+        text = [str(v).strip(_EDGES) for v in series.dropna().tolist()]
         text = [v for v in text if v and v not in MISSING_WORDS]
         n = len(text)
         if not n:
