@@ -178,6 +178,7 @@ def _fill(template: str, params: ConcentrationParams, breadwinner_basis: str = "
     fragment, values = filtered_daily(params.filters)
     text = (
         sql(template)
+        .replace("{window_clients}", sql("window_clients"))
         .replace("{daily}", fragment)
         .replace("{basis}", basis_column(params.basis))
         .replace("{breadwinner_basis}", basis_column(breadwinner_basis))

@@ -100,7 +100,9 @@ from core.analysis import (
     data_dates,
     filtered_daily,
     money,
+    period_start,
     resolve_as_of,
+    shift_periods,
     window_start,
 )
 from core.errors import InputError, StoreError
@@ -201,14 +203,21 @@ def validate(params: GridParams) -> None:
         raise InputError.keyed("grid.error.frequency_limits", x=f"{x:g}", y=f"{y:g}")
 
 
-def _statement(params: GridParams, *parts: str) -> tuple[str, list]:
-    """The grid SQL ``parts`` joined, with the fixed identifiers spliced in, and the filter values."""
+def _statement(params: GridParams, *parts: str, client: str | None = None) -> tuple[str, list]:
+    """The grid SQL ``parts`` joined, with the fixed identifiers spliced in, and the filter values.
+
+    With ``client`` the lines read are that client's only (its own figures, not its rank).
+    """
     fragment, values = filtered_daily(params.filters)
+    if client is not None:
+        fragment, values = fragment + " AND client_id = ?", [*values, client]
     diff_unit, diff_step = PERIOD_STEPS[params.period]
     statement = (
         ",\n".join(sql(part) for part in parts)
+        .replace("{window_clients}", sql("window_clients"))
         .replace("{first_dates}", _first_dates(params.filters))
         .replace("{filtered}", fragment)
+        .replace("{daily}", fragment)
         .replace("{basis}", basis_column(params.basis))
         .replace("{period}", params.period)
         .replace("{diff_unit}", diff_unit)
@@ -581,8 +590,11 @@ def cells_over_time(store, params: GridParams, client_id: str, as_of_dates: list
     if not as_of_dates:
         return pd.DataFrame(columns=columns)
     validate(params)
-    asked = pd.DataFrame({"as_of": list(as_of_dates), "client_id": str(client_id)})
-    found = _grid_frame(store, params, sorted(set(as_of_dates)), asked)
+    if _closes_periods(list(as_of_dates), params.period):
+        found = _rolling_frame(store, params, str(client_id), list(as_of_dates))
+    else:
+        asked = pd.DataFrame({"as_of": list(as_of_dates), "client_id": str(client_id)})
+        found = _grid_frame(store, params, sorted(set(as_of_dates)), asked)
     found = found[found["client_id"] == str(client_id)]
     rows = pd.DataFrame({"as_of": list(as_of_dates)}).merge(
         found[["as_of", "cell", "abc", "xyz", "basis", "share", "abc_rank"]], on="as_of", how="left"
@@ -593,6 +605,43 @@ def cells_over_time(store, params: GridParams, client_id: str, as_of_dates: list
     for column in ("cell", "abc", "xyz"):
         rows[column] = rows[column].astype(object).where(rows[column].notna(), None)
     return rows[columns]
+
+
+def _closes_periods(days: list[date], period: str) -> bool:
+    """True for two or more dates in consecutive periods, each but the last its period's last day."""
+    if len(days) < 2:
+        return False
+    starts = [period_start(day, period) for day in days]
+    consecutive = all(shift_periods(a, period, 1) == b for a, b in zip(starts, starts[1:], strict=False))
+    closing = all(shift_periods(s, period, 1) - timedelta(days=1) == d for s, d in zip(starts, days[:-1], strict=False))
+    return consecutive and closing
+
+
+def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[date]) -> pd.DataFrame:
+    """``_grid_frame``'s rows of one client at dates that close consecutive periods (``_closes_periods``).
+
+    The client's ranks come from every client's basis in the rolling windows
+    (grid_ranks_rolling.sql: one running sum per client over its periods, where
+    ``_grid_frame`` joins each window with its periods); its own figures and
+    classes from grid_stats.sql and grid_classify.sql over its own lines.
+    """
+    _checked(store, params)
+    ends = [period_start(day, params.period) for day in as_of_dates]
+    starts = [window_start(day, params.period, params.window) for day in as_of_dates]
+    statement, values = _statement(params, "grid_ranks_rolling")
+    bound = [*values, as_of_dates[-1], starts[0], [], ends, starts, as_of_dates, ends, client_id]
+    cursor = store.conn.cursor()
+    try:
+        ranks = cursor.sql(statement, params=bound).to_arrow_table()
+    except duckdb.Error as exc:
+        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
+    finally:
+        cursor.close()
+    statement, values = _statement(params, "grid_stats", client=client_id)
+    statement += ",\nranks AS (SELECT * FROM rolling),\n" + sql("grid_classify") + "\n" + sql("grid_classified")
+    x, y = params.limits()
+    bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
+    return _read(store, statement, bound, {"rolling": ranks})
 
 
 def _period_starts(days: pd.Series, period: str) -> pd.Series:

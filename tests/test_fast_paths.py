@@ -372,6 +372,65 @@ def test_a_few_asked_clients_rank_as_everyone_sorted_does(store):
         pd.testing.assert_frame_equal(one, everyone[everyone["client_id"] == client].reset_index(drop=True))
 
 
+def _rolling_agrees(store, monkeypatch, params, client_ids, as_of: date, count: int) -> int:
+    """A client's cells at the ends of consecutive periods (the dossier's cell over time), ranked
+    from every client's rolling-window basis, equal the direct query's for each of ``client_ids``."""
+    from core.dossier import period_ends
+    from core.grid import _closes_periods, cells_over_time
+
+    dates = period_ends(as_of, params.period, count)
+    assert _closes_periods(dates, params.period)
+    shown = 0
+    for client in client_ids:
+        fast = cells_over_time(store, params, client, dates)
+        with monkeypatch.context() as direct_only:
+            direct_only.setattr(core.grid, "_closes_periods", lambda *_: False)
+            direct = cells_over_time(store, params, client, dates)
+        pd.testing.assert_frame_equal(fast, direct, check_exact=True)
+        shown += int(fast["in_grid"].sum())
+    return shown
+
+
+def test_a_clients_cells_over_closing_periods_rank_as_the_direct_query_does(store, monkeypatch):
+    from core.grid import GridParams, _closes_periods
+
+    # T1-T3 tie in every window (by client id), ZERO and NEG have no share, LATE starts in
+    # March, GAP buys in January and April only, AFTER buys after the as-of date too.
+    rows = [
+        (c, f"2024-{m:02d}-{d:02d}", amount, None, None, region, None)
+        for m in range(1, 7)
+        for d in (3, 17)
+        for c, amount, region in (("T2", 30.0, "N"), ("T1", 30.0, "S"), ("T3", 30.0, "N"), ("BIG", 200.0 + m, "S"))
+    ]
+    rows += [("ZERO", f"2024-{m:02d}-05", 0.0, None, None, "N", None) for m in range(1, 7)]
+    rows += [("NEG", f"2024-{m:02d}-05", -5.0, None, None, "S", None) for m in range(1, 7)]
+    rows += [("LATE", f"2024-{m:02d}-20", 500.0, None, None, "N", None) for m in range(3, 7)]
+    rows += [("GAP", "2024-01-09", 90.0, None, None, "N", None), ("GAP", "2024-04-09", 90.0, None, None, "N", None)]
+    rows += [
+        ("AFTER", "2024-05-02", 60.0, None, None, "S", None),
+        ("AFTER", "2024-06-29", 999.0, None, None, "S", None),
+    ]
+    upload(store, rows)
+    clients = ["T1", "T2", "T3", "BIG", "ZERO", "NEG", "LATE", "GAP", "AFTER", "NOBODY"]
+    as_of = D("2024-06-20")
+    shown = 0
+    for params in (
+        GridParams(window=3, a=50, b=80),
+        GridParams(window=1),
+        GridParams(window=2, xyz="frequency", x=60, y=30),
+        GridParams(period="quarter", window=1),
+        GridParams(period="week", window=4),
+        GridParams(window=3, filters=Filters(region=("N",))),
+    ):
+        shown += _rolling_agrees(store, monkeypatch, params, clients, as_of, 5 if params.period != "quarter" else 2)
+    assert shown > 150
+    # Other dates take the direct query: one date, a date inside a period, periods not consecutive.
+    assert not _closes_periods([as_of], "month")
+    assert not _closes_periods([D("2024-05-30"), as_of], "month")
+    assert not _closes_periods([D("2024-04-30"), as_of], "month")
+    assert _closes_periods([D("2024-05-31"), as_of], "month")
+
+
 def _grid_paths_agree(store) -> int:
     """Every case: the kept-figures grid equals the direct query, twice (the second from memory)."""
     from core.grid import _classified, _grid_frame, abcxyz, migration
@@ -405,11 +464,16 @@ def test_kept_grid_figures_equal_the_direct_query_and_follow_uploads(store):
 
 
 @pytest.mark.parametrize("name", ["superstore", "cdnow_master"])
-def test_kept_grid_figures_equal_the_direct_query_on_the_real_files(real_stores, name):
+def test_kept_grid_figures_equal_the_direct_query_on_the_real_files(real_stores, name, monkeypatch):
     from core.grid import GridParams, former_cells
 
     store = real_stores[name]
     assert _grid_paths_agree(store) > 1000
+    biggest = [r[0] for r in store.query_rows("SELECT client_id FROM clients ORDER BY revenue DESC, client_id LIMIT 3")]
+    smallest = [r[0] for r in store.query_rows("SELECT client_id FROM clients ORDER BY revenue, client_id LIMIT 2")]
+    last = store.scalar("SELECT max(date) FROM daily")
+    for params in (GridParams(), GridParams(period="quarter", window=4, xyz="frequency")):
+        assert _rolling_agrees(store, monkeypatch, params, biggest + smallest, last, 12) > 0
     wanted = store.query("SELECT client_id, last_date AS last_purchase FROM clients ORDER BY client_id")
     half = wanted.iloc[::2]
     for params in (GridParams(), GridParams(period="quarter", window=4, xyz="frequency")):
