@@ -622,13 +622,15 @@ def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[
 
     The client's ranks come from every client's basis in the rolling windows
     (grid_ranks_rolling.sql: one running sum per client over its periods, where
-    ``_grid_frame`` joins each window with its periods); its own figures and
+    ``_grid_frame`` joins each window with its periods), ranked as grid_ranks_asked.sql
+    ranks the clients asked about; its own figures and
     classes from grid_stats.sql and grid_classify.sql over its own lines.
     """
     _checked(store, params)
     ends = [period_start(day, params.period) for day in as_of_dates]
     starts = [window_start(day, params.period, params.window) for day in as_of_dates]
-    statement, values = _statement(params, "grid_ranks_rolling")
+    statement, values = _statement(params, "grid_ranks_rolling", "grid_ranks_asked")
+    statement += "\nSELECT as_of, client_id, abc_rank, total_positive, basis_before FROM ranks"
     bound = [*values, as_of_dates[-1], starts[0], [], ends, starts, as_of_dates, ends, client_id]
     cursor = store.conn.cursor()
     try:
