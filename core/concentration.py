@@ -173,12 +173,14 @@ def hhi_reading(hhi: float) -> str:
     return "moderate" if hhi <= HHI_BANDS[1] else "high"
 
 
-def _fill(template: str, params: ConcentrationParams, breadwinner_basis: str = "revenue") -> tuple[str, list]:
+def _fill(
+    template: str, params: ConcentrationParams, breadwinner_basis: str = "revenue", windows: str = "window_clients"
+) -> tuple[str, list]:
     # Every spliced name comes from a whitelist (basis_column, PERIODS); values stay bound.
     fragment, values = filtered_daily(params.filters)
     text = (
         sql(template)
-        .replace("{window_clients}", sql("window_clients"))
+        .replace("{window_clients}", sql(windows))
         .replace("{daily}", fragment)
         .replace("{basis}", basis_column(params.basis))
         .replace("{breadwinner_basis}", basis_column(breadwinner_basis))
@@ -205,7 +207,10 @@ def window_ends(first_day: date, window: Window) -> list[date]:
 def figures(store, params: ConcentrationParams, window: Window, ends: list[date]) -> pd.DataFrame:
     """One row of figures per analysis window ending with each period start in ``ends``."""
     starts = [shift_periods(end, params.period, -(params.window - 1)) for end in ends]
-    text, values = _fill("concentration_figures", params)
+    # one window (the headline alone) summed straight from the days, several rolled period by period
+    text, values = _fill(
+        "concentration_figures", params, windows="window_clients_one" if len(ends) == 1 else "window_clients"
+    )
     target = params.target / 100
     rows = store.query(
         text,

@@ -204,10 +204,21 @@ def test_trend_follows_a_client_out_of_the_windows_and_back(store):
 
 
 def test_without_the_trend_the_headline_is_the_same(store):
-    load(store, {"a": 10, "b": 10}, day=date(2024, 1, 10), source="jan")
-    load(store, {"a": 30, "b": 10, "c": 5}, day=date(2024, 2, 10), source="feb")
-    load(store, {"a": 70, "b": 10}, day=date(2024, 3, 10), source="mar")
-    for params in (ConcentrationParams(window=2, top=1), ConcentrationParams(window=1, target=80, without=("a",))):
+    # Without the trend the one window is summed straight from the days (window_clients_one.sql);
+    # with it, rolled period by period (window_clients.sql): the same figures, to the last digit.
+    # d ties b in March, z nets to nothing and n is negative there; c is gone by March; e buys
+    # on the first day of the February-March window.
+    load(store, {"a": 10, "b": 10, "n": 4}, day=date(2024, 1, 10), source="jan")
+    load(store, {"a": 30, "b": 10, "c": 5, "z": 7}, day=date(2024, 2, 10), source="feb")
+    load(store, {"e": 3}, day=date(2024, 2, 1), source="feb1")  # the first day of a window
+    load(store, {"a": 70, "b": 10, "d": 10, "z": -7, "n": -9}, day=date(2024, 3, 10), source="mar")
+    for params in (
+        ConcentrationParams(window=2, top=1),
+        ConcentrationParams(window=1, target=80, without=("a",)),
+        ConcentrationParams(window=2, top=3, target=90),
+        ConcentrationParams(period="week", window=5, top=2),
+        ConcentrationParams(window=2, target=100, without=("b", "d")),
+    ):
         whole, alone = concentration(store, params), concentration(store, replace(params, trend=False))
         assert len(whole.trend) > 1 and len(alone.trend) == 1
         pd.testing.assert_frame_equal(alone.trend, whole.trend.tail(1).reset_index(drop=True))
