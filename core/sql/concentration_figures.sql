@@ -1,5 +1,6 @@
 -- Concentration figures for one or more analysis windows, one row per window.
--- The windows' clients come from window_clients.sql, spliced in after WITH.
+-- The windows' clients come from window_clients.sql (several windows) or
+-- window_clients_one.sql (one), spliced in after WITH by core.concentration.
 -- Only clients with a positive basis in the window enter the shares, the key set,
 -- Gini and HHI.
 -- Values: those of window_clients.sql, then top N, then twice: key-set target
