@@ -343,9 +343,14 @@ def _compute_figures(store, params: GridParams, as_of_dates: list[date]) -> pa.T
     starts = [window_start(d, params.period, params.window) for d in as_of_dates]
     x, y = params.limits()
     bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
+    return _arrow(store, statement, bound)
+
+
+def _arrow(store, statement: str, values: list) -> pa.Table:
+    """A grid query's rows as an Arrow table, on a cursor of its own."""
     cursor = store.conn.cursor()
     try:
-        return cursor.sql(statement, params=bound).to_arrow_table()
+        return cursor.sql(statement, params=values).to_arrow_table()
     except duckdb.Error as exc:
         raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
     finally:
@@ -631,14 +636,9 @@ def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[
     starts = [window_start(day, params.period, params.window) for day in as_of_dates]
     statement, values = _statement(params, "grid_ranks_rolling", "grid_ranks_asked")
     statement += "\nSELECT as_of, client_id, abc_rank, total_positive, basis_before FROM ranks"
-    bound = [*values, as_of_dates[-1], starts[0], [], ends, starts, as_of_dates, ends, client_id]
-    cursor = store.conn.cursor()
-    try:
-        ranks = cursor.sql(statement, params=bound).to_arrow_table()
-    except duckdb.Error as exc:
-        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
-    finally:
-        cursor.close()
+    ranks = _arrow(
+        store, statement, [*values, as_of_dates[-1], starts[0], [], ends, starts, as_of_dates, ends, client_id]
+    )
     statement, values = _statement(params, "grid_stats", client=client_id)
     statement += ",\nranks AS (SELECT * FROM rolling),\n" + sql("grid_classify") + "\n" + sql("grid_classified")
     x, y = params.limits()
