@@ -252,8 +252,7 @@ def _decimal_comma(con, column: str) -> bool:
     return comma > dot
 
 
-# Characters a cell may carry around its value: spaces of every kind, tabs, zero-width marks.
-EDGE_CHARACTERS = " \t\n\r\u00a0\u2007\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
+EDGE_CHARACTERS = mapping_rules.EDGE_CHARACTERS
 EDGE_CODES = ", ".join(str(ord(character)) for character in EDGE_CHARACTERS)
 CONTROL_CHARACTERS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]"
 NUMBER_LABELS = {role: setaside.label(role) for role in setaside.LABELS}

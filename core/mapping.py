@@ -75,15 +75,18 @@ TEXT_ROLES = ("client_name", "product", "manager", "region", "segment", "loss_re
 MIN_SCORE = 50
 CLEAR_LEAD = 15
 
+# Characters a cell may carry around its value: spaces of every kind, tabs, zero-width marks
+# (the reading rules trim them: core.ingest).
+EDGE_CHARACTERS = " \t\n\r\u00a0\u2007\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
 # The values DOMAIN.md reads as missing (compared after trimming).
 MISSING_WORDS = ("NULL", "null", "NaN", "N/A", "n/a", "#N/A", "-", "—", "(blank)", "нет", "(пусто)")
 
 _DATE_SHAPE = re.compile(
     r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(19|20)\d{2}(0[1-9]|1[0-2])\d{2})([ T].*)?$"
 )
-# A cell's invisible edges, as the reading rules trim them (core.ingest.EDGE_CHARACTERS): every
-# space Python knows (none is above U+3000), and the zero-width marks it does not count as one.
-_EDGES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
+# A sample value's edges for the detection: those the reading rules trim, and every other space
+# Python knows (none is above U+3000).
+_EDGES = EDGE_CHARACTERS + "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) not in EDGE_CHARACTERS)
 _NUMBER_NOISE = re.compile(r"[\s\u00a0\u202f\u2009'’$€£₾₽¥]|USD|EUR|GEL|RUB|GBP|руб\.?|лари|ლარი", re.IGNORECASE)
 _NUMBER_SHAPE = re.compile(r"^[-+(]?[\d.,]*\d[\d.,]*%?\)?-?$")
 _FRACTION = re.compile(r"[.,]\d{1,4}\)?-?%?$")
