@@ -6,7 +6,9 @@ What it promises:
   table as the shared filters leave it; nothing loops over clients or lines in
   Python. The page, the command line and the Excel export all call it with the
   same ``GridParams``. The SQL comes in three parts: ``grid_stats.sql`` sums each
-  client's periods (the part that reads millions of rows), ``grid_ranks.sql``
+  client's periods (the part that reads millions of rows; its whole months and
+  quarters come from the kept ``client_months`` when no filter narrows the lines,
+  half the rows of ``daily``), ``grid_ranks.sql``
   ranks the clients (``grid_ranks_asked.sql`` instead, which counts and sums
   the clients above each one, when only a few are asked about: the dossier's
   cell over time) and ``grid_classify.sql`` classifies them. The per-client
@@ -203,10 +205,11 @@ def validate(params: GridParams) -> None:
         raise InputError.keyed("grid.error.frequency_limits", x=f"{x:g}", y=f"{y:g}")
 
 
-def _statement(params: GridParams, *parts: str, client: str | None = None) -> tuple[str, list]:
+def _statement(params: GridParams, *parts: str, client: str | None = None, months: bool = False) -> tuple[str, list]:
     """The grid SQL ``parts`` joined, with the fixed identifiers spliced in, and the filter values.
 
     With ``client`` the lines read are that client's only (its own figures, not its rank).
+    ``months``: grid_stats.sql reads its whole periods from ``client_months`` (``_reads_months``).
     """
     fragment, values = filtered_daily(params.filters)
     if client is not None:
@@ -214,6 +217,7 @@ def _statement(params: GridParams, *parts: str, client: str | None = None) -> tu
     diff_unit, diff_step = PERIOD_STEPS[params.period]
     statement = (
         ",\n".join(sql(part) for part in parts)
+        .replace("{whole_periods}", sql("grid_periods_months" if months else "grid_periods_daily"))
         .replace("{window_clients}", sql("window_clients"))
         .replace("{first_dates}", _first_dates(params.filters))
         .replace("{filtered}", fragment)
@@ -232,6 +236,26 @@ def _first_dates(filters: Filters) -> str:
     if replace(filters, date_to=None) == Filters():
         return "SELECT client_id, first_date FROM clients"
     return "SELECT client_id, min(date) AS first_date FROM filtered GROUP BY client_id"
+
+
+# The periods made of whole months, which client_months can sum.
+MONTHLY = ("month", "quarter")
+
+
+def _reads_months(store, params: GridParams, as_of_dates: list[date]) -> bool:
+    """Whether the grid's whole periods can be read from ``client_months`` (grid_periods_months.sql).
+
+    It holds every stored line, so it stands for the filtered days when no filter drops a
+    line before the as-of dates (an end date on or after all of them drops none before), the
+    periods are whole months, and it was built from the lines as they are now (a store made
+    before it existed is not, until its next change rebuilds the derived tables).
+    """
+    filters = params.filters
+    if params.period not in MONTHLY or replace(filters, date_to=None) != Filters():
+        return False
+    if filters.date_to is not None and filters.date_to < max(as_of_dates):
+        return False
+    return "client_months" in store.derived_current()
 
 
 def _checked(store, params: GridParams) -> None:
@@ -281,7 +305,8 @@ def _grid_frame(
     """
     _checked(store, params)
     ranks = "grid_ranks_asked" if asked is not None and len(asked) <= FEW_ASKED else "grid_ranks"
-    statement, values = _statement(params, "grid_stats", ranks, "grid_classify")
+    months = _reads_months(store, params, as_of_dates)
+    statement, values = _statement(params, "grid_stats", ranks, "grid_classify", months=months)
     statement += "\n" + sql("grid_cells" if shown == "cells" else "grid_classified")
     starts = [window_start(d, params.period, params.window) for d in as_of_dates]
     x, y = params.limits()
@@ -338,7 +363,7 @@ def _classes_key(store, params: GridParams) -> tuple:
 
 def _compute_figures(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
     """Every client's figures (variance included) at each of ``as_of_dates``, in one query."""
-    statement, values = _statement(params, "grid_stats")
+    statement, values = _statement(params, "grid_stats", months=_reads_months(store, params, as_of_dates))
     statement += "\nSELECT c.*, v.variance FROM per_client c LEFT JOIN spread v USING (as_of, client_id)"
     starts = [window_start(d, params.period, params.window) for d in as_of_dates]
     x, y = params.limits()

@@ -8,12 +8,13 @@ What it promises:
 - **Writes go one way.** ``Store.write`` runs a function inside ``BEGIN …
   COMMIT`` under a process-wide lock; if anything raises, the transaction rolls
   back and the store is exactly as it was. The derived tables (``daily``,
-  ``clients``, ``client_days``) are refreshed inside the same transaction as
+  ``client_months``, ``clients``, ``client_days``) are refreshed inside the same transaction as
   every change to the lines, so they can never disagree with them.
 - **A change costs what it touches.** A writer of ``lines`` marks the lines
   it adds, deletes or replaces (``touch_lines``, inside its transaction); the
   derived rows they feed are deleted and computed again from all the stored
-  lines of the same client (``daily``: of the same client and day). That is
+  lines of the same client (``daily``: of the same client and day; ``client_months``:
+  of the same client and month). That is
   exact because every derived row belongs to one client and depends on that
   client's lines only (a ``daily`` row on that client's lines of its day), so
   a 10,000-line upload into ten million lines refreshes the clients it names,
@@ -144,6 +145,16 @@ class Store:
         alone decide (the grid without a kind filter)."""
         return int(self.scalar("SELECT value FROM store_meta WHERE key = 'lines_version'") or 0)
 
+    def derived_current(self) -> set[str]:
+        """The stamped derived tables built from the lines as they are now (derived_current.sql)."""
+        cursor = self.conn.cursor()
+        try:
+            return derived_current(cursor)
+        except duckdb.Error as exc:
+            raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
+        finally:
+            cursor.close()
+
     def has_margin(self) -> bool:
         """True when any stored line carries a margin."""
         return bool(self.scalar("SELECT count(margin) > 0 FROM lines"))
@@ -172,7 +183,7 @@ class Store:
             cur = self.conn.cursor()
             cur.execute("BEGIN TRANSACTION")
             try:
-                current = refresh and cur.execute(sql("derived_current")).fetchall()[0][0]
+                current = refresh and derived_current(cur) >= DERIVED_STAMPED
                 result = change(cur)
                 touched = _touched(cur)
                 if refresh:
@@ -267,11 +278,24 @@ def audit(cur: duckdb.DuckDBPyConnection, by, action: str, subject=None) -> None
 
 
 TOUCHED = "touched_days"
-DERIVED_SCRIPTS = ("refresh_daily", "refresh_clients", "refresh_client_days")
+DERIVED_SCRIPTS = ("refresh_daily", "refresh_client_months", "refresh_clients", "refresh_client_days")
 # Which clients a change touched and how (touched_clients.sql); their clients rows carried
 # forward where only later days came (refresh_clients_touched.sql); client_days from the
 # first touched day on only (refresh_client_days_touched.sql).
-TOUCHED_SCRIPTS = ("refresh_daily", "touched_clients", "refresh_clients_touched", "refresh_client_days_touched")
+TOUCHED_SCRIPTS = (
+    "refresh_daily",
+    "refresh_client_months",
+    "touched_clients",
+    "refresh_clients_touched",
+    "refresh_client_days_touched",
+)
+# The derived tables with a stamp of the lines they were built from (derived_current.sql).
+DERIVED_STAMPED = frozenset({"client_days", "client_months"})
+
+
+def derived_current(cur) -> set[str]:
+    """The stamped derived tables built from the lines as they are now (derived_current.sql)."""
+    return {row[0] for row in cur.execute(sql("derived_current")).fetchall()}
 
 
 def touch_lines(cur: duckdb.DuckDBPyConnection, condition: str, params: Any = None) -> None:
@@ -302,12 +326,19 @@ def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
 
 # SQL fragments (core/sql/<name>.sql) the refresh scripts splice as {<name>}.
 FRAGMENTS = ("client_day_figures", "clients_from_days")
-FULL_SCOPE = {"{client_scope}": "TRUE", "{day_scope}": "TRUE"}
+FULL_SCOPE = {"{client_scope}": "TRUE", "{day_scope}": "TRUE", "{month_scope}": "TRUE", "{month_days_scope}": "TRUE"}
+# The (client, month) pairs holding a touched day, and the dates those months span.
+_TOUCHED_MONTHS = f"(SELECT (client_id, date_trunc('month', date)::DATE) FROM temp.{TOUCHED})"
+_TOUCHED_FROM = f"date_trunc('month', (SELECT min(date) FROM temp.{TOUCHED}))::DATE"
+_TOUCHED_TO = f"(SELECT max(date) FROM temp.{TOUCHED})"
 TOUCHED_SCOPE = {
     "{client_scope}": f"client_id IN (SELECT client_id FROM temp.{TOUCHED})",
     # the date range is implied by the pairs; said outright, it lets DuckDB skip the row groups of other dates
     "{day_scope}": f"(client_id, date) IN (SELECT (client_id, date) FROM temp.{TOUCHED}) "
     f"AND date BETWEEN (SELECT min(date) FROM temp.{TOUCHED}) AND (SELECT max(date) FROM temp.{TOUCHED})",
+    "{month_scope}": f"(client_id, month) IN {_TOUCHED_MONTHS} AND month BETWEEN {_TOUCHED_FROM} AND {_TOUCHED_TO}",
+    "{month_days_scope}": f"(client_id, date_trunc('month', date)::DATE) IN {_TOUCHED_MONTHS} "
+    f"AND date >= {_TOUCHED_FROM} AND date < date_trunc('month', {_TOUCHED_TO}) + INTERVAL 1 MONTH",
 }
 
 
@@ -315,7 +346,8 @@ def refresh_derived(cur: duckdb.DuckDBPyConnection, *, touched: bool = False) ->
     """Bring the derived tables up to date with ``lines`` (inside the caller's transaction).
 
     ``touched``: only what the lines marked with ``touch_lines`` feed — the
-    ``daily`` rows of their (client, day) pairs, the ``clients`` rows of their
+    ``daily`` rows of their (client, day) pairs, the ``client_months`` rows of their
+    (client, month) pairs, the ``clients`` rows of their
     clients, the ``client_days`` rows of their clients from the first touched
     day on — deleted and computed again from the stored lines. Otherwise every table is
     rebuilt from every line. Both give the same rows (``tests/test_fast_paths.py``).

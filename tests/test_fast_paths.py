@@ -1,7 +1,7 @@
 """The derived tables a change refreshes for the clients it touched equal a full rebuild from the lines.
 
-``core.store`` refreshes ``daily``, ``clients`` and ``client_days`` only for
-the (client, day) pairs and clients an upload, a delete or an overlap replace
+``core.store`` refreshes ``daily``, ``client_months``, ``clients`` and ``client_days`` only for
+the (client, day) and (client, month) pairs and clients an upload, a delete or an overlap replace
 touched (``touch_lines``). These tests run such changes one after another, on
 hand-made lines and on the real files, and after each one compare every
 derived table with the same table rebuilt from every line
@@ -33,13 +33,15 @@ DERIVED = {
     "daily": "client_id, date, manager, region, segment",
     "clients": "client_id",
     "client_days": "client_id, date",
+    "client_months": "client_id, month",
 }
 
 
 def snapshot(store: Store) -> dict[str, pd.DataFrame]:
-    """Every derived table, sorted by its key, plus the client_days stamp."""
+    """Every derived table, sorted by its key, plus the client_days and client_months stamps."""
     tables = {name: store.query(f"SELECT * FROM {name} ORDER BY {key}") for name, key in DERIVED.items()}
-    tables["client_days_built"] = store.query("SELECT * FROM client_days_built")
+    for stamp in ("client_days_built", "client_months_built"):
+        tables[stamp] = store.query(f"SELECT * FROM {stamp}")
     return tables
 
 
@@ -230,6 +232,44 @@ def test_a_store_whose_derived_tables_lag_its_lines_is_rebuilt_whole(store):
     assert_same(snapshot(store), rebuilt(store))
 
 
+def test_client_months_serves_the_grid_only_where_it_holds_the_same_days(store):
+    from core.grid import _reads_months
+
+    upload(store, JANUARY + FEBRUARY + LATER, source="all", name="all.csv")
+    last = D("2025-01-25")
+    assert _reads_months(store, GridParams(), [last])
+    assert _reads_months(store, GridParams(period="quarter"), [last])
+    assert _reads_months(store, GridParams(filters=Filters(date_to=last)), [D("2024-11-01"), last])
+    assert not _reads_months(store, GridParams(filters=Filters(date_to=D("2025-01-24"))), [last])
+    assert not _reads_months(store, GridParams(period="week"), [last])
+    assert not _reads_months(store, GridParams(filters=Filters(region=("North",))), [last])
+    assert not _reads_months(store, GridParams(filters=Filters(date_from=D("2024-01-02"))), [last])
+    # By hand: A bought 10 + 5.5 + 7 in January 2024 (last on the 20th), 4 in February.
+    months = "SELECT month, revenue, margin, last_date FROM client_months WHERE client_id = 'A' ORDER BY 1"
+    assert store.query_rows(months) == [
+        (D("2024-01-01"), 22.5, 3.0, D("2024-01-20")),
+        (D("2024-02-01"), 4.0, 1.0, D("2024-02-03")),
+        (D("2025-01-01"), 1.0, 0.5, D("2025-01-25")),
+    ]
+
+
+def test_a_store_made_before_client_months_reads_the_days_until_its_next_change(store):
+    from core.grid import _reads_months
+
+    upload(store, JANUARY + FEBRUARY, source="all", name="all.csv")
+    expected = abcxyz(store, GridParams(window=2)).clients
+    # What a store made by older code looks like: the table created empty at open, no stamp.
+    store.write(lambda cur: cur.execute("DELETE FROM client_months; DELETE FROM client_months_built"))
+    assert not _reads_months(store, GridParams(), [D("2024-02-10")])
+    core.grid._FIGURES.clear()
+    core.grid._CLASSIFIED.clear()
+    pd.testing.assert_frame_equal(abcxyz(store, GridParams(window=2)).clients, expected)
+    # Its next change rebuilds every derived table, stamps included.
+    upload(store, [("A", "2024-03-01", 1.0, None, "Ann", "North", "Retail")], source="mar", name="mar.csv")
+    assert _reads_months(store, GridParams(), [D("2024-03-01")])
+    assert_same(snapshot(store), rebuilt(store))
+
+
 def test_a_failed_change_leaves_no_mark_behind(store):
     upload(store, JANUARY, source="jan", name="jan.csv")
 
@@ -331,6 +371,8 @@ def _grid_cases(store) -> list:
         GridParams(period="quarter", window=8, xyz="frequency"),
         GridParams(period="week", window=26, xyz="frequency", x=50, y=20),
         GridParams(filters=Filters(date_from=store.scalar("SELECT min(date) + 200 FROM daily"))),
+        # an end date leaves client_months to serve the whole periods before it
+        GridParams(window=6, filters=Filters(date_to=store.scalar("SELECT max(date) - 40 FROM daily"))),
     ]
     if regions:
         cases.append(GridParams(filters=Filters(region=(sorted(regions)[0],))))
@@ -431,21 +473,33 @@ def test_a_clients_cells_over_closing_periods_rank_as_the_direct_query_does(stor
     assert _closes_periods([D("2024-05-31"), as_of], "month")
 
 
+def _from_days(store, params, as_of_dates) -> pd.DataFrame:
+    """The direct query with every period summed from the filtered days, never from client_months."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(core.grid, "_reads_months", lambda *_: False)
+        return core.grid._grid_frame(store, params, as_of_dates)
+
+
 def _grid_paths_agree(store) -> int:
-    """Every case: the kept-figures grid equals the direct query, twice (the second from memory)."""
-    from core.grid import _classified, _grid_frame, abcxyz, migration
+    """Every case: the kept-figures grid equals the direct query, twice (the second from memory),
+    and the direct query equals the same query over the days alone (no client_months).
+    The default grid reads client_months, so that comparison is not empty."""
+    from core.grid import _classified, _grid_frame, _reads_months, abcxyz, migration
 
     compared = 0
     for params in _grid_cases(store):
         as_of = abcxyz(store, params).params.as_of
         direct = _grid_frame(store, params, [as_of])
+        pd.testing.assert_frame_equal(direct, _from_days(store, params, [as_of]))
         for _ in range(2):
             pd.testing.assert_frame_equal(_classified(store, params, [as_of]), direct)
         _few_asked_agree(store, params, direct)
         moved = migration(store, params)
         both = _grid_frame(store, params, [moved.previous_as_of, as_of])
+        pd.testing.assert_frame_equal(both, _from_days(store, params, [moved.previous_as_of, as_of]))
         pd.testing.assert_frame_equal(_classified(store, params, [moved.previous_as_of, as_of]), both)
         compared += len(direct)
+    assert _reads_months(store, GridParams(), [store.scalar("SELECT max(date) FROM daily")])
     return compared
 
 

@@ -6,7 +6,8 @@
 -- these figures kept in memory, so a move of the A/B/X/Y limits reads the
 -- clients, not the lines.
 -- Spliced before the call (fixed identifiers
--- from whitelists): {filtered} the filtered daily table, {first_dates} (above), {basis} revenue|margin,
+-- from whitelists): {filtered} the filtered daily table, {first_dates} (above), the whole
+-- periods' part (below), {basis} revenue|margin,
 -- {period} week|month|quarter, {diff_unit}/{diff_step} how to count periods.
 -- Bound, in order: the filter values, the as-of dates and their window starts
 -- (two parallel lists), then a, b, measure, x, y, then the (as-of date, client)
@@ -35,14 +36,10 @@ as_of_periods AS (
 ),
 -- Basis per client and complete period, computed once for every window: each
 -- as-of date takes the periods of its window before its own period from here.
-whole_periods AS (
-    SELECT client_id, date_trunc('{period}', date) AS period,
-           coalesce(sum({basis}), 0) AS basis, max(date) AS last_purchase
-    FROM filtered
-    WHERE date >= (SELECT min(window_start) FROM as_of_dates)
-      AND date < (SELECT max(as_of_period) FROM as_of_periods)
-    GROUP BY ALL
-),
+-- Spliced in (core.grid._statement): grid_periods_daily.sql (from the filtered days) or
+-- grid_periods_months.sql (from the kept client_months: the same rows, when no
+-- filter narrows them and the periods are months or quarters).
+whole_periods AS ({whole_periods}),
 -- The period holding each as-of date, up to and including that date only.
 as_of_period_basis AS (
     SELECT a.as_of, f.client_id, a.as_of_period AS period,
