@@ -665,7 +665,12 @@ def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[
         store, statement, [*values, as_of_dates[-1], starts[0], [], ends, starts, as_of_dates, ends, client_id]
     )
     statement, values = _statement(params, "grid_stats", client=client_id)
-    statement += ",\nranks AS (SELECT * FROM rolling),\n" + sql("grid_classify") + "\n" + sql("grid_classified")
+    # the ranks with the client's own figures, as grid_ranks.sql carries them
+    statement += (
+        ",\nranks AS (SELECT c.*, r.* EXCLUDE (as_of, client_id)"
+        " FROM per_client c JOIN rolling r USING (as_of, client_id)),\n"
+    )
+    statement += sql("grid_classify") + "\n" + sql("grid_classified")
     x, y = params.limits()
     bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
     return _read(store, statement, bound, {"rolling": ranks})

@@ -4,12 +4,12 @@
 -- shares, ABC by value, XYZ by regularity. Followed by grid_classified.sql (the
 -- grid's rows) or grid_cells.sql (each client's cell only).
 ranked AS (
-    SELECT c.as_of, c.client_id, c.periods, c.basis, c.purchase_periods, c.last_purchase,
-           c.basis / c.periods AS mean,
+    -- the ranks carry the asked clients' figures (those with a spread): one join, not two
+    SELECT r.as_of, r.client_id, r.periods, r.basis, r.purchase_periods, r.last_purchase,
+           r.basis / r.periods AS mean,
            v.variance, r.abc_rank, r.total_positive, r.basis_before
-    FROM spread v
-    JOIN asked c USING (as_of, client_id)
-    JOIN ranks r USING (as_of, client_id)
+    FROM ranks r
+    JOIN spread v USING (as_of, client_id)
 ),
 classified AS (
     SELECT r.*,

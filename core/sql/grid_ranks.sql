@@ -1,10 +1,10 @@
 -- The ABC ranking of the grid (core.grid, between grid_stats.sql and
--- grid_classify.sql): every client of each window ranked on its basis alone (a
--- narrow sort: the ranking is what reads every client), the total of the
--- positive bases and the bases ranked above each client.
+-- grid_classify.sql): every client of each window ranked on its basis, the total
+-- of the positive bases and the bases ranked above each client, each row carrying
+-- its per_client figures (sorting them along costs less than joining them back).
 ranks AS (
     SELECT r.* FROM (
-        SELECT as_of, client_id,
+        SELECT *,
                row_number() OVER by_basis AS abc_rank,
                sum(greatest(basis, 0)) OVER (PARTITION BY as_of) AS total_positive,
                coalesce(sum(basis) OVER (by_basis ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)

@@ -1,19 +1,21 @@
 -- The same ranks as grid_ranks.sql for the asked clients only (those with a
--- spread), without sorting anyone: a client's rank counts the clients ranked
--- above it (a larger basis, or the same basis and a smaller client id: the
--- order of grid_ranks.sql) and its basis_before sums their bases. It reads
--- every client of the window once per asked client, so core.grid takes it
--- when a few clients are asked (the dossier's cell over time), the sort else.
+-- spread, with the per_client figures grid_classify.sql reads), without
+-- sorting anyone: a client's rank counts the clients ranked above it (a larger
+-- basis, or the same basis and a smaller client id: the order of
+-- grid_ranks.sql) and its basis_before sums their bases. It reads every client
+-- of the window once per asked client, so core.grid takes it when a few
+-- clients are asked (the dossier's cell over time), the sort else.
 ranks AS (
-    SELECT as_of, client_id,
+    -- every column per_client has (its figures, or a bare basis: grid_ranks_rolling.sql)
+    SELECT * EXCLUDE (other_basis, above),
            count(*) FILTER (WHERE above) + 1 AS abc_rank,
            sum(greatest(other_basis, 0)) AS total_positive,
            coalesce(sum(other_basis) FILTER (WHERE above), 0) AS basis_before
     FROM (
-        SELECT a.as_of, a.client_id, o.basis AS other_basis,
+        SELECT a.*, o.basis AS other_basis,
                o.basis > a.basis OR (o.basis = a.basis AND o.client_id < a.client_id) AS above
-        FROM (SELECT c.as_of, c.client_id, c.basis FROM per_client c SEMI JOIN spread v USING (as_of, client_id)) a
+        FROM (SELECT c.* FROM per_client c SEMI JOIN spread v USING (as_of, client_id)) a
         JOIN per_client o ON o.as_of = a.as_of
     )
-    GROUP BY as_of, client_id
+    GROUP BY ALL
 )
