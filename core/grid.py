@@ -86,6 +86,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cached_property
 
 import duckdb
 import numpy as np
@@ -180,8 +181,9 @@ class GridResult:
     data_first: date | None = None
     data_last: date | None = None
 
-    @property
+    @cached_property
     def classified(self) -> pd.DataFrame:
+        # kept on first use: the page, dominant_xyz and tercile_limits each read it
         return self.clients[self.clients["xyz"].notna()]
 
 
