@@ -219,7 +219,7 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
     diff_unit, diff_step = PERIOD_STEPS[params.period]
     statement = (
         ",\n".join(sql(part) for part in parts)
-        .replace("{whole_periods}", sql("grid_periods_months" if months else "grid_periods_daily"))
+        .replace("{whole_periods}", sql(MONTHLY[params.period] if months else "grid_periods_daily"))
         .replace("{window_clients}", sql("window_clients"))
         .replace("{first_dates}", _first_dates(params.filters))
         .replace("{filtered}", fragment)
@@ -240,12 +240,13 @@ def _first_dates(filters: Filters) -> str:
     return "SELECT client_id, min(date) AS first_date FROM filtered GROUP BY client_id"
 
 
-# The periods made of whole months, which client_months can sum.
-MONTHLY = ("month", "quarter")
+# The periods made of whole months, and the fragment that reads each from client_months.
+MONTHLY = {"month": "grid_periods_months", "quarter": "grid_periods_quarters"}
 
 
 def _reads_months(store, params: GridParams, as_of_dates: list[date]) -> bool:
-    """Whether the grid's whole periods can be read from ``client_months`` (grid_periods_months.sql).
+    """Whether the grid's whole periods can be read from ``client_months`` (grid_periods_months.sql,
+    grid_periods_quarters.sql).
 
     It holds every stored line, so it stands for the filtered days when no filter drops a
     line before the as-of dates (an end date on or after all of them drops none before), the

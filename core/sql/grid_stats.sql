@@ -37,8 +37,8 @@ as_of_periods AS (
 -- Basis per client and complete period, computed once for every window: each
 -- as-of date takes the periods of its window before its own period from here.
 -- Spliced in (core.grid._statement): grid_periods_daily.sql (from the filtered days) or
--- grid_periods_months.sql (from the kept client_months: the same rows, when no
--- filter narrows them and the periods are months or quarters).
+-- grid_periods_months.sql / grid_periods_quarters.sql (from the kept client_months:
+-- the same rows, when no filter narrows them and the periods are months or quarters).
 whole_periods AS ({whole_periods}),
 -- The period holding each as-of date, up to and including that date only.
 as_of_period_basis AS (
@@ -46,6 +46,9 @@ as_of_period_basis AS (
            coalesce(sum(f.{basis}), 0) AS basis, max(f.date) AS last_purchase
     FROM as_of_periods a
     JOIN filtered f ON f.date >= a.as_of_period AND f.date <= a.as_of
+    -- implied by the join; said outright, it lets DuckDB skip the row groups of other dates
+    WHERE f.date >= (SELECT CAST(min(as_of_period) AS DATE) FROM as_of_periods)
+      AND f.date <= (SELECT max(as_of) FROM as_of_dates)
     GROUP BY ALL
 ),
 -- Basis per client and period with at least one line, inside each window.

@@ -4,7 +4,7 @@
 -- as every change to the lines (core/sql/refresh_client_months.sql,
 -- core.store.refresh_derived). The grid reads its whole months (and quarters)
 -- from here, half the rows of daily, when no filter narrows the lines
--- (core/sql/grid_periods_months.sql).
+-- (core/sql/grid_periods_months.sql, grid_periods_quarters.sql).
 CREATE TABLE IF NOT EXISTS client_months (
     client_id VARCHAR NOT NULL,
     month     DATE NOT NULL,
