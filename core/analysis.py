@@ -13,7 +13,7 @@ the as-of date; lines after the as-of date are left out.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -103,6 +103,21 @@ def filtered_daily(filters: Filters) -> tuple[str, list]:
     """``SELECT * FROM daily WHERE <filters>`` and its values, to use as a CTE."""
     condition, values = filters.where()
     return "SELECT * FROM daily WHERE " + condition, values
+
+
+def months_cover(store, filters: Filters, as_of_dates: list[date]) -> bool:
+    """Whether ``client_months`` stands for the filtered days before the as-of dates' months.
+
+    It holds every stored line by client and month, so it does when no filter drops a line
+    before the as-of dates (an end date on or after all of them drops none) and it was built
+    from the lines as they are now (a store made before it existed is not, until its next
+    change rebuilds the derived tables). The periods read from it must be whole months.
+    """
+    if replace(filters, date_to=None) != Filters():
+        return False
+    if filters.date_to is not None and filters.date_to < max(as_of_dates):
+        return False
+    return "client_months" in store.derived_current()
 
 
 MONEY_PLACES = 4  # DOMAIN.md: amounts are exact decimals with up to 4 places

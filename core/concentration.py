@@ -54,6 +54,7 @@ from core.analysis import (
     basis_column,
     data_dates,
     filtered_daily,
+    months_cover,
     period_label,
     period_start,
     resolve_as_of,
@@ -174,13 +175,19 @@ def hhi_reading(hhi: float) -> str:
 
 
 def _fill(
-    template: str, params: ConcentrationParams, breadwinner_basis: str = "revenue", windows: str = "window_clients"
+    template: str,
+    params: ConcentrationParams,
+    breadwinner_basis: str = "revenue",
+    windows: str = "window_clients",
+    months: bool = False,
 ) -> tuple[str, list]:
     # Every spliced name comes from a whitelist (basis_column, PERIODS); values stay bound.
+    # months: the rolling windows' months from client_months (client_periods_months.sql).
     fragment, values = filtered_daily(params.filters)
     text = (
         sql(template)
         .replace("{window_clients}", sql(windows))
+        .replace("{client_periods}", sql("client_periods_months" if months else "client_periods_daily"))
         .replace("{daily}", fragment)
         .replace("{basis}", basis_column(params.basis))
         .replace("{breadwinner_basis}", basis_column(breadwinner_basis))
@@ -208,8 +215,12 @@ def figures(store, params: ConcentrationParams, window: Window, ends: list[date]
     """One row of figures per analysis window ending with each period start in ``ends``."""
     starts = [shift_periods(end, params.period, -(params.window - 1)) for end in ends]
     # one window (the headline alone) summed straight from the days, several rolled period by period
+    rolled = len(ends) > 1
     text, values = _fill(
-        "concentration_figures", params, windows="window_clients_one" if len(ends) == 1 else "window_clients"
+        "concentration_figures",
+        params,
+        windows="window_clients" if rolled else "window_clients_one",
+        months=rolled and params.period == "month" and months_cover(store, params.filters, [window.as_of]),
     )
     target = params.target / 100
     rows = store.query(

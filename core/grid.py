@@ -103,6 +103,7 @@ from core.analysis import (
     data_dates,
     filtered_daily,
     money,
+    months_cover,
     period_start,
     resolve_as_of,
     shift_periods,
@@ -211,7 +212,8 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
     """The grid SQL ``parts`` joined, with the fixed identifiers spliced in, and the filter values.
 
     With ``client`` the lines read are that client's only (its own figures, not its rank).
-    ``months``: grid_stats.sql reads its whole periods from ``client_months`` (``_reads_months``).
+    ``months``: grid_stats.sql reads its whole periods from ``client_months`` (``_reads_months``),
+    and window_clients.sql its months (``_client_periods``).
     """
     fragment, values = filtered_daily(params.filters)
     if client is not None:
@@ -221,6 +223,7 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
         ",\n".join(sql(part) for part in parts)
         .replace("{whole_periods}", sql(MONTHLY[params.period] if months else "grid_periods_daily"))
         .replace("{window_clients}", sql("window_clients"))
+        .replace("{client_periods}", sql(_client_periods(params, months)))
         .replace("{first_dates}", _first_dates(params.filters))
         .replace("{filtered}", fragment)
         .replace("{daily}", fragment)
@@ -230,6 +233,11 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
         .replace("{diff_step}", str(diff_step))
     )
     return statement, values
+
+
+def _client_periods(params: GridParams, months: bool) -> str:
+    """The client_periods fragment of window_clients.sql (the dossier's rolling windows)."""
+    return "client_periods_months" if months and params.period == "month" else "client_periods_daily"
 
 
 def _first_dates(filters: Filters) -> str:
@@ -245,20 +253,9 @@ MONTHLY = {"month": "grid_periods_months", "quarter": "grid_periods_quarters"}
 
 
 def _reads_months(store, params: GridParams, as_of_dates: list[date]) -> bool:
-    """Whether the grid's whole periods can be read from ``client_months`` (grid_periods_months.sql,
-    grid_periods_quarters.sql).
-
-    It holds every stored line, so it stands for the filtered days when no filter drops a
-    line before the as-of dates (an end date on or after all of them drops none before), the
-    periods are whole months, and it was built from the lines as they are now (a store made
-    before it existed is not, until its next change rebuilds the derived tables).
-    """
-    filters = params.filters
-    if params.period not in MONTHLY or replace(filters, date_to=None) != Filters():
-        return False
-    if filters.date_to is not None and filters.date_to < max(as_of_dates):
-        return False
-    return "client_months" in store.derived_current()
+    """Whether the grid's whole periods are read from ``client_months`` (``MONTHLY``): for months
+    and quarters, where ``months_cover`` says it holds the same days."""
+    return params.period in MONTHLY and months_cover(store, params.filters, as_of_dates)
 
 
 def _checked(store, params: GridParams) -> None:
@@ -662,7 +659,8 @@ def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[
     _checked(store, params)
     ends = [period_start(day, params.period) for day in as_of_dates]
     starts = [window_start(day, params.period, params.window) for day in as_of_dates]
-    statement, values = _statement(params, "grid_ranks_rolling", "grid_ranks_asked")
+    months = _reads_months(store, params, as_of_dates)
+    statement, values = _statement(params, "grid_ranks_rolling", "grid_ranks_asked", months=months)
     statement += "\nSELECT as_of, client_id, abc_rank, total_positive, basis_before FROM ranks"
     ranks = _arrow(
         store, statement, [*values, as_of_dates[-1], starts[0], [], ends, starts, as_of_dates, ends, client_id]

@@ -416,7 +416,8 @@ def test_a_few_asked_clients_rank_as_everyone_sorted_does(store):
 
 def _rolling_agrees(store, monkeypatch, params, client_ids, as_of: date, count: int) -> int:
     """A client's cells at the ends of consecutive periods (the dossier's cell over time), ranked
-    from every client's rolling-window basis, equal the direct query's for each of ``client_ids``."""
+    from every client's rolling-window basis, equal the direct query's for each of ``client_ids``,
+    and the same read from the days alone."""
     from core.dossier import period_ends
     from core.grid import _closes_periods, cells_over_time
 
@@ -429,6 +430,9 @@ def _rolling_agrees(store, monkeypatch, params, client_ids, as_of: date, count: 
             direct_only.setattr(core.grid, "_closes_periods", lambda *_: False)
             direct = cells_over_time(store, params, client, dates)
         pd.testing.assert_frame_equal(fast, direct, check_exact=True)
+        with monkeypatch.context() as days_only:  # every period from the days, none from client_months
+            days_only.setattr(core.grid, "_reads_months", lambda *_: False)
+            pd.testing.assert_frame_equal(fast, cells_over_time(store, params, client, dates), check_exact=True)
         shown += int(fast["in_grid"].sum())
     return shown
 
@@ -471,6 +475,48 @@ def test_a_clients_cells_over_closing_periods_rank_as_the_direct_query_does(stor
     assert not _closes_periods([D("2024-05-30"), as_of], "month")
     assert not _closes_periods([D("2024-04-30"), as_of], "month")
     assert _closes_periods([D("2024-05-31"), as_of], "month")
+
+
+def test_the_rolling_windows_months_from_client_months_equal_the_days(store, monkeypatch):
+    """The concentration trend's (and the dossier's) client-periods read from client_months for
+    months equal those summed from the days: the as-of month from its days up to the as-of date
+    (a line later in that month left out), no month before the earliest window, clients left out."""
+    import core.concentration
+    from core.analysis import months_cover
+    from core.concentration import concentration_trend
+
+    rows = [
+        (c, f"2024-{m:02d}-{d:02d}", amount * m, margin, None, "N", None)
+        for m in range(1, 8)
+        for d in (1, 15, 28)
+        for c, amount, margin in (("T1", 30.0, 3.0), ("T2", 30.0, 3.0), ("BIG", 200.0, None), ("NEG", -5.0, -1.0))
+    ]
+    rows += [("ZERO", "2024-03-10", 40.0, 4.0, None, "N", None), ("ZERO", "2024-03-11", -40.0, -4.0, None, "N", None)]
+    rows += [("ONLY", "2024-07-02", 70.0, 7.0, None, "N", None), ("LATE", "2024-07-29", 900.0, 90.0, None, "N", None)]
+    rows += [("T2", "2024-06-30", 11.0, 1.0, None, "N", None)]  # the last day before the as-of month
+    upload(store, rows)
+    as_of = D("2024-07-20")  # LATE's line is in the as-of month, after the as-of date
+    assert months_cover(store, Filters(), [as_of])
+    compared = 0
+    for params in (
+        ConcentrationParams(window=1, as_of=as_of),
+        ConcentrationParams(window=2, as_of=as_of, top=1, target=80),
+        ConcentrationParams(window=3, as_of=as_of, basis="margin"),
+        ConcentrationParams(window=3, as_of=as_of, without=("BIG",)),
+        ConcentrationParams(window=2, filters=Filters(date_to=D("2024-07-31"))),
+        ConcentrationParams(window=4, as_of=D("2024-05-31")),
+    ):
+        kept = concentration_trend(store, params)
+        with monkeypatch.context() as days_only:
+            days_only.setattr(core.concentration, "months_cover", lambda *_: False)
+            pd.testing.assert_frame_equal(kept, concentration_trend(store, params), check_exact=True)
+        compared += len(kept)
+    assert compared > 20
+    # By hand, the last window of one month at 2024-07-20: T1 and T2 bought 210 on the 1st and
+    # the 15th (420 each), BIG 2,800, ONLY 70, NEG -70 (no share), LATE nothing yet.
+    last = concentration_trend(store, ConcentrationParams(window=1, as_of=as_of)).iloc[-1]
+    assert last["clients"] == 4
+    assert last["total"] == pytest.approx(420 + 420 + 2800 + 70)
 
 
 def _from_days(store, params, as_of_dates) -> pd.DataFrame:

@@ -3,17 +3,16 @@
 -- and core/sql/grid_ranks_rolling.sql). A window is named by the start of its last period
 -- and its first period; lines after the as-of date are left out. window_clients holds one
 -- row (last_period, client_id, basis) per window and client with a line in it.
+-- client_periods, spliced in: each client's basis per period with a line, from the
+-- earliest window's first day to the as-of date, from the days
+-- (client_periods_daily.sql) or, for months where it holds the same days, from
+-- client_months (client_periods_months.sql).
 -- {daily}: filtered daily fragment; {period}: month | quarter | week; {basis}: column;
 -- {diff_unit}/{diff_step}: how to count periods (core.analysis.PERIOD_STEPS).
 -- Values: filter values, as-of, first day of the earliest window, clients to leave
 -- out (list), window ends (list), window starts (list).
 d AS ({daily}),
-client_periods AS (
-    SELECT client_id, CAST(date_trunc('{period}', date) AS DATE) AS period_start, sum({basis}) AS basis
-    FROM d
-    WHERE date <= ? AND date >= ? AND NOT list_contains(CAST(? AS VARCHAR[]), client_id)
-    GROUP BY ALL
-),
+{client_periods},
 windows AS (
     SELECT unnest(CAST(? AS DATE[])) AS last_period, unnest(CAST(? AS DATE[])) AS first_period
 ),

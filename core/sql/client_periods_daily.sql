@@ -1,0 +1,10 @@
+-- The client_periods CTE of window_clients.sql from the filtered days: each
+-- client's basis per period with a line, from the earliest window's first day up
+-- to the as-of date, the clients to leave out left out.
+-- Values: as-of, first day of the earliest window, clients to leave out (list).
+client_periods AS (
+    SELECT client_id, CAST(date_trunc('{period}', date) AS DATE) AS period_start, sum({basis}) AS basis
+    FROM d
+    WHERE date <= ? AND date >= ? AND NOT list_contains(CAST(? AS VARCHAR[]), client_id)
+    GROUP BY ALL
+)
