@@ -120,6 +120,12 @@ def months_cover(store, filters: Filters, as_of_dates: list[date]) -> bool:
     return "client_months" in store.derived_current()
 
 
+def client_periods(period: str, months: bool) -> str:
+    """The client_periods fragment of window_clients.sql: client_months' rows for months where
+    ``months`` (``months_cover``) says they hold the same days, the filtered days else."""
+    return "client_periods_months" if months and period == "month" else "client_periods_daily"
+
+
 MONEY_PLACES = 4  # DOMAIN.md: amounts are exact decimals with up to 4 places
 
 

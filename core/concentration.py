@@ -52,6 +52,7 @@ from core.analysis import (
     Filters,
     Window,
     basis_column,
+    client_periods,
     data_dates,
     filtered_daily,
     months_cover,
@@ -182,12 +183,12 @@ def _fill(
     months: bool = False,
 ) -> tuple[str, list]:
     # Every spliced name comes from a whitelist (basis_column, PERIODS); values stay bound.
-    # months: the rolling windows' months from client_months (client_periods_months.sql).
+    # months: client_months holds the rolling windows' days (months_cover).
     fragment, values = filtered_daily(params.filters)
     text = (
         sql(template)
         .replace("{window_clients}", sql(windows))
-        .replace("{client_periods}", sql("client_periods_months" if months else "client_periods_daily"))
+        .replace("{client_periods}", sql(client_periods(params.period, months)))
         .replace("{daily}", fragment)
         .replace("{basis}", basis_column(params.basis))
         .replace("{breadwinner_basis}", basis_column(breadwinner_basis))
@@ -220,7 +221,7 @@ def figures(store, params: ConcentrationParams, window: Window, ends: list[date]
         "concentration_figures",
         params,
         windows="window_clients" if rolled else "window_clients_one",
-        months=rolled and params.period == "month" and months_cover(store, params.filters, [window.as_of]),
+        months=rolled and months_cover(store, params.filters, [window.as_of]),
     )
     target = params.target / 100
     rows = store.query(

@@ -100,6 +100,7 @@ from core.analysis import (
     PERIODS,
     Filters,
     basis_column,
+    client_periods,
     data_dates,
     filtered_daily,
     money,
@@ -213,7 +214,7 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
 
     With ``client`` the lines read are that client's only (its own figures, not its rank).
     ``months``: grid_stats.sql reads its whole periods from ``client_months`` (``_reads_months``),
-    and window_clients.sql its months (``_client_periods``).
+    and window_clients.sql its months (``core.analysis.client_periods``).
     """
     fragment, values = filtered_daily(params.filters)
     if client is not None:
@@ -223,7 +224,7 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
         ",\n".join(sql(part) for part in parts)
         .replace("{whole_periods}", sql(MONTHLY[params.period] if months else "grid_periods_daily"))
         .replace("{window_clients}", sql("window_clients"))
-        .replace("{client_periods}", sql(_client_periods(params, months)))
+        .replace("{client_periods}", sql(client_periods(params.period, months)))
         .replace("{first_dates}", _first_dates(params.filters))
         .replace("{filtered}", fragment)
         .replace("{daily}", fragment)
@@ -233,11 +234,6 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
         .replace("{diff_step}", str(diff_step))
     )
     return statement, values
-
-
-def _client_periods(params: GridParams, months: bool) -> str:
-    """The client_periods fragment of window_clients.sql (the dossier's rolling windows)."""
-    return "client_periods_months" if months and params.period == "month" else "client_periods_daily"
 
 
 def _first_dates(filters: Filters) -> str:
