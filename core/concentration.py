@@ -29,7 +29,9 @@ Settled where DOMAIN.md leaves room (checked against ``expected.json``):
 - **Trend**: the same figures for rolling windows of the same length, one per
   period, ending with each period from the first one holding a full window of
   data up to the as-of period (only the as-of window when the data is shorter
-  than one window). Its last row equals the headline figures.
+  than one window). Its last row equals the headline figures. Gini, which needs
+  every client of a window ranked, is the last row's only (the trend draws the
+  top-N share, the key set and HHI; the earlier rows' Gini is empty).
 - **What if clients leave**: ``without`` removes clients before anything is
   computed, so every figure above is "as if they had never bought".
 - ``trend=False`` computes the as-of window alone (the trend is that one row):
@@ -118,7 +120,7 @@ class Concentration:
     hhi: float
     ranking: pd.DataFrame  # rank, client_id, client_name, revenue, margin, basis, share, cumulative_share, ...
     breadwinners: pd.DataFrame  # client_id, client_name, share (of the breadwinner basis)
-    trend: pd.DataFrame  # period, last_period, top_n_share, key_set_clients, key_set_share, hhi, gini, ...
+    trend: pd.DataFrame  # period, last_period, top_n_share, key_set_clients, key_set_share, hhi, gini (last row), ...
 
     @property
     def key_set_ids(self) -> list[str]:
@@ -234,8 +236,6 @@ def figures(store, params: ConcentrationParams, window: Window, ends: list[date]
             ends,
             starts,
             params.top,
-            target,
-            TOLERANCE,
             target,
             TOLERANCE,
         ],

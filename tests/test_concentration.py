@@ -83,6 +83,68 @@ def test_key_set_stops_where_target_is_hit_exactly(store):
     assert hit.key_set_ids == ["a", "b", "c"] and hit.key_set_share == pytest.approx(0.9)
 
 
+def test_the_key_set_ends_among_close_and_equal_bases_where_the_running_share_reaches_the_target(store):
+    # The key set is found in the one band of close bases where the running share reaches the
+    # target (core/sql/concentration_figures.sql): here five clients of 1,000 and one of 999 share
+    # a band, above them 10,000 and 9,000 have bands of their own. Total 25,099.
+    bases = {"big": 10_000, "second": 9_000, **{f"t{i}": 1_000 for i in range(5)}, "near": 999, "small": 100}
+    load(store, bases)
+    # 90 % is 22,589.1: 10,000 + 9,000 + four of the 1,000s is 23,000, the sixth client
+    ninety = concentration(store, ConcentrationParams(target=90))
+    assert ninety.key_set_clients == 6 and ninety.key_set_share == pytest.approx(23_000 / 25_099)
+    # 95 % is 23,844.05: all five 1,000s (24,000), the seventh client, the 999 left out
+    assert concentration(store, ConcentrationParams(target=95)).key_set_clients == 7
+    # 99 % is 24,848.01: the 999 too (24,999), the eighth
+    assert concentration(store, ConcentrationParams(target=99)).key_set_clients == 8
+    # 76 % is 19,075.24: the first 1,000 after the two above it
+    assert concentration(store, ConcentrationParams(target=76)).key_set_clients == 3
+    # 75 % is 18,824.25: 10,000 + 9,000 reaches it, the band above the 1,000s
+    assert concentration(store, ConcentrationParams(target=75)).key_set_clients == 2
+    # just under everything: the smallest client's band, the last; the top 9 are all of it
+    everyone = concentration(store, ConcentrationParams(target=99.99999, top=9))
+    assert everyone.key_set_clients == 9 and everyone.top_n_share == pytest.approx(1)
+
+
+def test_every_trend_window_ranks_as_a_direct_sort_of_its_clients(store):
+    # 400 clients over ten months with bases from cents to millions (log-uniform), some
+    # repeated exactly, some returning more than they bought; each of the eight
+    # three-month windows ranked directly here, its figures held against the trend's.
+    import numpy as np
+
+    rng = np.random.default_rng(13)
+    clients = [f"c{i:03d}" for i in range(400)]
+    rows = []
+    for month in range(1, 11):
+        buyers = rng.choice(400, size=240, replace=False)
+        amounts = np.round(10 ** rng.uniform(-2, 6.5, size=240), 2)
+        amounts[:30] = 1234.5  # equal bases in one band
+        amounts[30:40] = -np.round(10 ** rng.uniform(0, 4, size=10), 2)
+        rows += [(date(2024, month, 5), clients[b], float(a)) for b, a in zip(buyers, amounts, strict=True)]
+    lines = pd.DataFrame(rows, columns=["date", "client_id", "amount"])
+    add_upload(store, lines, file_name="many.csv", sha256="many", source_key="many")
+    for target, top in ((50, 10), (80, 1), (95, 57), (30, 400)):
+        trend = concentration(store, ConcentrationParams(window=3, top=top, target=target)).trend
+        assert len(trend) == 8
+        for row in trend.itertuples():
+            end = pd.Timestamp(row.last_period) + pd.offsets.MonthBegin(1)  # the window's last month included
+            days = pd.to_datetime(lines["date"])
+            inside = lines[(days < end) & (days >= pd.Timestamp(row.first_period))]
+            basis = inside.groupby("client_id")["amount"].sum().round(2)
+            positive = basis[basis > 0].sort_values(ascending=False).to_numpy()
+            total = positive.sum()
+            running = np.cumsum(positive) / total
+            assert row.clients == len(positive) and row.clients_left_out == (basis <= 0).sum()
+            assert row.top_n_share == pytest.approx(positive[:top].sum() / total, rel=1e-12)
+            first = int(np.argmax(running >= target / 100 - 1e-9))
+            assert row.key_set_clients == first + 1, (target, end)
+            assert row.key_set_share == pytest.approx(running[first], rel=1e-12)
+            assert row.hhi == pytest.approx(((100 * positive / total) ** 2).sum(), rel=1e-9)
+        n = len(positive)  # the last window's, the headline: Gini ranks every client
+        gini = ((n + 1 - 2 * np.arange(1, n + 1)) * positive).sum() / (n * total)
+        assert trend["gini"].iloc[-1] == pytest.approx(gini, rel=1e-9)
+        assert trend["gini"].iloc[:-1].isna().all()
+
+
 def test_negative_basis_clients_are_left_out_of_shares_gini_hhi_and_key_set(store):
     load(store, {"a": 60, "b": 20, "c": 20, "loss": -50, "zero": 0})
     result = concentration(store, ConcentrationParams(target=60))
@@ -159,8 +221,9 @@ def test_trend_rolls_the_window_and_ends_with_the_headline(store):
     # each window ranks and sums its own clients: a alone reaches half in both
     assert result.trend["key_set_clients"].tolist() == [1, 1]
     assert result.trend["key_set_share"].tolist() == pytest.approx([40 / 60, 100 / 120])
-    # Gini: (2 + 1 - 2) x a + (2 + 1 - 4) x b over 2 x total
-    assert result.trend["gini"].tolist() == pytest.approx([(40 - 20) / 120, (100 - 20) / 240])
+    # Gini, the headline's alone (it ranks every client): (2 + 1 - 2) x a + (2 + 1 - 4) x b over 2 x total
+    assert pd.isna(result.trend["gini"].iloc[0])
+    assert result.trend["gini"].iloc[-1] == pytest.approx((100 - 20) / 240) == pytest.approx(result.gini)
     assert result.trend["hhi"].tolist() == pytest.approx(
         [(4000 / 60) ** 2 + (2000 / 60) ** 2, (10000 / 120) ** 2 + (2000 / 120) ** 2]
     )

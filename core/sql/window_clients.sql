@@ -33,22 +33,22 @@ shape AS (
 -- over those changes, client by client, is the client's basis from that window
 -- until its next change (exact decimals, so nothing is left over when a period
 -- leaves); the client is in those windows while a period with lines is inside.
+-- Two changes can fall on one window (a period entering as another leaves): the
+-- running sum takes them together (RANGE: each carries every change up to and in
+-- its window, whatever order they sort in), and only the last of them, whose next
+-- change is in a later window, spans any windows (the others' range is empty).
 numbered_periods AS (
     SELECT client_id, basis,
            date_diff('{diff_unit}', (SELECT first_period FROM shape), period_start) // {diff_step} AS i
     FROM client_periods
 ),
 changes AS (
-    SELECT client_id, k, sum(change) AS change, sum(periods) AS periods
-    FROM (
-        SELECT p.client_id, greatest(p.i - s.length + 1, 0) AS k, p.basis AS change, 1 AS periods
-        FROM numbered_periods p, shape s
-        UNION ALL
-        SELECT p.client_id, p.i + 1, -p.basis, -1
-        FROM numbered_periods p, shape s
-        WHERE p.i + 1 < s.windows
-    )
-    GROUP BY client_id, k
+    SELECT p.client_id, greatest(p.i - s.length + 1, 0) AS k, p.basis AS change, 1 AS periods
+    FROM numbered_periods p, shape s
+    UNION ALL
+    SELECT p.client_id, p.i + 1, -p.basis, -1
+    FROM numbered_periods p, shape s
+    WHERE p.i + 1 < s.windows
 ),
 spans AS (
     SELECT client_id, k,
@@ -56,7 +56,7 @@ spans AS (
            sum(periods) OVER by_window AS periods,
            lead(k, 1, (SELECT windows FROM shape)) OVER (PARTITION BY client_id ORDER BY k) AS next_k
     FROM changes
-    WINDOW by_window AS (PARTITION BY client_id ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    WINDOW by_window AS (PARTITION BY client_id ORDER BY k RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 ),
 window_clients AS (
     SELECT n.last_period, s.client_id, s.basis
