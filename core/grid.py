@@ -328,6 +328,8 @@ EVERYONE = "everyone"  # a kept date computed for every client
 # The classified clients of one grid date (limits applied): a few grids, the
 # current one shared by the grid and its migration.
 _CLASSIFIED = Kept(4)
+# Each period's latest day with a line (the as-of dates of former cells), per data version.
+_PERIOD_DATES = Kept(8)
 
 # The classification over figures read back from memory: the same columns
 # grid_stats.sql leaves in per_client and spread. Bound: a, b, measure, x, y.
@@ -442,24 +444,30 @@ def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
     clients asked about (see ``tests/test_fast_paths.py``).
     """
     base = _classes_key(store, params)
-    grouped = {day: set(clients) for day, clients in pairs.groupby("as_of")["client_id"]}
-    kept = {day: _CELLS.get((*base, day)) for day in grouped}
-    first = {day: clients for day, clients in grouped.items() if kept[day] is None}
+    ids = pa.array(pairs["client_id"].astype(str).to_numpy(dtype=object), pa.string())
+    positions = pairs.groupby("as_of").indices  # {date: the rows asking about it}
+    kept = {day: _CELLS.get((*base, day)) for day in positions}
+    first = [day for day in positions if kept[day] is None]
+    # a kept date that holds only the clients asked before, and someone new is asked about now
     again = [
-        day for day, clients in grouped.items() if kept[day] and kept[day][0] is not EVERYONE and clients - kept[day][0]
+        day
+        for day in positions
+        if kept[day]
+        and kept[day][0] is not EVERYONE
+        and not pc.all(pc.is_in(ids.take(positions[day]), value_set=kept[day][0])).as_py()
     ]
     if first:
-        rows = pairs[pairs["as_of"].isin(list(first))][["as_of", "client_id"]]
+        rows = pairs[pairs["as_of"].isin(first)][["as_of", "client_id"]]
         found = _cell_series(_grid_frame(store, params, sorted(first), rows, shown="cells"))
-        for day, clients in first.items():
-            kept[day] = (frozenset(clients), found.get(day, _NO_CELLS))
+        for day in first:
+            kept[day] = (pc.unique(ids.take(positions[day])), found.get(day, _NO_CELLS))
             _CELLS.put((*base, day), kept[day])
     if again:
         found = _cell_series(_grid_frame(store, params, sorted(again), shown="cells"))
         for day in again:
             kept[day] = (EVERYONE, found.get(day, _NO_CELLS))
             _CELLS.put((*base, day), kept[day])
-    return {day: kept[day][1] for day in grouped}
+    return {day: kept[day][1] for day in positions}
 
 
 _NO_CELLS = pd.Series([], dtype="str", index=pd.Index([], dtype="str"))
@@ -562,10 +570,18 @@ def as_payload(result: GridResult) -> dict:
     }
 
 
-def _period_dates(store, params: GridParams, periods: list[date]) -> dict[date, date]:
-    """{period start: the latest day with a line in that period}, filters applied, not after ``params.as_of``."""
-    statement, values = _statement(params, "grid_period_dates")
-    return dict(store.query_rows(statement, [*values, params.as_of, periods]))
+def _period_dates(store, params: GridParams) -> dict[date, date]:
+    """{period start: the latest day with a line in that period}, filters applied, not after ``params.as_of``.
+
+    Every period's, kept per data version: moving L asks about other periods of the same lines.
+    """
+    key = (*_figures_key(store, params)[:2], params.period, params.filters, params.as_of)
+
+    def read() -> dict[date, date]:
+        statement, values = _statement(params, "grid_period_dates")
+        return dict(store.query_rows(statement, [*values, params.as_of]))
+
+    return _PERIOD_DATES.fetch(key, read)
 
 
 def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.DataFrame:
@@ -577,7 +593,7 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
     see the module docstring for how the as-of dates are grouped by period.
     """
     wanted = last_purchase[["client_id", "last_purchase"]].copy()
-    wanted["last_purchase"] = pd.to_datetime(wanted["last_purchase"]).dt.date
+    wanted["last_purchase"] = pd.to_datetime(wanted["last_purchase"])
     known = wanted.dropna(subset=["last_purchase"])
     result = wanted[["client_id"]].copy()
     result["former_cell"] = pd.Series(None, index=result.index, dtype=object)
@@ -585,20 +601,27 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
         return result
     validate(params)
     _checked(store, params)
-    periods = _period_starts(known["last_purchase"], params.period)
-    latest = _period_dates(store, params, sorted(set(periods)))
+    days = known["last_purchase"]
+    periods = _period_starts(days, params.period)
+    latest = _period_dates(store, params)
     # The period's latest day with a line, or the client's own last purchase
     # when that is later (a day the filters or the as-of date left out).
-    group_as_of = [max(latest.get(p, day), day) for p, day in zip(periods, known["last_purchase"], strict=True)]
+    latest_days = periods.map({pd.Timestamp(p): pd.Timestamp(d) for p, d in latest.items()})
+    latest_days = pd.to_datetime(latest_days).fillna(days)
+    codes, uniques = pd.factorize(latest_days.where(latest_days > days, days))
+    group_as_of = np.array([day.date() for day in uniques], dtype=object)[codes]  # a date per distinct day
     pairs = pd.DataFrame({"client_id": known["client_id"].astype(str).to_numpy(), "as_of": group_as_of})
     cells = _cells(store, params, pairs)
     found = np.full(len(pairs), None, dtype=object)
     for day, at in pairs.groupby("as_of").indices.items():
         looked_up = cells[day].reindex(pairs["client_id"].iloc[at]).astype(object)
         found[at] = looked_up.where(looked_up.notna(), None).to_numpy(dtype=object)
-    cell_of = dict(zip(pairs["client_id"].tolist(), found.tolist(), strict=True))
+    # a client asked about twice takes its last row's cell
+    cell_of = pd.Series(found, index=pairs["client_id"], dtype=object)
+    cell_of = cell_of[~cell_of.index.duplicated(keep="last")]
+    looked_up = cell_of.reindex(result["client_id"].astype(str))
     result["former_cell"] = pd.Series(
-        [cell_of.get(c) for c in result["client_id"].astype(str).tolist()], index=result.index, dtype=object
+        looked_up.where(looked_up.notna(), None).to_numpy(dtype=object), index=result.index, dtype=object
     )
     return result
 
@@ -674,13 +697,11 @@ def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[
 
 
 def _period_starts(days: pd.Series, period: str) -> pd.Series:
-    """The start of each day's calendar period (weeks start on Monday), vectorised."""
+    """The start of each day's calendar period (weeks start on Monday) as a timestamp, vectorised."""
     stamps = pd.to_datetime(days)
     if period == "week":
-        starts = stamps - pd.to_timedelta(stamps.dt.weekday, unit="D")
-    else:
-        starts = stamps.dt.to_period("Q" if period == "quarter" else "M").dt.start_time
-    return starts.dt.date
+        return (stamps - pd.to_timedelta(stamps.dt.weekday, unit="D")).dt.normalize()
+    return stamps.dt.to_period("Q" if period == "quarter" else "M").dt.start_time
 
 
 @dataclass(frozen=True)

@@ -354,7 +354,7 @@ def _direct_former(store, params, wanted: pd.DataFrame) -> dict:
     latest = dict(
         store.query_rows(f"SELECT CAST(date_trunc('{params.period}', date) AS DATE), max(date) FROM daily GROUP BY 1")
     )
-    known["as_of"] = [latest[p] for p in _period_starts(known["last_purchase"], params.period)]
+    known["as_of"] = [latest[p.date()] for p in _period_starts(known["last_purchase"], params.period)]
     frame = _grid_frame(store, params, sorted(set(known["as_of"])), known[["as_of", "client_id"]])
     found = known.merge(frame[["as_of", "client_id", "cell"]], on=["as_of", "client_id"], how="left")
     return {c: (None if pd.isna(cell) else cell) for c, cell in zip(found["client_id"], found["cell"], strict=True)}

@@ -390,6 +390,12 @@ def test_former_cells_of_several_periods_match_the_grid_at_each_last_purchase(st
         capped.loc["mar", "former_cell"] == row(abcxyz(store, GridParams(window=6, as_of=date(2024, 3, 2))), "mar").cell
     )
     assert former.notna().all()
+    # March's latest day was kept for mar alone; other, asked about at that day now, gets
+    # the whole grid's cell there, and mar keeps its own
+    asked = pd.DataFrame({"client_id": ["other", "mar"], "last_purchase": [date(2024, 3, 31)] * 2})
+    both = former_cells(store, GridParams(window=6), asked).set_index("client_id")["former_cell"]
+    march = abcxyz(store, GridParams(window=6, as_of=date(2024, 3, 31)))
+    assert both["other"] == row(march, "other").cell and both["mar"] == former["mar"] == row(march, "mar").cell
 
 
 def test_a_start_date_filter_counts_periods_from_the_first_kept_month(store):

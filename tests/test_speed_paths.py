@@ -198,7 +198,7 @@ def test_former_cells_match_the_whole_grid_on_the_real_files(real_stores, name):
     wanted = lost[["client_id", "last_purchase"]].copy()
     wanted["last_purchase"] = pd.to_datetime(wanted["last_purchase"]).dt.date
     latest = dict(store.query_rows("SELECT CAST(date_trunc('month', date) AS DATE), max(date) FROM daily GROUP BY 1"))
-    wanted["as_of"] = [latest[p] for p in _period_starts(wanted["last_purchase"], "month")]
+    wanted["as_of"] = [latest[p.date()] for p in _period_starts(wanted["last_purchase"], "month")]
     assert wanted["as_of"].nunique() > 3 and former.notna().sum() > 50
     for as_of, group in wanted.groupby("as_of"):
         grid = abcxyz(store, GridParams(window=6, as_of=as_of)).clients.set_index("client_id")["cell"]
