@@ -379,7 +379,7 @@ _LISTS = Kept(6)  # one page run reads three; a few MB to tens of MB each at 10M
 
 
 def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
-    """The ``lost``, ``at_risk`` or loss ``events`` frame for ``params``: kept, else read and kept."""
+    """The ``lost``, ``at_risk``, loss ``events`` or ``returned`` frame for ``params``: kept, else read and kept."""
     as_of = _resolve(store, params)
 
     def read() -> pd.DataFrame:
@@ -387,10 +387,13 @@ def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
             with _Spans(store, params, as_of) as spans:
                 events = _reasons(spans.query("churn_events"))
             return _dates(events, "last_purchase", "loss_date", "won_back_date")
+        if which == "returned":
+            return _returned(store, params, as_of)
         with _reader(store, params, as_of) as reader:
             return reader.lost() if which == "lost" else reader.at_risk()
 
-    return _LISTS.fetch((str(store.path), store.version(), which, params, as_of), read).copy()
+    # KEEP_BASE in the key: the tests holding the base to the direct reading must not read it back from here
+    return _LISTS.fetch((str(store.path), store.version(), which, params, as_of, KEEP_BASE), read).copy()
 
 
 def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
@@ -401,6 +404,39 @@ def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
     Sorted by client_id, loss_date.
     """
     return _listed(store, params, "events")
+
+
+def returned_clients(store: Store, params: ChurnParams) -> pd.DataFrame:
+    """The clients whose latest loss dated up to as-of was won back, one row each with that loss.
+
+    ``loss_events``' columns and rows (its latest row per client, where
+    won_back_date is set), sorted by client_id; read from the churn base, so
+    moving L filters a few spans per client instead of finding every loss.
+    """
+    return _listed(store, params, "returned")
+
+
+# The base's records (core/sql/churn_base_records.sql) per base key: read the
+# first time the won-back clients are asked for (the churn page never asks).
+_RECORDS = Kept(4)
+
+
+def _returned(store: Store, params: ChurnParams, as_of: date) -> pd.DataFrame:
+    if not KEEP_BASE:  # the direct reading: every loss, the latest of each client
+        events = loss_events(store, params)
+        latest = events.drop_duplicates("client_id", keep="last")
+        found = latest[latest["won_back_date"].notna()].reset_index(drop=True)
+        return found.astype({"client_id": "str"})
+
+    def records() -> pa.Table:
+        with _Spans(store, params, as_of) as spans:
+            return spans.arrow("churn_reason_clients", "churn_base_records")
+
+    kept = _RECORDS.fetch(_base_key(store, params, as_of), records)
+    with _FromBase(store, params, as_of, _base(store, params, as_of)) as reader:
+        reader.cursor.register("records", kept)
+        found = _reasons(reader.query("churn_fast_returned"))
+    return _dates(found, "last_purchase", "loss_date", "won_back_date").astype({"client_id": "str"})
 
 
 def lost_clients(store: Store, params: ChurnParams) -> pd.DataFrame:

@@ -58,7 +58,7 @@ import pyarrow as pa
 
 from core.access import require_editor
 from core.analysis import Filters, among, basis_column, filtered_daily, money, parse_date, resolve_as_of
-from core.churn import ChurnParams, at_risk, loss_events, lost_clients
+from core.churn import ChurnParams, at_risk, lost_clients, returned_clients
 from core.errors import InputError, StoreError
 from core.grid import CELLS, TOO_NEW, GridParams, former_cells
 from core.i18n import CATALOGUE, t
@@ -528,9 +528,7 @@ def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) ->
     listed["revenue_since"] = 0.0
     listed["won"] = False
 
-    events = loss_events(store, churn).sort_values(["client_id", "loss_date"])
-    latest = events.drop_duplicates("client_id", keep="last")
-    returned = latest[latest["won_back_date"].notna()]
+    returned = returned_clients(store, churn)
     if params.clients:
         returned = returned[among(returned["client_id"], params.clients)]
     if len(returned):

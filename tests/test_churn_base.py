@@ -18,7 +18,7 @@ import pytest
 
 import core.churn as churn_module
 from core.analysis import Filters
-from core.churn import ChurnParams, at_risk, churn, lost_clients
+from core.churn import ChurnParams, at_risk, churn, lost_clients, returned_clients
 from core.reasons import record_reason
 from core.store import add_upload
 from tests.test_speed_paths import same_churn
@@ -61,7 +61,7 @@ def direct(monkeypatch, compute):
 
 
 def agree(store, monkeypatch, params):
-    for compute in (churn, lost_clients, at_risk):
+    for compute in (churn, lost_clients, at_risk, returned_clients):
         kept = compute(store, params)
         same_churn(kept, direct(monkeypatch, lambda compute=compute: compute(store, params)))
 
@@ -109,6 +109,28 @@ def test_churn_by_hand_through_the_base(timeline, monkeypatch):
     assert sorted(result.lost["client_id"]) == ["P", "Q", "R", "S"]
     assert result.lost.set_index("client_id").loc["R", "reason"] == "price"
     same_churn(result, direct(monkeypatch, lambda: churn(timeline, ChurnParams(lost_days=60, as_of=D("2025-03-01")))))
+
+
+def test_the_won_back_clients_by_hand(timeline, monkeypatch):
+    # L = 60 as of 2024-09-30: Q lost on 2024-04-30 and back on 2024-09-01 (value 5 + 5, no
+    # reason); S lost on 2024-03-15 and back on 2024-08-15 (service level, recorded in the
+    # app). P was lost and never came back; R never went 60 days without buying.
+    params = ChurnParams(lost_days=60, as_of=D("2024-09-30"))
+    returned = returned_clients(timeline, params).set_index("client_id")
+    assert returned.index.tolist() == ["Q", "S"]
+    assert returned.loc["Q", "loss_date"] == pd.Timestamp("2024-04-30")
+    assert returned.loc["Q", "won_back_date"] == pd.Timestamp("2024-09-01")
+    assert float(returned.loc["Q", "value_before_loss"]) == 10.0 and returned.loc["Q", "reason"] is None
+    assert returned.loc["S", "reason"] == "service_level"
+    # Q's return purchase (2024-09-01) is lost exactly 60 days later, on 2024-10-31: from that
+    # day its latest loss is that one, not won back; the day before, it is still the won-back one.
+    assert "Q" in set(returned_clients(timeline, replace(params, as_of=D("2024-10-30")))["client_id"])
+    assert "Q" not in set(returned_clients(timeline, replace(params, as_of=D("2024-10-31")))["client_id"])
+    # A gap of exactly L is no loss: at L = 184 Q's 184-day gap (2024-03-01 to 09-01) loses nothing.
+    assert "Q" not in set(returned_clients(timeline, replace(params, lost_days=184))["client_id"])
+    assert "Q" in set(returned_clients(timeline, replace(params, lost_days=183))["client_id"])
+    for days in (60, 183, 184):
+        agree(timeline, monkeypatch, replace(params, lost_days=days))
 
 
 HAND_CASES = [
