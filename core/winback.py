@@ -62,6 +62,7 @@ from core.churn import ChurnParams, at_risk, lost_clients, returned_clients
 from core.errors import InputError, StoreError
 from core.grid import CELLS, TOO_NEW, GridParams, former_cells
 from core.i18n import CATALOGUE, t
+from core.kept import Kept
 from core.store import Store, sql
 
 STATUSES = ("to_contact", "contacted", "offer_made", "won_back", "declined")
@@ -446,18 +447,56 @@ def _kinds(store: Store) -> pd.DataFrame:
         return pd.DataFrame({"client_id": pd.Series(dtype=object), "kind": pd.Series(dtype=object)})
 
 
+# The return purchases' reach and revenue since (core/sql/winback_returns.sql) found so far,
+# per database, data version, filters and as-of date: moving L asks about mostly the same ones.
+_RETURNS = Kept(4)
+
+
 def _returns(store: Store, params: WinbackParams, as_of: date, returned: pd.DataFrame) -> pd.DataFrame:
-    """For each returned client: ``seen_lost`` (lost in the data loaded before its return) and ``revenue_since``."""
-    fragment, values = filtered_daily(params.filters)
-    statement = sql("winback_returns").replace("{filtered}", fragment)
-    pairs = pa.table(
+    """For each returned client: ``seen_lost`` (lost in the data loaded before its return) and ``revenue_since``.
+
+    The return purchases asked about before (under another L) are looked up; only the new ones are read.
+    """
+    key = (str(store.path), store.version(), params.filters, as_of)
+    asked = pd.DataFrame(
         {
-            "client_id": pa.array(returned["client_id"].astype(str), pa.string()),
-            "won_back_date": pa.array(pd.to_datetime(returned["won_back_date"]).dt.date, pa.date32()),
-            "loss_date": pa.array(pd.to_datetime(returned["loss_date"]).dt.date, pa.date32()),
+            "client_id": pd.array(returned["client_id"].astype("str"), dtype="str"),
+            "won_back_date": pd.to_datetime(returned["won_back_date"]).astype("datetime64[ns]").to_numpy(),
+            "loss_date": pd.to_datetime(returned["loss_date"]).astype("datetime64[ns]").to_numpy(),
         }
     )
-    return store.query(statement, [*values, as_of], tables={"returned_pairs": pairs})
+    known = _RETURNS.get(key)
+    if known is None:
+        known = pd.DataFrame(
+            {
+                "client_id": pd.Series(dtype="str"),
+                "won_back_date": pd.Series(dtype="datetime64[ns]"),
+                "reach_before": pd.Series(dtype="datetime64[ns]"),
+                "revenue_since": pd.Series(dtype=float),
+            }
+        )
+    new = asked.merge(known[["client_id", "won_back_date"]], how="left", indicator=True)
+    new = new[new["_merge"] == "left_only"]
+    if len(new):
+        fragment, values = filtered_daily(params.filters)
+        statement = sql("winback_returns").replace("{filtered}", fragment)
+        pairs = pa.table(
+            {
+                "client_id": pa.array(new["client_id"].to_numpy(dtype=object), pa.string()),
+                "won_back_date": pa.array(new["won_back_date"].dt.date, pa.date32()),
+            }
+        )
+        found = store.query(statement, [*values, as_of], tables={"returned_pairs": pairs})
+        found = found.astype({"client_id": "str", "revenue_since": float})
+        for column in ("won_back_date", "reach_before"):
+            found[column] = pd.to_datetime(found[column]).astype("datetime64[ns]")
+        known = pd.concat([known, found], ignore_index=True)
+        _RETURNS.put(key, known)
+    rows = asked.merge(known, on=["client_id", "won_back_date"], how="left")
+    seen = rows["reach_before"].notna() & (rows["reach_before"] >= rows["loss_date"])
+    return pd.DataFrame(
+        {"client_id": rows["client_id"], "seen_lost": seen.to_numpy(), "revenue_since": rows["revenue_since"]}
+    )
 
 
 def _keep(frame: pd.DataFrame, params: WinbackParams) -> pd.DataFrame:

@@ -53,6 +53,7 @@ PEOPLE = {
     "E5": ("Echo", "Nino", "East"),
     "G7": ("Golf", "Nino", "East"),
     "D4": ("Delta", "Giorgi", "West"),
+    "H8": ("Hotel", "Giorgi", "West"),  # only where a test loads it
 }
 
 
@@ -366,6 +367,44 @@ def test_won_back_after_a_later_upload(handmade):
     assert by_manager.loc[("Nino", "won_back"), "recovered"] == 200
     assert by_manager.loc[("Giorgi", "contacted"), "clients"] == 1
     assert by_manager.loc[("Giorgi", "won_back"), "clients"] == 0
+
+
+def test_moving_l_reuses_the_return_purchases_found_and_reads_the_new_ones(handmade, monkeypatch):
+    import core.winback
+
+    load(handmade, later_export(), "2025-01.csv")
+    # H8: 209 days without buying (5 Jan to 1 Aug), then 19, 122 (20 Aug to 20 Dec) and 26
+    hh = [("H8", day, 100, None) for day in ("2024-01-05", "2024-08-01", "2024-08-20", "2024-12-20", "2025-01-15")]
+    load(handmade, _lines(hh), "h8.csv")
+    read = []
+    real_query = handmade.query
+
+    def query(statement, *args, **kwargs):
+        pairs = (kwargs.get("tables") or {}).get("returned_pairs")
+        if pairs is not None:
+            read.append(sorted(pairs.column("client_id").to_pylist()))
+        return real_query(statement, *args, **kwargs)
+
+    monkeypatch.setattr(handmade, "query", query)
+    first = win_back_list(handmade, WinbackParams(lost_days=100))
+    assert read == [["A1", "G7", "H8"]]  # H8 back on 20 Dec
+    # At L = 150 H8's latest loss is the one it came back from on 1 Aug: a return purchase not
+    # read before; A1's (20 Jan) and G7's (25 Jan) are the same and looked up.
+    moved = win_back_list(handmade, WinbackParams(lost_days=150))
+    assert read[1:] == [["H8"]]
+    # At L = 120 every return purchase was read before (H8 back on 20 Dec again).
+    again = win_back_list(handmade, WinbackParams(lost_days=120))
+    assert read[2:] == []
+    # G7 (5 Jul to 25 Jan) is seen lost at L = 150 (lost on 2 Dec, inside the first export)
+    won = moved.won_back.set_index("client_id")
+    assert won.loc[["A1", "G7"], "revenue_since"].tolist() == [200, 30]
+    assert won.loc["G7", "loss_date"] == pd.Timestamp("2024-12-02")
+    # each the same as a first reading
+    for days, kept in ((100, first), (150, moved), (120, again)):
+        monkeypatch.setattr(core.winback, "_RETURNS", core.winback.Kept(4))
+        fresh = win_back_list(handmade, WinbackParams(lost_days=days))
+        pd.testing.assert_frame_equal(kept.won_back, fresh.won_back)
+        pd.testing.assert_frame_equal(kept.candidates, fresh.candidates)
 
 
 def test_team_status_kept_beside_the_automatic_won_back(handmade):
