@@ -438,13 +438,20 @@ def _attach_status(frame: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
 # -- the list ------------------------------------------------------------------------------
 
 
+# Each client's kinds, per database and data version (a tag recorded changes the version).
+_KINDS = Kept(4)
+
+
 def _kinds(store: Store) -> pd.DataFrame:
-    try:
-        return store.query(
-            "SELECT client_id, string_agg(kind, ', ' ORDER BY kind) AS kind FROM client_kinds GROUP BY client_id"
-        )
-    except StoreError:  # the kinds view is not there (an older database): no kind column
-        return pd.DataFrame({"client_id": pd.Series(dtype=object), "kind": pd.Series(dtype=object)})
+    def read() -> pd.DataFrame:
+        try:
+            return store.query(
+                "SELECT client_id, string_agg(kind, ', ' ORDER BY kind) AS kind FROM client_kinds GROUP BY client_id"
+            )
+        except StoreError:  # the kinds view is not there (an older database): no kind column
+            return pd.DataFrame({"client_id": pd.Series(dtype=object), "kind": pd.Series(dtype=object)})
+
+    return _KINDS.fetch((str(store.path), store.version()), read)
 
 
 # The return purchases' reach and revenue since (core/sql/winback_returns.sql) found so far,

@@ -475,7 +475,8 @@ def test_real_files_reproduce_expected(tmp_path, real_dir, expected, name):
 def test_kind_of_key_client(handmade):
     from core.tags import set_kind
 
-    set_kind(handmade, "A1", "expert", by="nino@example.com")
+    assert pd.isna(candidates(handmade, WinbackParams()).set_index("client_id").loc["A1", "kind"])
+    set_kind(handmade, "A1", "expert", by="nino@example.com")  # the list read before does not hide it
     listed = candidates(handmade, WinbackParams()).set_index("client_id")
     # F6 holds 150,000 of the 274,570 sold in the last 12 months (55 % ≥ 10 %): a breadwinner.
     assert listed.loc["F6", "kind"] == "breadwinner"
