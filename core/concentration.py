@@ -35,7 +35,8 @@ Settled where DOMAIN.md leaves room (checked against ``expected.json``):
 - **What if clients leave**: ``without`` removes clients before anything is
   computed, so every figure above is "as if they had never bought".
 - ``trend=False`` computes the as-of window alone (the trend is that one row):
-  the same headline figures for tables that show no trend.
+  the same headline figures for tables that show no trend; ``ranked=False``
+  leaves out the ranked clients and the breadwinners (the same figures).
 
 ``concentration(store, params)`` is the one function the page, the CLI and the
 export call.
@@ -88,6 +89,9 @@ class ConcentrationParams:
     # (the side-by-side and what-if tables need no trend; it costs one window
     # per period of history).
     trend: bool = True
+    # False: the figures without the ranked clients (ranking and breadwinners
+    # empty): what the side-by-side, what-if and overview tables read.
+    ranked: bool = True
 
     def validate(self) -> None:
         basis_column(self.basis)
@@ -279,7 +283,9 @@ def concentration(store, params: ConcentrationParams) -> Concentration:
     breadwinner_basis = "margin" if has_margin else "revenue"
 
     text, values = _fill("concentration_ranking", params, breadwinner_basis)
-    ranking = store.query(text, [*values, window.start, as_of, list(params.without)])
+    if not params.ranked:  # the statement with no rows: the same columns, nothing ranked
+        text = text.rstrip().rstrip(";") + "\nLIMIT 0"
+    ranking = store.read_frame(text, [*values, window.start, as_of, list(params.without)])
 
     trend = _trend(store, params, window)
     headline = trend.iloc[-1]

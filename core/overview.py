@@ -107,8 +107,10 @@ def overview(store, params: OverviewParams) -> Overview:
     filters, basis, as_of = params.filters, params.basis, parse_date(params.as_of)
     grid = abcxyz(store, GridParams(basis=basis, as_of=as_of, filters=filters))
     as_of = grid.params.as_of
-    # Only the headlines: no concentration trend, no former cells (each a pass per period of history).
-    held = concentration(store, ConcentrationParams(basis=basis, as_of=as_of, filters=filters, trend=False))
+    # Only the headlines: no concentration trend or ranking, no former cells (each a pass per period of history).
+    held = concentration(
+        store, ConcentrationParams(basis=basis, as_of=as_of, filters=filters, trend=False, ranked=False)
+    )
     losses = churn(store, ChurnParams(basis=basis, as_of=as_of, filters=filters), cells=False)
     worked = win_back_list(store, WinbackParams(basis=basis, as_of=as_of, filters=filters), cells=False)
 

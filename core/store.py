@@ -125,6 +125,30 @@ class Store:
         finally:
             cursor.close()
 
+    def read_frame(self, statement: str, params: Any = None, *, tables: dict | None = None) -> pd.DataFrame:
+        """``query`` read through Arrow: exact sums as their nearest floats, dates as ``datetime.date``.
+
+        For 150,000 clients with names, managers and regions that is half the time of
+        DuckDB's own DataFrame (and of the date conversion after it).
+        """
+        cursor = self.conn.cursor()
+        try:
+            for name, held in (tables or {}).items():
+                cursor.register(name, held)
+            rows = cursor.sql(statement, params=params)
+            # DuckDB turns the exact sums into the nearest float (6229.24, where Arrow's cast gives 6229.240000000001)
+            floats = [
+                "CAST(" + quote_ident(name) + " AS DOUBLE) AS " + quote_ident(name)
+                if str(kind).startswith("DECIMAL")
+                else quote_ident(name)
+                for name, kind in zip(rows.columns, rows.types, strict=True)
+            ]
+            return rows.project(", ".join(floats)).to_arrow_table().to_pandas()
+        except duckdb.Error as exc:
+            raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
+        finally:
+            cursor.close()
+
     def query_rows(self, statement: str, params: Any = None) -> list[tuple]:
         try:
             return self.conn.cursor().execute(statement, params).fetchall()

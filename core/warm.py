@@ -56,7 +56,11 @@ def views(store: Store) -> list[tuple]:
         (abcxyz, grid),
         (migration, grid),
         (concentration, ConcentrationParams(trend=False)),  # the concentration page's headline,
-        *([(concentration, ConcentrationParams(basis="margin", trend=False))] if store.has_margin() else []),
+        *(
+            [(concentration, ConcentrationParams(basis="margin", trend=False, ranked=False))]
+            if store.has_margin()
+            else []
+        ),
         (concentration_trend, ConcentrationParams()),  # its margin beside it, then its trend
         (churn, ChurnParams()),
         (win_back_list, WinbackParams()),

@@ -117,7 +117,7 @@ if store.has_margin():
     st.subheader(ui.tr("concentration.side_by_side"))
     try:
         other_basis = "margin" if basis == "revenue" else "revenue"
-        other = ui.compute(concentration, replace(params, basis=other_basis, trend=False))
+        other = ui.compute(concentration, replace(params, basis=other_basis, trend=False, ranked=False))
     except KamError as exc:
         ui.show_error(exc)
     else:
@@ -165,7 +165,7 @@ leaving = st.multiselect(
 )
 if leaving:
     try:
-        after = ui.compute(concentration, replace(params, without=tuple(sorted(leaving)), trend=False))
+        after = ui.compute(concentration, replace(params, without=tuple(sorted(leaving)), trend=False, ranked=False))
     except KamError as exc:
         ui.show_error(exc)
     else:

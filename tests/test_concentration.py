@@ -288,6 +288,12 @@ def test_without_the_trend_the_headline_is_the_same(store):
         for name in ("total", "clients", "top_n_share", "key_set_clients", "key_set_share", "gini", "hhi"):
             assert getattr(alone, name) == getattr(whole, name), name
         pd.testing.assert_frame_equal(alone.ranking, whole.ranking)
+        # without the ranked clients: the same figures, an empty ranking of the same columns
+        bare = concentration(store, replace(params, trend=False, ranked=False))
+        for name in ("total", "clients", "top_n_share", "key_set_clients", "key_set_share", "gini", "hhi"):
+            assert getattr(bare, name) == getattr(whole, name), name
+        assert bare.ranking.empty and bare.breadwinners.empty and not whole.ranking.empty
+        pd.testing.assert_series_equal(bare.ranking.dtypes, whole.ranking.dtypes)
 
 
 def test_filters_and_kind_filter_apply(store):
