@@ -10,8 +10,9 @@ What it promises:
   quarters come from the kept ``client_months`` when no filter narrows the lines,
   half the rows of ``daily``), ``grid_ranks.sql``
   ranks the clients (``grid_ranks_asked.sql`` instead, which counts and sums
-  the clients above each one, when only a few are asked about: the dossier's
-  cell over time) and ``grid_classify.sql`` classifies them. The per-client
+  the clients above each one, when only a few are asked about;
+  ``grid_ranks_wide.sql`` for the dossier's cell over time) and
+  ``grid_classify.sql`` classifies them. The per-client
   figures of the last few grids are kept in memory (keyed by database file,
   data version, basis, period, window, filters and as-of date), so moving the
   A/B or X/Y limits ranks the clients again without reading a line, and the
@@ -650,21 +651,18 @@ def _closes_periods(days: list[date], period: str) -> bool:
 def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[date]) -> pd.DataFrame:
     """``_grid_frame``'s rows of one client at dates that close consecutive periods (``_closes_periods``).
 
-    The client's ranks come from every client's basis in the rolling windows
-    (grid_ranks_rolling.sql: one running sum per client over its periods, where
-    ``_grid_frame`` joins each window with its periods), ranked as grid_ranks_asked.sql
-    ranks the clients asked about; its own figures and
-    classes from grid_stats.sql and grid_classify.sql over its own lines.
+    The client's ranks come from every client's basis in the rolling windows, one
+    column per window (grid_ranks_wide.sql: two passes, no sort), ranked as
+    grid_ranks_asked.sql ranks the clients asked about; its own figures and classes
+    from grid_stats.sql and grid_classify.sql over its own lines.
     """
     _checked(store, params)
-    ends = [period_start(day, params.period) for day in as_of_dates]
     starts = [window_start(day, params.period, params.window) for day in as_of_dates]
     months = _reads_months(store, params, as_of_dates)
-    statement, values = _statement(params, "grid_ranks_rolling", "grid_ranks_asked", months=months)
-    statement += "\nSELECT as_of, client_id, abc_rank, total_positive, basis_before FROM ranks"
-    ranks = _arrow(
-        store, statement, [*values, as_of_dates[-1], starts[0], [], ends, starts, as_of_dates, ends, client_id]
-    )
+    statement, values = _statement(params, "grid_ranks_wide", months=months)
+    statement = _window_columns(statement, len(as_of_dates), int(params.window))
+    bound = [*values, as_of_dates[-1], starts[0], [], starts[0], client_id, as_of_dates, client_id]
+    ranks = _arrow(store, statement, bound)
     statement, values = _statement(params, "grid_stats", client=client_id)
     # the ranks with the client's own figures, as grid_ranks.sql carries them
     statement += (
@@ -675,6 +673,37 @@ def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[
     x, y = params.limits()
     bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
     return _read(store, statement, bound, {"rolling": ranks})
+
+
+def _window_columns(statement: str, windows: int, length: int) -> str:
+    """grid_ranks_wide.sql with its per-window columns spelled out (``windows`` windows of ``length`` periods)."""
+    inside = [f"i BETWEEN {k} AND {k + length - 1}" for k in range(windows)]
+    columns = ",\n           ".join(
+        # a period with lines and no margin counts 0, as in grid_stats.sql; a window without lines, nothing
+        f"CASE WHEN count(*) FILTER (WHERE {at}) > 0 THEN coalesce(sum(basis) FILTER (WHERE {at}), 0) END"
+        f" AS basis_{k}, count(*) FILTER (WHERE {at}) AS periods_{k}"
+        for k, at in enumerate(inside)
+    )
+
+    # A client without lines in a window has no basis there (NULL), so it is never above
+    # the asked one and adds nothing to the positive total, as in grid_ranks_asked.sql.
+    def above(k: int) -> str:
+        return f"w.basis_{k} > a.basis_{k} OR (w.basis_{k} = a.basis_{k} AND w.client_id < a.client_id)"
+
+    ranks = ",\n           ".join(
+        f"coalesce(any_value(a.periods_{k}) > 0, false) AS present_{k}, "
+        f"count(*) FILTER (WHERE {above(k)}) + 1 AS abc_rank_{k}, "
+        f"sum(greatest(w.basis_{k}, 0)) AS total_positive_{k}, "
+        f"coalesce(sum(w.basis_{k}) FILTER (WHERE {above(k)}), 0) AS basis_before_{k}"
+        for k in range(windows)
+    )
+    lists = ", ".join(
+        f"unnest([{', '.join(f'{name}_{k}' for k in range(windows))}]) AS {name}"
+        for name in ("present", "abc_rank", "total_positive", "basis_before")
+    )
+    return (
+        statement.replace("{window_columns}", columns).replace("{window_ranks}", ranks).replace("{window_lists}", lists)
+    )
 
 
 def _period_starts(days: pd.Series, period: str) -> pd.Series:

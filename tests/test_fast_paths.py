@@ -442,8 +442,10 @@ def test_a_clients_cells_over_closing_periods_rank_as_the_direct_query_does(stor
 
     # T1-T3 tie in every window (by client id), ZERO and NEG have no share, LATE starts in
     # March, GAP buys in January and April only, AFTER buys after the as-of date too.
+    # Only BIG and T1 carry a margin: on the margin basis the others have lines and no basis.
+    margins = {"BIG": 20.0, "T1": 3.0}
     rows = [
-        (c, f"2024-{m:02d}-{d:02d}", amount, None, None, region, None)
+        (c, f"2024-{m:02d}-{d:02d}", amount, margins.get(c), None, region, None)
         for m in range(1, 7)
         for d in (3, 17)
         for c, amount, region in (("T2", 30.0, "N"), ("T1", 30.0, "S"), ("T3", 30.0, "N"), ("BIG", 200.0 + m, "S"))
@@ -467,6 +469,7 @@ def test_a_clients_cells_over_closing_periods_rank_as_the_direct_query_does(stor
         GridParams(period="quarter", window=1),
         GridParams(period="week", window=4),
         GridParams(window=3, filters=Filters(region=("N",))),
+        GridParams(basis="margin", window=2),
     ):
         shown += _rolling_agrees(store, monkeypatch, params, clients, as_of, 5 if params.period != "quarter" else 2)
     assert shown > 150

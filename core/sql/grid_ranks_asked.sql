@@ -4,9 +4,9 @@
 -- basis, or the same basis and a smaller client id: the order of
 -- grid_ranks.sql) and its basis_before sums their bases. It reads every client
 -- of the window once per asked client, so core.grid takes it when a few
--- clients are asked (the dossier's cell over time), the sort else.
+-- clients are asked (a client's cell at a few dates), the sort else.
 ranks AS (
-    -- every column per_client has (its figures, or a bare basis: grid_ranks_rolling.sql)
+    -- every column per_client has (its figures)
     SELECT * EXCLUDE (other_basis, above),
            count(*) FILTER (WHERE above) + 1 AS abc_rank,
            sum(greatest(other_basis, 0)) AS total_positive,

@@ -1,6 +1,6 @@
 -- Every client's basis in each of several rolling analysis windows (a fragment:
 -- the CTEs from d to window_clients, spliced after WITH by core/sql/concentration_figures.sql
--- and core/sql/grid_ranks_rolling.sql). A window is named by the start of its last period
+-- for the concentration trend). A window is named by the start of its last period
 -- and its first period; lines after the as-of date are left out. window_clients holds one
 -- row (last_period, client_id, basis) per window and client with a line in it.
 -- client_periods, spliced in: each client's basis per period with a line, from the
