@@ -627,6 +627,7 @@ def cells_over_time(store, params: GridParams, client_id: str, as_of_dates: list
         asked = pd.DataFrame({"as_of": list(as_of_dates), "client_id": str(client_id)})
         found = _grid_frame(store, params, sorted(set(as_of_dates)), asked)
     found = found[found["client_id"] == str(client_id)]
+    _keep_cells(store, params, str(client_id), found, as_of_dates)
     rows = pd.DataFrame({"as_of": list(as_of_dates)}).merge(
         found[["as_of", "cell", "abc", "xyz", "basis", "share", "abc_rank"]], on="as_of", how="left"
     )
@@ -636,6 +637,17 @@ def cells_over_time(store, params: GridParams, client_id: str, as_of_dates: list
     for column in ("cell", "abc", "xyz"):
         rows[column] = rows[column].astype(object).where(rows[column].notna(), None)
     return rows[columns]
+
+
+def _keep_cells(store, params: GridParams, client_id: str, found: pd.DataFrame, days: list[date]) -> None:
+    """Keep one client's cells found at ``days`` as ``_cells`` keeps the cells of the clients asked about,
+    at the dates nobody was asked about yet: the dossier asks for its client's cell over time, then
+    for its former cell (the win-back row), often at the last of those dates."""
+    base = _classes_key(store, params)
+    found_at = _cell_series(found)
+    for day in days:
+        if _CELLS.get((*base, day)) is None:
+            _CELLS.put((*base, day), (pa.array([client_id], pa.string()), found_at.get(day, _NO_CELLS)))
 
 
 def _closes_periods(days: list[date], period: str) -> bool:

@@ -15,6 +15,7 @@ from core.grid import (
     GridParams,
     abcxyz,
     as_payload,
+    cells_over_time,
     dominant_xyz,
     former_cells,
     migration,
@@ -364,7 +365,7 @@ def test_no_tercile_offer_when_every_client_looks_the_same(store):
     assert tercile_limits(result) is None
 
 
-def test_former_cells_of_several_periods_match_the_grid_at_each_last_purchase(store):
+def test_former_cells_of_several_periods_match_the_grid_at_each_last_purchase(store, monkeypatch):
     # "other" buys on the last day of January, February and March: each
     # client's cell is the grid's at the latest day with a line in the month of
     # its last purchase, whoever else is asked about.
@@ -396,6 +397,28 @@ def test_former_cells_of_several_periods_match_the_grid_at_each_last_purchase(st
     both = former_cells(store, GridParams(window=6), asked).set_index("client_id")["former_cell"]
     march = abcxyz(store, GridParams(window=6, as_of=date(2024, 3, 31)))
     assert both["other"] == row(march, "other").cell and both["mar"] == former["mar"] == row(march, "mar").cell
+    # A client's cell over time (the dossier's) is kept for the former cells asked after it: jan's
+    # at the end of January (AX there, AZ at the later ends) is read back, not computed again.
+    import core.grid
+    from core.kept import Kept
+
+    monkeypatch.setattr(core.grid, "_CELLS", Kept(256))
+    ends = [date(2024, 1, 31), date(2024, 2, 29), date(2024, 3, 31)]
+    over_time = cells_over_time(store, GridParams(window=6), "jan", ends)
+    assert over_time["cell"].tolist() == ["AX", "AZ", "AZ"] and former["jan"] == "AX"
+    computed = []
+    grid_frame = core.grid._grid_frame
+
+    def counted(store, params, as_of_dates, *args, **kwargs):
+        computed.extend(as_of_dates)
+        return grid_frame(store, params, as_of_dates, *args, **kwargs)
+
+    monkeypatch.setattr(core.grid, "_grid_frame", counted)
+    alone = former_cells(store, GridParams(window=6), last[last["client_id"] == "jan"])
+    assert alone["former_cell"].tolist() == ["AX"] and computed == []
+    # the others at the dates kept for jan alone: the whole grid there, once
+    again = former_cells(store, GridParams(window=6), last).set_index("client_id")["former_cell"]
+    pd.testing.assert_series_equal(again, former)
 
 
 def test_a_start_date_filter_counts_periods_from_the_first_kept_month(store):
