@@ -48,6 +48,7 @@ from core.churn import ChurnParams, at_risk, loss_events, lost_clients
 from core.errors import InputError
 from core.grid import GridParams, cells_over_time
 from core.i18n import t
+from core.kept import Kept
 from core.store import Store
 
 FACT_FIELDS = ("description", "employees", "history", "structure", "environment")
@@ -540,6 +541,16 @@ def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
+# What a move of the dossier's window, L or k leaves as it was, per database, data version and
+# client: its kinds, sales per period, manager and last purchase (each a read of daily or a view).
+_STEADY = Kept(32)
+
+
+def _steady(store: Store, client_id: str, what: str, compute, *key):
+    """``compute()`` kept under the data version, the client, ``what`` and ``key``."""
+    return _STEADY.fetch((str(store.path), store.version(), client_id, what, *key), compute)
+
+
 def picture(store: Store, params: DossierParams) -> Picture:
     """The computed half of the dossier of ``params.client_id``."""
     from core.managers import manager_of
@@ -554,9 +565,15 @@ def picture(store: Store, params: DossierParams) -> Picture:
     client = dict(zip(columns, info[0], strict=True)) if info else {"client_id": client_id}
     reasons = recorded_reasons(store)
     reasons = reasons[reasons["client_id"] == client_id].drop(columns="client_id").reset_index(drop=True)
-    kinds = [
-        r[0] for r in store.query_rows("SELECT kind FROM client_kinds WHERE client_id = ? ORDER BY kind", [client_id])
-    ]
+    kinds = _steady(
+        store,
+        client_id,
+        "kinds",
+        lambda: [
+            r[0]
+            for r in store.query_rows("SELECT kind FROM client_kinds WHERE client_id = ? ORDER BY kind", [client_id])
+        ],
+    ).copy()
     empty = Picture(
         parameters=params.as_dict(as_of),
         as_of=as_of,
@@ -579,7 +596,16 @@ def picture(store: Store, params: DossierParams) -> Picture:
         period_start(client["first_date"], params.period),
         shift_periods(period_start(as_of, params.period), params.period, -(int(params.sales_periods) - 1)),
     )
-    sales = _sales(store, client_id, params.period, first, as_of, has_margin)
+    sales = _steady(
+        store,
+        client_id,
+        "sales",
+        lambda: _sales(store, client_id, params.period, first, as_of, has_margin),
+        params.period,
+        first,
+        as_of,
+        has_margin,
+    ).copy()
 
     grid = GridParams(basis=params.basis, period=params.period, window=int(params.window))
     ends = period_ends(as_of, params.period, int(params.history))
@@ -606,7 +632,13 @@ def picture(store: Store, params: DossierParams) -> Picture:
         losses[column] = pd.Series(
             [None if pd.isna(d) else pd.Timestamp(d).date() for d in losses[column]], dtype=object
         )
-    last_purchase = store.scalar("SELECT max(date) FROM daily WHERE client_id = ? AND date <= ?", [client_id, as_of])
+    last_purchase = _steady(
+        store,
+        client_id,
+        "last_purchase",
+        lambda: store.scalar("SELECT max(date) FROM daily WHERE client_id = ? AND date <= ?", [client_id, as_of]),
+        as_of,
+    )
     state = "lost" if lost is not None else "at_risk" if risky is not None else "active"
     churn = {
         "state": state,
@@ -651,7 +683,7 @@ def picture(store: Store, params: DossierParams) -> Picture:
         parameters=params.as_dict(as_of),
         as_of=as_of,
         client=client,
-        manager=manager_of(store, client_id, as_of),
+        manager=_steady(store, client_id, "manager", lambda: manager_of(store, client_id, as_of), as_of),
         sales=sales,
         cells=cells,
         shares=shares,

@@ -190,6 +190,27 @@ def test_the_computed_picture_by_hand(store):
     assert period_ends(date(2024, 3, 15), "quarter", 3) == [date(2023, 9, 30), date(2023, 12, 31), date(2024, 3, 15)]
 
 
+def test_the_picture_follows_new_lines_and_tags_under_the_same_settings(store):
+    # the kinds, sales, manager and last purchase a move of the window leaves as they were are
+    # kept per data version: a tag or an upload is seen at once, as-of date unchanged
+    from core.tags import set_kind
+
+    upload(store)
+    seen = picture(store, DossierParams("k1", window=6))
+    assert (seen.manager, seen.kinds, seen.sales["revenue"].iloc[-1]) == ("Nino", ["breadwinner"], 20.0)
+    assert picture(store, DossierParams("k1", window=5)).kinds == ["breadwinner"]
+    set_kind(store, "k1", "expert", by="nino@example.com")
+    assert picture(store, DossierParams("k1", window=6)).kinds == ["breadwinner", "expert"]
+    more = pd.DataFrame(
+        {"client_id": ["k1"], "date": ["2024-12-10"], "amount": [5.0], "margin": [1.0], "manager": ["Giorgi"]}
+    )
+    add_upload(store, more, file_name="more.csv", sha256="more", source_key="crm")
+    moved = picture(store, DossierParams("k1", window=6))
+    assert moved.as_of == seen.as_of and moved.sales["revenue"].iloc[-1] == 25.0
+    assert moved.manager == "Giorgi"  # two managers on the latest day: the first alphabetically
+    assert moved.churn["last_purchase"] == date(2024, 12, 10)
+
+
 def test_search_by_name_or_id(store):
     upload(store)
     assert find_clients(store, "kav")["client_id"].tolist() == ["k2"]
