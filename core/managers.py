@@ -55,7 +55,7 @@ import numpy as np
 import pandas as pd
 
 from core.access import require_editor
-from core.analysis import Filters, among, basis_column, filtered_daily
+from core.analysis import Filters, among, basis_column, filtered_daily, positions
 from core.churn import ChurnParams, at_risk, lost_clients
 from core.errors import InputError
 from core.grid import CELLS, GridParams, abcxyz
@@ -232,8 +232,9 @@ def manager_of(store: Store, client_id: str, as_of: date | None = None) -> str |
 def _owned(frame: pd.DataFrame, owners: pd.Series) -> pd.DataFrame:
     """``frame`` with each client's manager (``owners``: manager indexed by client id), None for no manager."""
     result = frame.copy()
-    found = result["client_id"].astype("str").map(owners)
-    result["manager"] = found.astype(object).where(found.notna(), None)
+    at = positions(result["client_id"], owners.index)
+    found = np.where(at >= 0, owners.to_numpy(dtype=object)[np.maximum(at, 0)], None)
+    result["manager"] = pd.Series(found, index=result.index, dtype=object).where(lambda s: s.notna(), None)
     return result
 
 
@@ -358,10 +359,10 @@ def _portfolio_clients(in_grid: pd.DataFrame, lost: pd.DataFrame, risky: pd.Data
     # Outside the window a client has no basis: it comes after every client in it, by id.
     listed = pd.concat([in_grid, _listed(extra.assign(basis=np.nan, share=np.nan))], ignore_index=True)
     # Each client is listed once: its row is found once per table, then the values are set by position.
-    rows = pd.Index(listed["client_id"].astype("str"))
+    rows = listed["client_id"]
     first = worked.drop_duplicates("client_id")
     tables = {"lost": lost, "risky": risky, "worked": first}
-    at = {name: rows.get_indexer(frame["client_id"].astype("str")) for name, frame in tables.items()}
+    at = {name: positions(frame["client_id"], rows) for name, frame in tables.items()}
 
     def set_at(target: np.ndarray, name: str, values) -> None:
         found = at[name] >= 0

@@ -245,3 +245,18 @@ def test_the_managers_view_needs_no_former_cells(store, monkeypatch):
     monkeypatch.setattr("core.winback.former_cells", refuse)
     result = manager_portfolios(store, ManagerParams())
     assert result.funnel["clients"].sum() > 0
+
+
+def test_positions_and_among_look_ids_up_as_pandas_does():
+    # the lookups the managers' view (and the win-back list) make for 100,000s of ids
+    import numpy as np
+
+    from core.analysis import among, positions
+
+    column = pd.Series(["b", "x", None, "a", "b"], dtype="str")
+    values = pd.Index(["a", "b", "c"], dtype="str")
+    assert positions(column, values).tolist() == [1, -1, -1, 0, 1]
+    assert positions(column, values).tolist() == values.get_indexer(column.fillna("\0")).tolist()
+    assert among(column, values).tolist() == [True, False, False, True, True]
+    assert positions(pd.Series([], dtype="str"), values).dtype.kind == "i"
+    assert isinstance(positions(column, pd.Series(["a"], dtype=object)), np.ndarray)
