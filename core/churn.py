@@ -89,7 +89,7 @@ from core.analysis import (
 from core.errors import InputError, StoreError
 from core.kept import Kept
 from core.reasons import builtin_aliases
-from core.store import Store, sql
+from core.store import Store, frame_of, sql
 
 CHURN_PERIODS = ("month", "quarter")
 UNKNOWN = "unknown"
@@ -218,7 +218,7 @@ class _Reader:
         try:
             if arrow:
                 return self.cursor.sql(text, params=values).to_arrow_table()
-            return self.cursor.execute(text, values).df()
+            return frame_of(self.cursor.sql(text, params=values))
         except duckdb.Error as exc:
             raise StoreError(f"The database could not answer: {exc}") from exc
 

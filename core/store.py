@@ -66,6 +66,18 @@ def sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def frame_of(rows: duckdb.DuckDBPyRelation) -> pd.DataFrame:
+    """A query's rows as a DataFrame read through Arrow (``Store.read_frame``): exact sums as floats."""
+    # DuckDB turns the exact sums into the nearest float (6229.24, where Arrow's cast gives 6229.240000000001)
+    floats = [
+        "CAST(" + quote_ident(name) + " AS DOUBLE) AS " + quote_ident(name)
+        if str(kind).startswith("DECIMAL")
+        else quote_ident(name)
+        for name, kind in zip(rows.columns, rows.types, strict=True)
+    ]
+    return rows.project(", ".join(floats)).to_arrow_table().to_pandas()
+
+
 def quote_ident(name: str) -> str:
     """Quote an identifier (a column name from an uploaded file) for DuckDB."""
     return '"' + str(name).replace('"', '""') + '"'
@@ -135,15 +147,7 @@ class Store:
         try:
             for name, held in (tables or {}).items():
                 cursor.register(name, held)
-            rows = cursor.sql(statement, params=params)
-            # DuckDB turns the exact sums into the nearest float (6229.24, where Arrow's cast gives 6229.240000000001)
-            floats = [
-                "CAST(" + quote_ident(name) + " AS DOUBLE) AS " + quote_ident(name)
-                if str(kind).startswith("DECIMAL")
-                else quote_ident(name)
-                for name, kind in zip(rows.columns, rows.types, strict=True)
-            ]
-            return rows.project(", ".join(floats)).to_arrow_table().to_pandas()
+            return frame_of(cursor.sql(statement, params=params))
         except duckdb.Error as exc:
             raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
         finally:
