@@ -233,7 +233,8 @@ def _owned(frame: pd.DataFrame, owners: pd.Series) -> pd.DataFrame:
     """``frame`` with each client's manager (``owners``: manager indexed by client id), None for no manager."""
     result = frame.copy()
     at = positions(result["client_id"], owners.index)
-    found = np.where(at >= 0, owners.to_numpy(dtype=object)[np.maximum(at, 0)], None)
+    managers = np.append(owners.to_numpy(dtype=object), None)  # position -1: no manager known
+    found = managers[at]
     result["manager"] = pd.Series(found, index=result.index, dtype=object).where(lambda s: s.notna(), None)
     return result
 

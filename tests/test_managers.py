@@ -260,3 +260,10 @@ def test_positions_and_among_look_ids_up_as_pandas_does():
     assert among(column, values).tolist() == [True, False, False, True, True]
     assert positions(pd.Series([], dtype="str"), values).dtype.kind == "i"
     assert isinstance(positions(column, pd.Series(["a"], dtype=object)), np.ndarray)
+    # each row's manager from them: none where the client is unknown, or no client is known
+    from core.managers import _owned
+
+    owners = pd.Series(["Nino", None], index=pd.Index(["a", "b"], dtype="str"), dtype=object)
+    frame = pd.DataFrame({"client_id": pd.Series(["b", "a", "z"], dtype="str")})
+    assert _owned(frame, owners)["manager"].tolist() == [None, "Nino", None]
+    assert _owned(frame, owners.iloc[:0])["manager"].tolist() == [None, None, None]
