@@ -261,14 +261,6 @@ def _checked(store, params: GridParams) -> None:
         raise InputError.keyed("grid.error.no_margin")
 
 
-def _read(store, statement: str, values: list, tables: dict | None = None) -> pd.DataFrame:
-    """A grid query's rows (``Store.read_frame``): dates as ``datetime.date``, exact sums as floats.
-
-    ``tables`` ({name: Arrow table}) are registered on the query's own cursor for it to read.
-    """
-    return store.read_frame(statement, values, tables=tables)
-
-
 def _grid_frame(
     store, params: GridParams, as_of_dates: list[date], asked: pd.DataFrame | None = None, *, shown: str = "classified"
 ) -> pd.DataFrame:
@@ -290,8 +282,8 @@ def _grid_frame(
     x, y = params.limits()
     asked_as_of = None if asked is None else list(asked["as_of"])
     asked_ids = None if asked is None else asked["client_id"].astype(str).tolist()
-    return _read(
-        store, statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, asked_as_of, asked_ids]
+    return store.read_frame(
+        statement, [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, asked_as_of, asked_ids]
     )
 
 
@@ -383,7 +375,7 @@ def _classify(store, params: GridParams, figures: pa.Table) -> pd.DataFrame:
     """grid_classify.sql over ``figures`` (a table of per-client figures in memory)."""
     x, y = params.limits()
     statement = _FROM_FIGURES + ",\n" + sql("grid_ranks") + ",\n" + sql("grid_classify") + "\n" + sql("grid_classified")
-    return _read(store, statement, [params.a, params.b, params.xyz, x, y], {"figures": figures})
+    return store.read_frame(statement, [params.a, params.b, params.xyz, x, y], tables={"figures": figures})
 
 
 def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFrame:
@@ -684,7 +676,7 @@ def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[
     statement += sql("grid_classify") + "\n" + sql("grid_classified")
     x, y = params.limits()
     bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
-    return _read(store, statement, bound, {"rolling": ranks})
+    return store.read_frame(statement, bound, tables={"rolling": ranks})
 
 
 def _window_columns(statement: str, windows: int, length: int) -> str:
