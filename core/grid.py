@@ -215,7 +215,7 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
 
     With ``client`` the lines read are that client's only (its own figures, not its rank).
     ``months``: grid_stats.sql reads its whole periods from ``client_months`` (``_reads_months``),
-    and window_clients.sql its months (``core.analysis.client_periods``).
+    and the client periods of grid_ranks_wide.sql its months (``core.analysis.client_periods``).
     """
     fragment, values = filtered_daily(params.filters)
     if client is not None:
@@ -224,7 +224,6 @@ def _statement(params: GridParams, *parts: str, client: str | None = None, month
     statement = (
         ",\n".join(sql(part) for part in parts)
         .replace("{whole_periods}", sql(MONTHLY[params.period] if months else "grid_periods_daily"))
-        .replace("{window_clients}", sql("window_clients"))
         .replace("{client_periods}", sql(client_periods(params.period, months)))
         .replace("{first_dates}", _first_dates(params.filters))
         .replace("{filtered}", fragment)
@@ -340,18 +339,7 @@ def _compute_figures(store, params: GridParams, as_of_dates: list[date]) -> pa.T
     starts = [window_start(d, params.period, params.window) for d in as_of_dates]
     x, y = params.limits()
     bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
-    return _arrow(store, statement, bound)
-
-
-def _arrow(store, statement: str, values: list) -> pa.Table:
-    """A grid query's rows as an Arrow table, on a cursor of its own."""
-    cursor = store.conn.cursor()
-    try:
-        return cursor.sql(statement, params=values).to_arrow_table()
-    except duckdb.Error as exc:
-        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
-    finally:
-        cursor.close()
+    return store.read_arrow(statement, bound)
 
 
 def _one_date(table: pa.Table, day: date) -> pa.Table:
@@ -666,7 +654,7 @@ def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[
     statement, values = _statement(params, "grid_ranks_wide", months=months)
     statement = _window_columns(statement, len(as_of_dates), int(params.window))
     bound = [*values, as_of_dates[-1], starts[0], [], starts[0], client_id, as_of_dates, client_id]
-    ranks = _arrow(store, statement, bound)
+    ranks = store.read_arrow(statement, bound)
     statement, values = _statement(params, "grid_stats", client=client_id)
     # the ranks with the client's own figures, as grid_ranks.sql carries them
     statement += (

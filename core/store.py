@@ -137,7 +137,11 @@ class Store:
         """
         return self._read(tables, lambda cursor: frame_of(cursor.sql(statement, params=params)))
 
-    def _read(self, tables: dict | None, read) -> pd.DataFrame:
+    def read_arrow(self, statement: str, params: Any = None) -> pa.Table:
+        """``query``'s rows as an Arrow table, as DuckDB gives them (exact sums as decimals)."""
+        return self._read(None, lambda cursor: cursor.sql(statement, params=params).to_arrow_table())
+
+    def _read(self, tables: dict | None, read):
         """``read(cursor)`` on a cursor of its own with ``tables`` registered; a store error on failure."""
         cursor = self.conn.cursor()
         try:

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from core.__main__ import main
-from core.analysis import Filters
+from core.analysis import Filters, shift_periods
 from core.concentration import (
     ConcentrationParams,
     concentration,
@@ -85,8 +85,8 @@ def test_key_set_stops_where_target_is_hit_exactly(store):
 
 def test_the_key_set_ends_among_close_and_equal_bases_where_the_running_share_reaches_the_target(store):
     # The key set is found in the one band of close bases where the running share reaches the
-    # target (core/sql/concentration_figures.sql): here five clients of 1,000 and one of 999 share
-    # a band, above them 10,000 and 9,000 have bands of their own. Total 25,099.
+    # target (core.concentration.window_figures sorts the biggest bases first): here five clients
+    # of 1,000 and one of 999 are close, above them 10,000 and 9,000. Total 25,099.
     bases = {"big": 10_000, "second": 9_000, **{f"t{i}": 1_000 for i in range(5)}, "near": 999, "small": 100}
     load(store, bases)
     # 90 % is 22,589.1: 10,000 + 9,000 + four of the 1,000s is 23,000, the sixth client
@@ -105,11 +105,17 @@ def test_the_key_set_ends_among_close_and_equal_bases_where_the_running_share_re
     assert everyone.key_set_clients == 9 and everyone.top_n_share == pytest.approx(1)
 
 
-def test_every_trend_window_ranks_as_a_direct_sort_of_its_clients(store):
+@pytest.mark.parametrize("guess", [1024, 3])
+def test_every_trend_window_ranks_as_a_direct_sort_of_its_clients(store, monkeypatch, guess):
     # 400 clients over ten months with bases from cents to millions (log-uniform), some
     # repeated exactly, some returning more than they bought; each of the eight
     # three-month windows ranked directly here, its figures held against the trend's.
+    # A guess of 3 searches the key set's end among the 3, 12, 48 … biggest first.
     import numpy as np
+
+    import core.concentration
+
+    monkeypatch.setattr(core.concentration, "KEY_SET_GUESS", guess)
 
     rng = np.random.default_rng(13)
     clients = [f"c{i:03d}" for i in range(400)]
@@ -122,18 +128,30 @@ def test_every_trend_window_ranks_as_a_direct_sort_of_its_clients(store):
         rows += [(date(2024, month, 5), clients[b], float(a)) for b, a in zip(buyers, amounts, strict=True)]
     lines = pd.DataFrame(rows, columns=["date", "client_id", "amount"])
     add_upload(store, lines, file_name="many.csv", sha256="many", source_key="many")
-    for target, top in ((50, 10), (80, 1), (95, 57), (30, 400)):
-        trend = concentration(store, ConcentrationParams(window=3, top=top, target=target)).trend
-        assert len(trend) == 8
+    without = tuple(clients[:400:7])  # a what-if: every seventh client leaves
+    for target, top, period, leaving in (
+        (50, 10, "month", ()),
+        (80, 1, "month", ()),
+        (95, 57, "month", without),
+        (30, 400, "month", ()),
+        (80, 5, "week", ()),
+        (60, 3, "quarter", without),
+    ):
+        params = ConcentrationParams(window=3, top=top, target=target, period=period, without=leaving)
+        trend = concentration(store, params).trend
+        assert len(trend) == {"month": 8, "week": 38, "quarter": 2}[period]
         for row in trend.itertuples():
-            end = pd.Timestamp(row.last_period) + pd.offsets.MonthBegin(1)  # the window's last month included
+            end = pd.Timestamp(shift_periods(row.last_period, period, 1))  # the window's last period included
             days = pd.to_datetime(lines["date"])
-            inside = lines[(days < end) & (days >= pd.Timestamp(row.first_period))]
+            inside = lines[(days < end) & (days >= pd.Timestamp(row.first_period)) & ~lines["client_id"].isin(leaving)]
             basis = inside.groupby("client_id")["amount"].sum().round(2)
             positive = basis[basis > 0].sort_values(ascending=False).to_numpy()
             total = positive.sum()
             running = np.cumsum(positive) / total
             assert row.clients == len(positive) and row.clients_left_out == (basis <= 0).sum()
+            if not len(positive):  # a few weeks with no line: nothing to share out
+                assert row.total == 0 and pd.isna(row.top_n_share) and pd.isna(row.key_set_clients)
+                continue
             assert row.top_n_share == pytest.approx(positive[:top].sum() / total, rel=1e-12)
             first = int(np.argmax(running >= target / 100 - 1e-9))
             assert row.key_set_clients == first + 1, (target, end)
@@ -267,8 +285,8 @@ def test_trend_follows_a_client_out_of_the_windows_and_back(store):
 
 
 def test_without_the_trend_the_headline_is_the_same(store):
-    # Without the trend the one window is summed straight from the days (window_clients_one.sql);
-    # with it, rolled period by period (window_clients.sql): the same figures, to the last digit.
+    # Without the trend the one window's periods are summed at once; with it, the windows roll
+    # from the first period of the data, one period in and one out: the same figures, to the last digit.
     # d ties b in March, z nets to nothing and n is negative there; c is gone by March; e buys
     # on the first day of the February-March window.
     load(store, {"a": 10, "b": 10, "n": 4}, day=date(2024, 1, 10), source="jan")

@@ -103,6 +103,12 @@ MESSAGES = {
         "The database refused the change; nothing was saved. ({detail})",
         "ბაზამ ცვლილება არ მიიღო; არაფერი შენახულა. ({detail})",
     ),
+    "err.basis_too_large": (
+        "A client's sales in one period exceed 900 trillion, too large to rank exactly: check the "
+        "amount column of the files loaded (a code or a date read as an amount?).",
+        "ერთი კლიენტის გაყიდვები ერთ პერიოდში 900 ტრილიონს აღემატება — ზუსტად დასალაგებლად ზედმეტად "
+        "დიდია: შეამოწმეთ ატვირთული ფაილების თანხის სვეტი (თანხად ხომ არ წაიკითხა კოდი ან თარიღი?).",
+    ),
     "err.no_lines": (
         "There are no sales lines to analyse yet: load a file on the Data page first.",
         "გასაანალიზებელი გაყიდვები ჯერ არ არის: ჯერ ატვირთეთ ფაილი „მონაცემების“ გვერდზე.",

@@ -1,6 +1,6 @@
--- The client_periods CTE of window_clients.sql from the filtered days: each
--- client's basis per period with a line, from the earliest window's first day up
--- to the as-of date, the clients to leave out left out.
+-- The client_periods CTE (concentration_periods.sql, grid_ranks_wide.sql) from the
+-- filtered days: each client's basis per period with a line, from the earliest
+-- window's first day up to the as-of date, the clients to leave out left out.
 -- Values: as-of, first day of the earliest window, clients to leave out (list).
 client_periods AS (
     SELECT client_id, CAST(date_trunc('{period}', date) AS DATE) AS period_start, sum({basis}) AS basis

@@ -3,12 +3,13 @@
 -- each window, in two passes and no sort. Every client's basis in each rolling window
 -- is one column (a sum over its periods inside that window), then the clients above
 -- the asked one are counted window by window. A client is in a window while a period
--- with lines is inside, as in window_clients.sql; ranks, the total of the positive
+-- with lines is inside, as in core.concentration's windows; ranks, the total of the positive
 -- bases and the bases above are those of grid_ranks_asked.sql.
 -- The window columns, ranks and lists below hold one entry per window, numbered from 0
 -- for the earliest; each window holds the periods k to k + length - 1, counted from the
 -- earliest window's first period (core.grid._window_columns spells them out, integers
--- only). The client periods are window_clients.sql's.
+-- only). The client periods are those core.concentration ranks its windows from
+-- (concentration_periods.sql).
 -- Values: those of the client_periods fragment (as-of, the earliest window's first day,
 -- clients to leave out), that first day again, the client id, the as-of dates (a list,
 -- one per window, earliest first) and the client id again.
