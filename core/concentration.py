@@ -220,54 +220,73 @@ def window_ends(first_day: date, window: Window) -> list[date]:
 
 @dataclass(frozen=True)
 class _Periods:
-    """Every client's basis per period with a line (concentration_periods.sql), held in memory.
+    """Every client's revenue and margin per period with a line (concentration_periods.sql), in memory.
 
     Rows are in period order; ``bounds[i]:bounds[i + 1]`` are period ``i``'s, counted
-    from ``first`` (0). ``client`` numbers each row's client in ``ids``; ``units`` is
-    its basis in ten-thousandths (exact integers).
+    from ``first`` (0). ``client`` numbers each row's client in ``ids`` (``names``
+    beside them, ``id_order`` their places in id order); sums are in ten-thousandths
+    (exact integers), ``valued`` 1 where the margin has a value.
     """
 
     first: date
     ids: pa.Array
+    names: pa.Array
+    id_order: np.ndarray
     client: np.ndarray
-    units: np.ndarray
+    revenue: np.ndarray
+    margin: np.ndarray
+    valued: np.ndarray
     bounds: np.ndarray
 
 
-# One entry per data version, filters, basis, period and as-of date: about 1.7 million
-# rows (20 MB) for the history of 10M lines. A window moved, the target, the top N or
-# clients left out (a what-if) rank from the same entry.
-_PERIODS = Kept(4)
+# One entry per data version, filters, period and as-of date (both bases): about 1.7
+# million rows (40 MB) for the history of 10M lines. A window moved, the basis, the
+# target, the top N or clients left out (a what-if) rank from the same entry.
+_PERIODS = Kept(3)
 
 
-def _periods(store, params: ConcentrationParams, as_of: date, first_day: date | None) -> _Periods | None:
+def _periods(store, params: ConcentrationParams, as_of: date, first_day: date | None) -> _Periods:
     """The kept periods of ``params`` from ``first_day``'s (the filtered lines' first) up to
-    ``as_of``; None when the filters keep no line."""
+    ``as_of``; no row when the filters keep no line."""
     if first_day is None:
-        return None
+        return _NO_PERIODS
     first = period_start(first_day, params.period)
     # a kind filter reads the tags, which change without the lines
     version = store.version() if params.filters.kind else store.lines_version()
-    key = (str(store.path), version, params.basis, params.period, params.filters, as_of, first)
+    key = (str(store.path), version, params.period, params.filters, as_of, first)
     return _PERIODS.fetch(key, lambda: _read_periods(store, params, as_of, first))
 
 
 def _read_periods(store, params: ConcentrationParams, as_of: date, first: date) -> _Periods:
     months = months_cover(store, params.filters, [as_of])
-    text, values = _fill("concentration_periods", params, months=months)
+    text, values = _fill("concentration_periods", replace(params, basis="revenue"), months=months)
     rows = store.read_arrow(text, [*values, as_of, first, [], first])
-    if rows["units"].null_count:
+    if rows["revenue"].null_count or rows["margin"].null_count:
         raise InputError.keyed("err.basis_too_large")
     period = rows["period"].to_numpy()
     clients = pc.dictionary_encode(rows["client_id"]).combine_chunks()
-    bounds = np.searchsorted(period, np.arange(int(period[-1]) + 2 if len(period) else 1))
+    ids = clients.dictionary
+    named = store.read_arrow("SELECT client_id, client_name FROM clients")
+    found = pc.index_in(ids, value_set=named["client_id"])
+    id_order = np.empty(len(ids), np.int64)
+    id_order[pc.sort_indices(ids).to_numpy()] = np.arange(len(ids))
     return _Periods(
         first=first,
-        ids=clients.dictionary,
+        ids=ids,
+        names=named["client_name"].combine_chunks().take(found),
+        id_order=id_order,
         client=clients.indices.to_numpy(zero_copy_only=False).astype(np.int64),
-        units=rows["units"].to_numpy().astype(np.int64),
-        bounds=bounds,
+        revenue=rows["revenue"].to_numpy(),
+        margin=rows["margin"].to_numpy(),
+        valued=rows["margin_valued"].to_numpy(zero_copy_only=False).astype(np.int64),
+        bounds=np.searchsorted(period, np.arange(int(period[-1]) + 2 if len(period) else 1)),
     )
+
+
+_NONE = np.zeros(0, np.int64)
+_NO_PERIODS = _Periods(
+    date.min, pa.array([], pa.string()), pa.array([], pa.string()), _NONE, _NONE, _NONE, _NONE, _NONE, np.zeros(1)
+)
 
 
 def _count_periods(first: date, start: date, period: str) -> int:
@@ -278,51 +297,107 @@ def _count_periods(first: date, start: date, period: str) -> int:
     return months // PERIOD_STEPS[period][1]
 
 
+class _Sums:
+    """Every client's sums of ``columns`` (of ``_Periods``: revenue, margin, valued) and its
+    periods with lines over the periods inside one analysis window, moved a period at a time."""
+
+    def __init__(self, kept: _Periods, without: tuple[str, ...], columns: tuple[str, ...]):
+        self.kept = kept
+        # a what-if: the leaving clients' periods count for nothing
+        self.weight = (~among(pd.Series(kept.ids), without)[kept.client]).astype(np.int64) if without else None
+        self.columns = {name: np.zeros(len(kept.ids), np.int64) for name in columns}
+        self.periods = np.zeros(len(kept.ids), np.int64)
+
+    def move(self, period: int, sign: int) -> None:
+        """Add period ``period``'s rows (``sign`` 1) or take them back (-1)."""
+        kept = self.kept
+        if not 0 <= period < len(kept.bounds) - 1:
+            return
+        inside = slice(kept.bounds[period], kept.bounds[period + 1])
+        clients = kept.client[inside]  # each client once per period
+        weight = sign if self.weight is None else sign * self.weight[inside]
+        for name, sums in self.columns.items():
+            sums[clients] += weight * getattr(kept, name)[inside]
+        self.periods[clients] += weight
+
+
+def _window_sums(kept: _Periods, params: ConcentrationParams, end: int, columns: tuple[str, ...]) -> _Sums:
+    """The sums of the window whose last period is number ``end``."""
+    sums = _Sums(kept, params.without, columns)
+    for period in range(end - params.window + 1, end + 1):
+        sums.move(period, 1)
+    return sums
+
+
 def figures(
     store, params: ConcentrationParams, window: Window, ends: list[date], first_day: date | None
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, _Periods]:
     """One row of figures per analysis window ending with each period start in ``ends``
-    (``first_day``: the filtered lines' first).
+    (``first_day``: the filtered lines' first), and the kept periods they come from.
 
     ``ends`` are consecutive periods. Every client's basis in a window is a running
     sum over the kept periods: the first window's periods added, then for each next
     window one period enters and one leaves (no loop over clients). ``window_figures``
     ranks each window's bases.
     """
-    kept = _periods(store, params, window.as_of, first_day) or _Periods(
-        ends[0], pa.array([], pa.string()), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(1, np.int64)
-    )
-    units, counted = kept.units, np.ones(len(kept.units), np.int64)
-    if params.without:  # a what-if: the leaving clients' periods count for nothing
-        leaving = among(pd.Series(kept.ids), params.without)[kept.client]
-        units, counted = np.where(leaving, 0, units), (~leaving).astype(np.int64)
-    basis = np.zeros(len(kept.ids), np.int64)  # each client's basis in the window, ten-thousandths
-    periods = np.zeros(len(kept.ids), np.int64)  # and its periods with lines there
-
-    def move(period: int, sign: int) -> None:
-        if 0 <= period < len(kept.bounds) - 1:
-            inside = slice(kept.bounds[period], kept.bounds[period + 1])
-            clients = kept.client[inside]  # each client once per period
-            basis[clients] += sign * units[inside]
-            periods[clients] += sign * counted[inside]
-
+    kept = _periods(store, params, window.as_of, first_day)
     first_end = _count_periods(kept.first, ends[0], params.period)
-    for period in range(first_end - params.window + 1, first_end + 1):
-        move(period, 1)
+    sums = _window_sums(kept, params, first_end, (params.basis,))
     reach = params.target / 100 - TOLERANCE
     rows, guess = [], KEY_SET_GUESS
     for number in range(len(ends)):  # a loop over periods, never over clients
         if number:
-            move(first_end + number, 1)
-            move(first_end + number - params.window, -1)
-        row = window_figures(basis, periods, params.top, reach, guess, gini=number == len(ends) - 1)
+            sums.move(first_end + number, 1)
+            sums.move(first_end + number - params.window, -1)
+        basis = sums.columns[params.basis]
+        row = window_figures(basis, sums.periods, params.top, reach, guess, gini=number == len(ends) - 1)
         guess = max(KEY_SET_GUESS, 2 * (row["key_set_clients"] or 0))  # the next window's is close
         rows.append(row)
     trend = pd.DataFrame(rows)
     trend.insert(0, "first_period", [shift_periods(end, params.period, -(params.window - 1)) for end in ends])
     trend.insert(0, "last_period", ends)
     trend["period"] = [period_label(d, params.period) for d in ends]
-    return trend
+    return trend, kept
+
+
+def _ranking(sums: _Sums, basis_name: str, breadwinner_basis: str) -> pd.DataFrame:
+    """The window's clients ranked by basis, descending (ties: client id), with their shares.
+
+    Shares are of the summed positive bases; a client whose basis is zero, negative or
+    without a value (a margin never recorded) has no share, no cumulative share and
+    ranks last, those without a value after every other.
+    """
+    kept, columns = sums.kept, sums.columns
+    inside = np.flatnonzero(sums.periods > 0)  # the clients with a line in the window
+    valued = columns["valued"][inside] > 0
+    basis, missing = columns[basis_name][inside], ~valued if basis_name == "margin" else np.zeros(len(inside), bool)
+    order = np.lexsort((kept.id_order[inside], -basis, missing))
+    inside, basis, missing, valued = inside[order], basis[order], missing[order], valued[order]
+
+    def shares(values: np.ndarray) -> np.ndarray:
+        positive = values > 0
+        return np.where(positive, values / max(int(values[positive].sum()), 1), np.nan)
+
+    share = shares(basis)
+    positive = basis > 0  # the first ones, in rank order
+    cumulative = np.where(
+        positive, np.cumsum(np.where(positive, basis, 0)) / max(int(basis[positive].sum()), 1), np.nan
+    )
+    breadwinner = columns[breadwinner_basis][inside]  # a margin without a value counts 0: no share
+    ids = pa.array(inside)
+    return pa.table(
+        {
+            "rank": np.arange(1, len(inside) + 1, dtype=np.int64),
+            "client_id": kept.ids.take(ids),
+            "client_name": kept.names.take(ids),
+            "revenue": columns["revenue"][inside] / UNITS,
+            "margin": np.where(valued, columns["margin"][inside] / UNITS, np.nan),
+            "basis": np.where(missing, np.nan, basis / UNITS),
+            "share": share,
+            "cumulative_share": cumulative,
+            "breadwinner_share": shares(breadwinner),
+        }
+    ).to_pandas()
 
 
 KEY_SET_GUESS = 1024  # the top clients sorted first in search of the key set's end
@@ -352,7 +427,6 @@ def window_figures(basis: np.ndarray, periods: np.ndarray, top: int, reach: floa
     if not n:
         return row
     total = int(positive.sum())
-    shares = positive / total
     head_size = min(n, max(guess, 1))
     while True:
         head = np.sort(positive if head_size == n else np.partition(positive, n - head_size)[n - head_size :])[::-1]
@@ -361,13 +435,19 @@ def window_figures(basis: np.ndarray, periods: np.ndarray, top: int, reach: floa
         if reached.size or head_size == n:
             break
         head_size = min(n, 4 * head_size)
-    top_basis = total if top >= n else int(np.partition(positive, n - top)[n - top :].sum())
+    if top >= n:
+        top_basis = total
+    elif top <= head_size:  # the biggest, sorted already
+        top_basis = int(head[:top].sum())
+    else:
+        top_basis = int(np.partition(positive, n - top)[n - top :].sum())
+    floats = positive.astype(np.float64)
     row |= {
         "total": total / UNITS,
         "top_n_share": top_basis / total,
         "key_set_clients": int(reached[0]) + 1 if reached.size else None,
         "key_set_share": float(running[reached[0]]) if reached.size else None,
-        "hhi": float(np.dot(100 * shares, 100 * shares)),
+        "hhi": float(np.dot(floats, floats)) / total**2 * 10_000,  # squared percentage shares
     }
     if gini:  # sum((n + 1 - 2 rank) * basis) / (n * total), ranked descending
         ranked = head if head_size == n else np.sort(positive)[::-1]
@@ -397,10 +477,10 @@ def concentration_trend(store, params: ConcentrationParams) -> pd.DataFrame:
     the whole history are ranked. Its last row is that headline.
     """
     window, _ = _window(store, params)
-    return _trend(store, params, window)
+    return _trend(store, params, window)[0]
 
 
-def _trend(store, params: ConcentrationParams, window: Window) -> pd.DataFrame:
+def _trend(store, params: ConcentrationParams, window: Window) -> tuple[pd.DataFrame, _Periods]:
     first_day = data_dates(store, params.filters)[0]
     ends = (
         window_ends(first_day or window.start, window) if params.trend else [period_start(window.as_of, params.period)]
@@ -414,12 +494,11 @@ def concentration(store, params: ConcentrationParams) -> Concentration:
     as_of = window.as_of
     breadwinner_basis = "margin" if has_margin else "revenue"
 
-    text, values = _fill("concentration_ranking", params, breadwinner_basis)
-    if not params.ranked:  # the statement with no rows: the same columns, nothing ranked
-        text = text.rstrip().rstrip(";") + "\nLIMIT 0"
-    ranking = store.read_frame(text, [*values, window.start, as_of, list(params.without)])
-
-    trend = _trend(store, params, window)
+    trend, kept = _trend(store, params, window)
+    # the as-of window's clients (none, where not ranked): every sum the ranking shows
+    end = _count_periods(kept.first, period_start(as_of, params.period), params.period)
+    ranked = _window_sums(kept if params.ranked else _NO_PERIODS, params, end, ("revenue", "margin", "valued"))
+    ranking = _ranking(ranked, params.basis, breadwinner_basis)
     headline = trend.iloc[-1]
     if not headline["clients"]:
         raise InputError(

@@ -440,3 +440,33 @@ def test_cli_small_case_and_errors(tmp_path, capsys):
 def test_params_are_hashable_for_the_page_cache():
     params = ConcentrationParams(filters=Filters(kind=("expert",)))
     assert hash(params) == hash(replace(params))
+
+
+def test_margin_ranking_puts_clients_without_a_margin_last_and_counts_them_left_out(store):
+    # m has margins in two months (one of them blank), n has none at all, loss loses money.
+    lines = pd.DataFrame(
+        {
+            "date": [date(2024, 5, 3), date(2024, 6, 3), date(2024, 6, 4), date(2024, 6, 5), date(2024, 6, 6)],
+            "client_id": ["m", "m", "big", "n", "loss"],
+            "amount": [100.0, 50.0, 300.0, 80.0, 40.0],
+            "margin": [30.0, None, 60.0, None, -5.0],
+        }
+    )
+    add_upload(store, lines, file_name="margins.csv", sha256="margins", source_key="margins")
+    result = concentration(store, ConcentrationParams(basis="margin", target=60))
+    ranked = result.ranking
+    assert ranked["client_id"].tolist() == ["big", "m", "loss", "n"]
+    assert ranked["basis"].tolist()[:3] == [60, 30, -5] and pd.isna(ranked["basis"].iloc[3])
+    assert pd.isna(ranked["margin"].iloc[3]) and ranked["revenue"].tolist() == [300, 150, 40, 80]
+    # shares of the positive margins (90): big 2/3, m 1/3; the loss and n have none
+    assert ranked["share"].tolist()[:2] == pytest.approx([2 / 3, 1 / 3]) and ranked["share"].iloc[2:].isna().all()
+    assert ranked["cumulative_share"].tolist()[:2] == pytest.approx([2 / 3, 1.0])
+    assert result.clients == 2 and result.clients_left_out == 2 and result.key_set_ids == ["big"]
+    assert result.total == 90 and result.hhi == pytest.approx((200 / 3) ** 2 + (100 / 3) ** 2)
+    # the breadwinners are of the margin whatever the basis: big and m, not n (no margin)
+    by_revenue = concentration(store, ConcentrationParams(basis="revenue", breadwinner_share=30))
+    assert by_revenue.ranking["client_id"].tolist() == ["big", "m", "n", "loss"]
+    assert by_revenue.breadwinners["client_id"].tolist() == ["big", "m"]
+    # a what-if ranks the others only
+    without = concentration(store, ConcentrationParams(basis="margin", without=("big",)))
+    assert without.ranking["client_id"].tolist() == ["m", "loss", "n"] and without.total == 30

@@ -1,10 +1,12 @@
 -- The client_periods CTE (concentration_periods.sql, grid_ranks_wide.sql) from the
--- filtered days: each client's basis per period with a line, from the earliest
--- window's first day up to the as-of date, the clients to leave out left out.
+-- filtered days: each client's basis (and its revenue and margin) per period with a
+-- line, from the earliest window's first day up to the as-of date, the clients to
+-- leave out left out.
 -- Values: as-of, first day of the earliest window, clients to leave out (list).
 client_periods AS (
-    SELECT client_id, CAST(date_trunc('{period}', date) AS DATE) AS period_start, sum({basis}) AS basis
+    SELECT client_id, CAST(date_trunc('{period}', date) AS DATE) AS period_start,
+           sum({basis}) AS basis, sum(revenue) AS revenue, sum(margin) AS margin
     FROM d
     WHERE date <= ? AND date >= ? AND NOT list_contains(CAST(? AS VARCHAR[]), client_id)
-    GROUP BY ALL
+    GROUP BY client_id, period_start
 )
