@@ -261,8 +261,12 @@ def _read_periods(store, params: ConcentrationParams, as_of: date, first: date) 
     months = months_cover(store, params.filters, [as_of])
     text, values = _fill("concentration_periods", replace(params, basis="revenue"), months=months)
     rows = store.read_arrow(text, [*values, as_of, first, [], first])
-    if rows["revenue"].null_count or rows["margin"].null_count:
+    revenue, margin = rows["revenue"], rows["margin"]
+    if revenue.null_count or margin.null_count:  # a client's period beyond 64 bits
         raise InputError.keyed("err.basis_too_large")
+    revenue, margin = revenue.to_numpy(), margin.to_numpy()
+    if max(np.abs(revenue).sum(dtype=np.float64), np.abs(margin).sum(dtype=np.float64)) >= 2.0**62:
+        raise InputError.keyed("err.basis_too_large")  # a window's sum could pass 64 bits
     period = rows["period"].to_numpy()
     clients = pc.dictionary_encode(rows["client_id"]).combine_chunks()
     ids = clients.dictionary
@@ -276,8 +280,8 @@ def _read_periods(store, params: ConcentrationParams, as_of: date, first: date) 
         names=named["client_name"].combine_chunks().take(found),
         id_order=id_order,
         client=clients.indices.to_numpy(zero_copy_only=False).astype(np.int64),
-        revenue=rows["revenue"].to_numpy(),
-        margin=rows["margin"].to_numpy(),
+        revenue=revenue,
+        margin=margin,
         valued=rows["margin_valued"].to_numpy(zero_copy_only=False).astype(np.int64),
         bounds=np.searchsorted(period, np.arange(int(period[-1]) + 2 if len(period) else 1)),
     )
@@ -285,7 +289,15 @@ def _read_periods(store, params: ConcentrationParams, as_of: date, first: date) 
 
 _NONE = np.zeros(0, np.int64)
 _NO_PERIODS = _Periods(
-    date.min, pa.array([], pa.string()), pa.array([], pa.string()), _NONE, _NONE, _NONE, _NONE, _NONE, np.zeros(1)
+    date.min,
+    pa.array([], pa.string()),
+    pa.array([], pa.string()),
+    _NONE,
+    _NONE,
+    _NONE,
+    _NONE,
+    _NONE,
+    np.zeros(1, np.int64),
 )
 
 

@@ -470,3 +470,10 @@ def test_margin_ranking_puts_clients_without_a_margin_last_and_counts_them_left_
     # a what-if ranks the others only
     without = concentration(store, ConcentrationParams(basis="margin", without=("big",)))
     assert without.ranking["client_id"].tolist() == ["m", "loss", "n"] and without.total == 30
+
+
+def test_sales_too_large_to_sum_exactly_are_refused_with_a_message(store):
+    # 2^62 ten-thousandths is about 461 trillion: three lines of 200 trillion pass it
+    load(store, {"a": 2e14, "b": 2e14, "c": 2e14})
+    with pytest.raises(InputError, match="too large to sum exactly"):
+        concentration(store, ConcentrationParams())

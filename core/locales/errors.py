@@ -104,10 +104,10 @@ MESSAGES = {
         "ბაზამ ცვლილება არ მიიღო; არაფერი შენახულა. ({detail})",
     ),
     "err.basis_too_large": (
-        "A client's sales in one period exceed 900 trillion, too large to rank exactly: check the "
+        "The sales loaded add up to more than 400 trillion, too large to sum exactly: check the "
         "amount column of the files loaded (a code or a date read as an amount?).",
-        "ერთი კლიენტის გაყიდვები ერთ პერიოდში 900 ტრილიონს აღემატება — ზუსტად დასალაგებლად ზედმეტად "
-        "დიდია: შეამოწმეთ ატვირთული ფაილების თანხის სვეტი (თანხად ხომ არ წაიკითხა კოდი ან თარიღი?).",
+        "ატვირთული გაყიდვების ჯამი 400 ტრილიონს აღემატება — ზუსტად შესაკრებად ზედმეტად დიდია: "
+        "შეამოწმეთ ატვირთული ფაილების თანხის სვეტი (თანხად ხომ არ წაიკითხა კოდი ან თარიღი?).",
     ),
     "err.no_lines": (
         "There are no sales lines to analyse yet: load a file on the Data page first.",
