@@ -186,18 +186,19 @@ def hhi_reading(hhi: float) -> str:
     return "moderate" if hhi <= HHI_BANDS[1] else "high"
 
 
-def _fill(
-    template: str, params: ConcentrationParams, breadwinner_basis: str = "revenue", months: bool = False
-) -> tuple[str, list]:
-    # Every spliced name comes from a whitelist (basis_column, PERIODS); values stay bound.
-    # months: client_months holds the periods' days (months_cover).
+def _periods_statement(params: ConcentrationParams, months: bool) -> tuple[str, list]:
+    """concentration_periods.sql for ``params``, and its filter values.
+
+    Every spliced name comes from a whitelist (PERIODS, PERIOD_STEPS); values stay bound.
+    ``months``: client_months holds the periods' days (months_cover). The fragments'
+    ``basis`` is revenue: both sums are read, whichever basis is asked for.
+    """
     fragment, values = filtered_daily(params.filters)
     text = (
-        sql(template)
+        sql("concentration_periods")
         .replace("{client_periods}", sql(client_periods(params.period, months)))
         .replace("{daily}", fragment)
-        .replace("{basis}", basis_column(params.basis))
-        .replace("{breadwinner_basis}", basis_column(breadwinner_basis))
+        .replace("{basis}", "revenue")
         .replace("{period}", params.period)
         .replace("{diff_unit}", PERIOD_STEPS[params.period][0])
         .replace("{diff_step}", str(PERIOD_STEPS[params.period][1]))
@@ -259,7 +260,7 @@ def _periods(store, params: ConcentrationParams, as_of: date, first_day: date | 
 
 def _read_periods(store, params: ConcentrationParams, as_of: date, first: date) -> _Periods:
     months = months_cover(store, params.filters, [as_of])
-    text, values = _fill("concentration_periods", replace(params, basis="revenue"), months=months)
+    text, values = _periods_statement(params, months)
     rows = store.read_arrow(text, [*values, as_of, first, [], first])
     revenue, margin = rows["revenue"], rows["margin"]
     if revenue.null_count or margin.null_count:  # a client's period beyond 64 bits
