@@ -50,27 +50,20 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from core.analysis import (
-    PERIOD_STEPS,
     PERIODS,
     Filters,
     Window,
-    among,
     basis_column,
-    client_periods,
     data_dates,
-    filtered_daily,
-    months_cover,
     period_label,
     period_start,
     resolve_as_of,
     shift_periods,
 )
 from core.errors import InputError
-from core.kept import Kept
-from core.store import sql
+from core.periods import NO_PERIODS, UNITS, ClientPeriods, WindowSums, count_periods, kept_periods, window_sums
 
 TOLERANCE = 1e-9
 KEY_SHARE_BAND = (30.0, 55.0)  # the article's share of sales held by key clients, percent
@@ -186,26 +179,6 @@ def hhi_reading(hhi: float) -> str:
     return "moderate" if hhi <= HHI_BANDS[1] else "high"
 
 
-def _periods_statement(params: ConcentrationParams, months: bool) -> tuple[str, list]:
-    """concentration_periods.sql for ``params``, and its filter values.
-
-    Every spliced name comes from a whitelist (PERIODS, PERIOD_STEPS); values stay bound.
-    ``months``: client_months holds the periods' days (months_cover). The fragments'
-    ``basis`` is revenue: both sums are read, whichever basis is asked for.
-    """
-    fragment, values = filtered_daily(params.filters)
-    text = (
-        sql("concentration_periods")
-        .replace("{client_periods}", sql(client_periods(params.period, months)))
-        .replace("{daily}", fragment)
-        .replace("{basis}", "revenue")
-        .replace("{period}", params.period)
-        .replace("{diff_unit}", PERIOD_STEPS[params.period][0])
-        .replace("{diff_step}", str(PERIOD_STEPS[params.period][1]))
-    )
-    return text, values
-
-
 def window_ends(first_day: date, window: Window) -> list[date]:
     """Starts of the last periods of the trend windows (see the module docstring)."""
     last = period_start(window.as_of, window.period)
@@ -219,132 +192,9 @@ def window_ends(first_day: date, window: Window) -> list[date]:
     return ends
 
 
-@dataclass(frozen=True)
-class _Periods:
-    """Every client's revenue and margin per period with a line (concentration_periods.sql), in memory.
-
-    Rows are in period order; ``bounds[i]:bounds[i + 1]`` are period ``i``'s, counted
-    from ``first`` (0). ``client`` numbers each row's client in ``ids`` (``names``
-    beside them, ``id_order`` their places in id order); sums are in ten-thousandths
-    (exact integers), ``valued`` 1 where the margin has a value.
-    """
-
-    first: date
-    ids: pa.Array
-    names: pa.Array
-    id_order: np.ndarray
-    client: np.ndarray
-    revenue: np.ndarray
-    margin: np.ndarray
-    valued: np.ndarray
-    bounds: np.ndarray
-
-
-# One entry per data version, filters, period and as-of date (both bases): about 1.7
-# million rows (40 MB) for the history of 10M lines. A window moved, the basis, the
-# target, the top N or clients left out (a what-if) rank from the same entry.
-_PERIODS = Kept(3)
-
-
-def _periods(store, params: ConcentrationParams, as_of: date, first_day: date | None) -> _Periods:
-    """The kept periods of ``params`` from ``first_day``'s (the filtered lines' first) up to
-    ``as_of``; no row when the filters keep no line."""
-    if first_day is None:
-        return _NO_PERIODS
-    first = period_start(first_day, params.period)
-    # a kind filter reads the tags, which change without the lines
-    version = store.version() if params.filters.kind else store.lines_version()
-    key = (str(store.path), version, params.period, params.filters, as_of, first)
-    return _PERIODS.fetch(key, lambda: _read_periods(store, params, as_of, first))
-
-
-def _read_periods(store, params: ConcentrationParams, as_of: date, first: date) -> _Periods:
-    months = months_cover(store, params.filters, [as_of])
-    text, values = _periods_statement(params, months)
-    rows = store.read_arrow(text, [*values, as_of, first, [], first])
-    revenue, margin = rows["revenue"], rows["margin"]
-    if revenue.null_count or margin.null_count:  # a client's period beyond 64 bits
-        raise InputError.keyed("err.basis_too_large")
-    revenue, margin = revenue.to_numpy(), margin.to_numpy()
-    if max(np.abs(revenue).sum(dtype=np.float64), np.abs(margin).sum(dtype=np.float64)) >= 2.0**62:
-        raise InputError.keyed("err.basis_too_large")  # a window's sum could pass 64 bits
-    period = rows["period"].to_numpy()
-    clients = pc.dictionary_encode(rows["client_id"]).combine_chunks()
-    ids = clients.dictionary
-    named = store.read_arrow("SELECT client_id, client_name FROM clients")
-    found = pc.index_in(ids, value_set=named["client_id"])
-    id_order = np.empty(len(ids), np.int64)
-    id_order[pc.sort_indices(ids).to_numpy()] = np.arange(len(ids))
-    return _Periods(
-        first=first,
-        ids=ids,
-        names=named["client_name"].combine_chunks().take(found),
-        id_order=id_order,
-        client=clients.indices.to_numpy(zero_copy_only=False).astype(np.int64),
-        revenue=revenue,
-        margin=margin,
-        valued=rows["margin_valued"].to_numpy(zero_copy_only=False).astype(np.int64),
-        bounds=np.searchsorted(period, np.arange(int(period[-1]) + 2 if len(period) else 1)),
-    )
-
-
-_NONE = np.zeros(0, np.int64)
-_NO_PERIODS = _Periods(
-    date.min,
-    pa.array([], pa.string()),
-    pa.array([], pa.string()),
-    _NONE,
-    _NONE,
-    _NONE,
-    _NONE,
-    _NONE,
-    np.zeros(1, np.int64),
-)
-
-
-def _count_periods(first: date, start: date, period: str) -> int:
-    """Periods from ``first`` to ``start`` (both period starts), as concentration_periods.sql numbers them."""
-    if period == "week":
-        return (start - first).days // 7
-    months = (start.year - first.year) * 12 + start.month - first.month
-    return months // PERIOD_STEPS[period][1]
-
-
-class _Sums:
-    """Every client's sums of ``columns`` (of ``_Periods``: revenue, margin, valued) and its
-    periods with lines over the periods inside one analysis window, moved a period at a time."""
-
-    def __init__(self, kept: _Periods, without: tuple[str, ...], columns: tuple[str, ...]):
-        self.kept = kept
-        # a what-if: the leaving clients' periods count for nothing
-        self.weight = (~among(pd.Series(kept.ids), without)[kept.client]).astype(np.int64) if without else None
-        self.columns = {name: np.zeros(len(kept.ids), np.int64) for name in columns}
-        self.periods = np.zeros(len(kept.ids), np.int64)
-
-    def move(self, period: int, sign: int) -> None:
-        """Add period ``period``'s rows (``sign`` 1) or take them back (-1)."""
-        kept = self.kept
-        if not 0 <= period < len(kept.bounds) - 1:
-            return
-        inside = slice(kept.bounds[period], kept.bounds[period + 1])
-        clients = kept.client[inside]  # each client once per period
-        weight = sign if self.weight is None else sign * self.weight[inside]
-        for name, sums in self.columns.items():
-            sums[clients] += weight * getattr(kept, name)[inside]
-        self.periods[clients] += weight
-
-
-def _window_sums(kept: _Periods, params: ConcentrationParams, end: int, columns: tuple[str, ...]) -> _Sums:
-    """The sums of the window whose last period is number ``end``."""
-    sums = _Sums(kept, params.without, columns)
-    for period in range(end - params.window + 1, end + 1):
-        sums.move(period, 1)
-    return sums
-
-
 def figures(
     store, params: ConcentrationParams, window: Window, ends: list[date], first_day: date | None
-) -> tuple[pd.DataFrame, _Periods]:
+) -> tuple[pd.DataFrame, ClientPeriods]:
     """One row of figures per analysis window ending with each period start in ``ends``
     (``first_day``: the filtered lines' first), and the kept periods they come from.
 
@@ -353,9 +203,9 @@ def figures(
     window one period enters and one leaves (no loop over clients). ``window_figures``
     ranks each window's bases.
     """
-    kept = _periods(store, params, window.as_of, first_day)
-    first_end = _count_periods(kept.first, ends[0], params.period)
-    sums = _window_sums(kept, params, first_end, (params.basis,))
+    kept = kept_periods(store, params.filters, params.period, window.as_of, first_day)
+    first_end = count_periods(kept.first, ends[0], params.period)
+    sums = window_sums(kept, first_end, params.window, params.without, (params.basis,))
     reach = params.target / 100 - TOLERANCE
     rows, guess = [], KEY_SET_GUESS
     for number in range(len(ends)):  # a loop over periods, never over clients
@@ -373,7 +223,7 @@ def figures(
     return trend, kept
 
 
-def _ranking(sums: _Sums, basis_name: str, breadwinner_basis: str) -> pd.DataFrame:
+def _ranking(sums: WindowSums, basis_name: str, breadwinner_basis: str) -> pd.DataFrame:
     """The window's clients ranked by basis, descending (ties: client id), with their shares.
 
     Shares are of the summed positive bases; a client whose basis is zero, negative or
@@ -469,9 +319,6 @@ def window_figures(basis: np.ndarray, periods: np.ndarray, top: int, reach: floa
     return row
 
 
-UNITS = 10_000  # concentration_periods.sql's bases are in ten-thousandths of the money unit
-
-
 def _window(store, params: ConcentrationParams) -> tuple[Window, bool]:
     """The checked parameters' analysis window, and whether any stored line carries a margin."""
     params.validate()
@@ -493,7 +340,7 @@ def concentration_trend(store, params: ConcentrationParams) -> pd.DataFrame:
     return _trend(store, params, window)[0]
 
 
-def _trend(store, params: ConcentrationParams, window: Window) -> tuple[pd.DataFrame, _Periods]:
+def _trend(store, params: ConcentrationParams, window: Window) -> tuple[pd.DataFrame, ClientPeriods]:
     first_day = data_dates(store, params.filters)[0]
     ends = (
         window_ends(first_day or window.start, window) if params.trend else [period_start(window.as_of, params.period)]
@@ -509,8 +356,10 @@ def concentration(store, params: ConcentrationParams) -> Concentration:
 
     trend, kept = _trend(store, params, window)
     # the as-of window's clients (none, where not ranked): every sum the ranking shows
-    end = _count_periods(kept.first, period_start(as_of, params.period), params.period)
-    ranked = _window_sums(kept if params.ranked else _NO_PERIODS, params, end, ("revenue", "margin", "valued"))
+    end = count_periods(kept.first, period_start(as_of, params.period), params.period)
+    ranked = window_sums(
+        kept if params.ranked else NO_PERIODS, end, params.window, params.without, ("revenue", "margin", "valued")
+    )
     ranking = _ranking(ranked, params.basis, breadwinner_basis)
     headline = trend.iloc[-1]
     if not headline["clients"]:

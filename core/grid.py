@@ -2,29 +2,31 @@
 
 What it promises:
 
-- ``abcxyz(store, params)`` computes the grid in DuckDB over the ``daily``
-  table as the shared filters leave it; nothing loops over clients or lines in
-  Python. The page, the command line and the Excel export all call it with the
-  same ``GridParams``. The SQL comes in three parts: ``grid_stats.sql`` sums each
-  client's periods (the part that reads millions of rows; its whole months and
-  quarters come from the kept ``client_months`` when no filter narrows the lines,
-  half the rows of ``daily``), ``grid_ranks.sql``
-  ranks the clients (``grid_ranks_asked.sql`` instead, which counts and sums
-  the clients above each one, when only a few are asked about;
-  ``grid_ranks_wide.sql`` for the dossier's cell over time) and
-  ``grid_classify.sql`` classifies them. The per-client
-  figures of the last few grids are kept in memory (keyed by database file,
-  data version, basis, period, window, filters and as-of date), so moving the
-  A/B or X/Y limits ranks the clients again without reading a line, and the
-  migration reuses the grid's figures. ``_grid_frame`` runs the parts as one
-  query straight from ``daily``; ``tests/test_fast_paths.py`` holds the kept
-  path equal to it.
+- ``abcxyz(store, params)`` computes the grid from every client's sums per
+  period kept in memory (``core.periods``, shared with the concentration: read
+  once per data version, filters, period and as-of date): a window's sums are
+  its periods' added up in numpy, then the clients are ranked and classified
+  there (``_kept_grid``); nothing loops over clients or lines in Python, and a
+  move of the window, the basis or the limits reads no line. The page, the
+  command line and the Excel export all call it with the same ``GridParams``.
+  ``_grid_frame`` computes the same rows in DuckDB straight from ``daily``, in
+  three parts: ``grid_stats.sql`` sums each client's periods (its whole months
+  and quarters from the kept ``client_months`` when no filter narrows the
+  lines), ``grid_ranks.sql`` ranks the clients (``grid_ranks_asked.sql``
+  instead, which counts and sums the clients above each one, when only a few
+  are asked about; ``grid_ranks_wide.sql`` for the dossier's cell over time)
+  and ``grid_classify.sql`` classifies them: the former cells and the dossier
+  read it, and ``tests/test_fast_paths.py`` holds the kept path equal to it.
+  The classified clients of the last few grids are kept too, so the migration
+  beside a grid classifies only the earlier window, and matches the two by
+  client number rather than by id.
 - ``former_cells`` gives each client its cell in the grid whose as-of date is
   its last purchase (for churn and win-back), in one query for all clients.
 - ``cells_over_time`` gives one client's cell at several as-of dates (the
   dossier's "cell per window over the last periods"), in one query.
 - ``migration`` compares the grid with the one whose window ends one window
-  earlier; ``tercile_limits`` and ``dominant_xyz`` back the page's "one class
+  earlier (the last day of a period, so its rows are whole periods of the same
+  kept entry); ``tercile_limits`` and ``dominant_xyz`` back the page's "one class
   holds nearly everyone" notice.
 
 The rules, read literally from DOMAIN.md, and the details it leaves open,
@@ -74,8 +76,7 @@ settled here (each one checked against every ``abcxyz`` figure of
   ranking it is placed in counts other clients' lines up to the period's
   latest day. This keeps the cost at one grid per period instead of one per
   distinct date (thousands on ten million lines). The query sums every
-  complete period once and shares those sums between the windows;
-  ``migration`` uses the same path for its two grids. Every client is ranked
+  complete period once and shares those sums between the windows. Every client is ranked
   for ABC at each period's date, but the XYZ spread is computed only for the
   clients asked about. The cells found are kept per date (for the same data
   version and settings); a kept date asked about again for someone new is
@@ -89,7 +90,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -107,12 +107,14 @@ from core.analysis import (
     money,
     months_cover,
     period_start,
+    positions,
     resolve_as_of,
     shift_periods,
     window_start,
 )
-from core.errors import InputError, StoreError
+from core.errors import InputError
 from core.kept import Kept
+from core.periods import UNITS, ClientPeriods, count_periods, kept_periods, window_sums
 from core.store import sql
 
 MEASURES = ("cv", "frequency")
@@ -291,9 +293,6 @@ def _grid_frame(
 # sorting every client of every window (grid_ranks.sql).
 FEW_ASKED = 64
 
-# Per-client figures of one grid (one as-of date, before the limits): about a
-# hundred bytes per client, so a few grids of 200,000 clients.
-_FIGURES = Kept(8)
 # former_cells: the cells of the clients asked about at one as-of date (limits
 # applied), one entry per month of several years of history.
 _CELLS = Kept(256)
@@ -303,17 +302,6 @@ EVERYONE = "everyone"  # a kept date computed for every client
 _CLASSIFIED = Kept(4)
 # Each period's latest day with a line (the as-of dates of former cells), per data version.
 _PERIOD_DATES = Kept(8)
-
-# The classification over figures read back from memory: the same columns
-# grid_stats.sql leaves in per_client and spread. Bound: a, b, measure, x, y.
-_FROM_FIGURES = (
-    "WITH settings AS (\n"
-    "    SELECT ?::DOUBLE AS a, ?::DOUBLE AS b, ?::VARCHAR AS measure, ?::DOUBLE AS x, ?::DOUBLE AS y\n"
-    "),\n"
-    "per_client AS (SELECT * EXCLUDE (variance) FROM figures),\n"
-    "asked AS (SELECT * FROM per_client),\n"
-    "spread AS (SELECT as_of, client_id, variance FROM figures WHERE variance IS NOT NULL)"
-)
 
 
 def _figures_key(store, params: GridParams) -> tuple:
@@ -332,65 +320,132 @@ def _classes_key(store, params: GridParams) -> tuple:
     return (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
 
 
-def _compute_figures(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
-    """Every client's figures (variance included) at each of ``as_of_dates``, in one query."""
-    statement, values = _statement(params, "grid_stats", months=_reads_months(store, params, as_of_dates))
-    statement += "\nSELECT c.*, v.variance FROM per_client c LEFT JOIN spread v USING (as_of, client_id)"
-    starts = [window_start(d, params.period, params.window) for d in as_of_dates]
+def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> tuple[np.ndarray, pa.Table]:
+    """Every client's row of the grid at ``day``, summed from the kept periods, and its client number there.
+
+    ``day`` is the periods' as-of date or the last day of an earlier period (whose rows are
+    whole). The same figures and rules as grid_stats.sql, grid_ranks.sql and
+    grid_classify.sql: bases exact (ten-thousandths), ranked by basis descending then client
+    id, ABC by the bases ranked above, XYZ over the client's periods from the later of its
+    first period and the window's first, the empty ones counting as zero.
+    """
+    end = count_periods(kept.first, period_start(day, params.period), params.period)
+    column = "margin" if params.basis == "margin" else "revenue"
+    sums = window_sums(kept, end, params.window, columns=(column,), squares=column, last=True)
+    inside = kept.by_id[sums.periods[kept.by_id] > 0]  # the clients with a line in the window, in id order
+    inside = inside[np.argsort(-sums.columns[column][inside], kind="stable")]  # by basis, ties by id
+    basis = sums.columns[column][inside]
+    total = int(basis[basis > 0].sum())
+    before = np.cumsum(basis) - basis  # exact: the bases ranked above
+    counted = end - np.maximum(kept.first_period[inside], end - params.window + 1) + 1
+    bought = sums.periods[inside]
+    money_basis, money_total = basis / UNITS, total / UNITS
+    money_before = before.astype(np.float64) * 100 / UNITS  # 100 x, as the limits are compared
+    mean = money_basis / counted
+    spread = np.sqrt(np.maximum((counted * sums.squares[inside] - money_basis * money_basis) / (counted * counted), 0))
+    a, b = params.a * money_total, params.b * money_total
+    abc = np.where(basis <= 0, 2, np.where(money_before < a, 0, np.where(money_before < b, 1, 2)))
     x, y = params.limits()
-    bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
-    return store.read_arrow(statement, bound)
+    if params.xyz == "cv":
+        xyz = np.where(mean <= 0, 2, np.where(100 * spread <= x * mean, 0, np.where(100 * spread <= y * mean, 1, 2)))
+    else:
+        xyz = np.where(100 * bought >= x * counted, 0, np.where(100 * bought >= y * counted, 1, 2))
+    too_new = counted < TOO_NEW_PERIODS
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cv = np.where(mean > 0, spread / mean, np.nan)
+    shares = (lambda v: v / money_total) if total > 0 else (lambda v: np.full(len(v), np.nan))
+    ids = pa.array(inside)
+    return inside, pa.table(
+        {
+            "as_of": pa.repeat(pa.scalar(day, pa.date32()), len(inside)),
+            "client_id": kept.ids.take(ids),
+            "client_name": kept.names.take(ids),
+            "basis": money_basis,
+            "share": shares(money_basis),
+            "abc_rank": np.arange(1, len(inside) + 1, dtype=np.int64),
+            "share_before": shares(money_before / 100),
+            "abc": _CLASSES["abc"].take(pa.array(abc)),
+            "xyz": _CLASSES["xyz"].take(pa.array(xyz, mask=too_new)),
+            "cell": _CLASSES["cell"].take(pa.array(3 * abc + xyz, mask=too_new)),
+            "cv": cv,
+            "frequency": bought / counted,
+            "periods": counted,
+            "purchase_periods": bought,
+            "last_purchase": pa.array(sums.last_day[inside], pa.int32()).cast(pa.date32()),
+            # few distinct values each: taken as codes, then spelled out from a small dictionary
+            "manager": kept.managers.take(ids).cast(pa.string()),
+            "region": kept.regions.take(ids).cast(pa.string()),
+            "segment": kept.segments.take(ids).cast(pa.string()),
+        }
+    )
 
 
-def _one_date(table: pa.Table, day: date) -> pa.Table:
-    return table.filter(pc.equal(table["as_of"], pa.scalar(day, pa.date32())))
+_CLASSES = {"abc": pa.array(ABC_CLASSES), "xyz": pa.array(XYZ_CLASSES), "cell": pa.array(CELLS)}
 
 
-def _figures(store, params: GridParams, as_of_dates: list[date]) -> pa.Table:
-    """The per-client figures at ``as_of_dates``: kept ones reused, the others computed in one query and kept."""
-    base = _figures_key(store, params)
-    kept = {day: _FIGURES.get((*base, day)) for day in as_of_dates}
-    missing = [day for day, table in kept.items() if table is None]
-    if missing:
-        computed = _compute_figures(store, params, missing)
-        for day in missing:
-            kept[day] = _one_date(computed, day)
-            _FIGURES.put((*base, day), kept[day])
-    return pa.concat_tables([kept[day] for day in as_of_dates])
-
-
-def _classify(store, params: GridParams, figures: pa.Table) -> pd.DataFrame:
-    """grid_classify.sql over ``figures`` (a table of per-client figures in memory)."""
-    x, y = params.limits()
-    statement = _FROM_FIGURES + ",\n" + sql("grid_ranks") + ",\n" + sql("grid_classify") + "\n" + sql("grid_classified")
-    return store.read_frame(statement, [params.a, params.b, params.xyz, x, y], tables={"figures": figures})
+def _kept_closes(days: list[date], period: str) -> bool:
+    """Whether the grids at ``days`` sum from the kept periods of the latest: every other day closes
+    its period, before the latest one's (its rows there are whole)."""
+    last = period_start(max(days), period)
+    return all(
+        day == max(days)
+        or (
+            period_start(day, period) < last
+            and shift_periods(period_start(day, period), period, 1) - timedelta(days=1) == day
+        )
+        for day in days
+    )
 
 
 def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFrame:
-    """The same rows as ``_grid_frame`` (every client), the per-client figures kept between calls.
-
-    A move of the A/B limits or the X/Y limits reuses the figures of the same
-    basis, period, window, filters and as-of date, and only ranks and
-    classifies the clients again. The classified clients of each date are kept
-    too, so the migration beside a grid classifies only the earlier window.
-    """
-    _checked(store, params)
-    base = _classes_key(store, params)
-    days = sorted(set(as_of_dates))
-    kept = {day: _CLASSIFIED.get((*base, day)) for day in days}
-    missing = [day for day, frame in kept.items() if frame is None]
-    if missing:
-        found = _classify(store, params, _figures(store, params, missing))
-        for day in missing:
-            kept[day] = found[found["as_of"] == day].reset_index(drop=True)
-            _CLASSIFIED.put((*base, day), kept[day])
-    parts = [kept[day] for day in days]
+    """The same rows as ``_grid_frame`` (every client): ``_grids``' rows, one date after another."""
+    parts = [grid.frame for grid in _grids(store, params, as_of_dates).values()]
+    if len(parts) == 1:
+        return parts[0]
     frame = pd.concat(parts, ignore_index=True)
     # A date whose column is all empty reads as objects: the text columns as one query gives them.
     for column in frame.select_dtypes(include="object").columns:
         if any(isinstance(part[column].dtype, pd.StringDtype) for part in parts):
             frame[column] = frame[column].astype("str")
     return frame
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """One date's grid rows; from kept periods, also each row's client number in their ``ids``."""
+
+    frame: pd.DataFrame
+    ids: pa.Array | None = None
+    clients: np.ndarray | None = None
+
+
+def _grids(store, params: GridParams, as_of_dates: list[date]) -> dict[date, _Grid]:
+    """{as-of date: the grid's rows at it}, in date order, from the periods kept in memory.
+
+    Every client's sums per period are kept for the latest of ``as_of_dates``
+    (``core.periods``, shared with the concentration), so a move of the window, the basis
+    or the limits sums and ranks them again in numpy without reading a line. The
+    classified clients of each date are kept too, so the migration beside a grid
+    classifies only the earlier window. Dates the kept periods cannot serve (one
+    inside an earlier period) are read by the direct query.
+    """
+    _checked(store, params)
+    base = _classes_key(store, params)
+    days = sorted(set(as_of_dates))
+    kept = {day: _CLASSIFIED.get((*base, day)) for day in days}
+    missing = [day for day, grid in kept.items() if grid is None]
+    if missing and _kept_closes(days, params.period):
+        periods = kept_periods(store, params.filters, params.period, days[-1], data_dates(store, params.filters)[0])
+        for day in missing:
+            clients, rows = _kept_grid(periods, params, day)
+            kept[day] = _Grid(rows.to_pandas(), periods.ids, clients)
+            _CLASSIFIED.put((*base, day), kept[day])
+    elif missing:
+        found = _grid_frame(store, params, missing)
+        for day in missing:
+            kept[day] = _Grid(found[found["as_of"] == day].reset_index(drop=True))
+            _CLASSIFIED.put((*base, day), kept[day])
+    return kept
 
 
 def _cells(store, params: GridParams, pairs: pd.DataFrame) -> dict:
@@ -474,9 +529,8 @@ def abcxyz(store, params: GridParams) -> GridResult:
 
 def cell_table(clients: pd.DataFrame, total_positive: float) -> pd.DataFrame:
     """Clients, basis and share per cell, all nine cells present (empty ones at zero)."""
-    classified = clients[clients["cell"].notna()]
-    counts = classified.groupby("cell")["client_id"].count()
-    bases = classified.groupby("cell")["basis"].sum()
+    counts = clients["cell"].value_counts()  # the too new (no cell) left out
+    bases = clients["basis"].groupby(clients["cell"]).sum()
     table = pd.DataFrame(
         {
             "abc": [c[0] for c in CELLS],
@@ -491,10 +545,10 @@ def cell_table(clients: pd.DataFrame, total_positive: float) -> pd.DataFrame:
 
 
 def _strip(clients: pd.DataFrame, total_positive: float) -> dict:
-    too_new = clients[clients["xyz"].isna()]
-    basis = money(too_new["basis"].sum())
+    too_new = clients["xyz"].isna()
+    basis = money(clients["basis"][too_new].sum())
     return {
-        "clients": len(too_new),
+        "clients": int(too_new.sum()),
         "basis": basis,
         "share": basis / total_positive if total_positive > 0 else 0.0,
     }
@@ -727,39 +781,79 @@ def migration(store, params: GridParams) -> Migration:
     validate(params)
     as_of = resolve_as_of(store, params.filters, params.as_of)
     previous_as_of = window_start(as_of, params.period, params.window) - timedelta(days=1)
-    # Both grids in one query: the whole-period sums are shared between the two windows.
-    classified = _classified(store, params, [previous_as_of, as_of])
-    # as Arrow, the columns it needs: DuckDB reads that in place, a DataFrame of text it converts
-    both_grids = pa.Table.from_pandas(  # noqa: F841 -- read by grid_migration.sql
-        classified[["as_of", "client_id", "client_name", "abc", "xyz", "cell", "basis"]], preserve_index=False
+    grids = _grids(store, params, [previous_as_of, as_of])
+    then, now = grids[previous_as_of], grids[as_of]
+    at, gone = _matched(then, now)
+    label_then, label_now = _labels(then.frame["cell"]), _labels(now.frame["cell"])
+    came_from = np.full(len(now.frame), ABSENT)
+    came_from[at >= 0] = label_then[at[at >= 0]]
+    pairs = np.concatenate([came_from * LABELS + label_now, label_then[gone] * LABELS + ABSENT])
+    counts = np.bincount(pairs, minlength=LABELS * LABELS).reshape(LABELS, LABELS)
+    transitions = pd.DataFrame(
+        counts,
+        index=pd.Index([*CELLS, TOO_NEW, ABSENT_BEFORE], name="then"),
+        columns=pd.Index([*CELLS, TOO_NEW, ABSENT_NOW], name="now"),
     )
-    cursor = store.conn.cursor()  # its own cursor: DuckDB reads the local tables by name
-    try:
-        bound = [previous_as_of, as_of, TOO_NEW, ABSENT_BEFORE, ABSENT_NOW]
-        joined = cursor.sql(sql("grid_migration"), params=bound).to_arrow_table()  # noqa: F841 -- read below
-        counts = cursor.sql(sql("grid_transitions")).df()
-        slipped = cursor.sql(sql("grid_slipped")).df()
-    except duckdb.Error as exc:
-        raise StoreError.keyed("err.store_read", detail=str(exc)) from exc
-    finally:
-        cursor.close()
-    rows = [*CELLS, TOO_NEW, ABSENT_BEFORE]
-    columns = [*CELLS, TOO_NEW, ABSENT_NOW]
-    transitions = (
-        counts.pivot(index="label_then", columns="label_now", values="n").reindex(index=rows, columns=columns).fillna(0)
-    )
-    transitions.index.name, transitions.columns.name = "then", "now"
     return Migration(
         previous_as_of=previous_as_of,
         previous_window_start=window_start(previous_as_of, params.period, params.window),
-        transitions=transitions.astype(int),
-        slipped=slipped,
+        transitions=transitions,
+        slipped=_slipped(then.frame, now.frame, at),
     )
+
+
+def _matched(then: _Grid, now: _Grid) -> tuple[np.ndarray, np.ndarray]:
+    """Each client of the grid now's row in the grid then (-1: absent then), and which clients then
+    are absent now: by client number when both grids are summed from the same kept periods, else by id."""
+    if then.ids is None or then.ids is not now.ids:
+        return positions(now.frame["client_id"], then.frame["client_id"]), (
+            positions(then.frame["client_id"], now.frame["client_id"]) < 0
+        )
+    row_then = np.full(len(now.ids), -1)
+    row_then[then.clients] = np.arange(len(then.clients))
+    present_now = np.zeros(len(now.ids), bool)
+    present_now[now.clients] = True
+    return row_then[now.clients], ~present_now[then.clients]
+
+
+LABELS = len(CELLS) + 2  # the nine cells, too new, and absent (new then, gone now)
+ABSENT = LABELS - 1
+
+
+def _labels(cells: pd.Series) -> np.ndarray:
+    """Each client's label number: its cell's place in ``CELLS``, else too new (9)."""
+    found = positions(cells, CELLS)
+    return np.where(found >= 0, found, len(CELLS))
+
+
+def _slipped(then: pd.DataFrame, now: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
+    """The clients in both grids that slipped, from A to B or C or from X or Y to Z; the largest basis then first."""
+    both = np.flatnonzero(at >= 0)
+    then_at, now_at = at[both], both  # the rows of the clients in both grids, in either
+
+    def holds(frame: pd.DataFrame, column: str, values: list[str], rows: np.ndarray) -> np.ndarray:
+        return frame[column].isin(values).to_numpy(dtype=bool, na_value=False)[rows]
+
+    down = holds(then, "abc", ["A"], then_at) & holds(now, "abc", ["B", "C"], now_at)
+    irregular = holds(then, "xyz", ["X", "Y"], then_at) & holds(now, "xyz", ["Z"], now_at)
+    rows = both[down | irregular]
+    before, after = then.iloc[at[rows]].reset_index(drop=True), now.iloc[rows].reset_index(drop=True)
+    slipped = pd.DataFrame(
+        {
+            "client_id": after["client_id"],
+            "client_name": after["client_name"].fillna(before["client_name"]),
+            "cell_then": before["cell"],
+            "cell_now": after["cell"],
+            "basis_then": before["basis"],
+            "basis_now": after["basis"],
+        }
+    )
+    return slipped.sort_values(["basis_then", "client_id"], ascending=[False, True], ignore_index=True)
 
 
 def dominant_xyz(result: GridResult, threshold: float = 0.8) -> tuple[str, float] | None:
     """The XYZ class holding ``threshold`` or more of the classified clients, and its share."""
-    classes = result.classified["xyz"]
+    classes = result.clients["xyz"].dropna()  # the classified clients' (one column, not every one)
     if classes.empty:
         return None
     shares = classes.value_counts(normalize=True)
@@ -776,16 +870,16 @@ def tercile_limits(result: GridResult) -> tuple[float, float] | None:
     frequency: X from the upper tercile, Y from the lower one. None when there
     is nothing to split (no values, or every value the same).
     """
-    classified = result.classified
+    classified = result.clients[["cv", "frequency"]][result.clients["xyz"].notna()]
     if result.params.xyz == "cv":
         values = classified["cv"].dropna()
-        if values.nunique() < 2:
+        if values.empty or values.min() == values.max():
             return None
         low, high = values.quantile([1 / 3, 2 / 3])
         # X and Y include their limit: round up so the client at a tercile stays inside.
         return math.ceil(float(low) * 1000) / 10, math.ceil(float(high) * 1000) / 10
     values = classified["frequency"].dropna()
-    if values.nunique() < 2:
+    if values.empty or values.min() == values.max():
         return None
     low, high = values.quantile([1 / 3, 2 / 3])
     # "at least" limits: round down for the same reason.

@@ -144,7 +144,7 @@ st.caption(
     ui.tr(
         "grid.summary",
         clients=ui.number(len(result.clients)),
-        classified=ui.number(len(result.classified)),
+        classified=ui.number(len(result.clients) - result.new["clients"]),
         new=ui.number(result.new["clients"]),
         basis=ui.tr(f"grid.basis.{basis}"),
         total=ui.number(result.total_positive),

@@ -14,12 +14,14 @@ takes the first alphabetically, as the managers' pages read it, on either path.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import pytest
 
 import core.grid
+import core.periods
 from core.analysis import Filters
 from core.churn import ChurnParams, churn
 from core.concentration import ConcentrationParams, concentration
@@ -188,8 +190,8 @@ def test_a_tag_or_a_status_recorded_keeps_the_grids_and_an_upload_does_not(store
     # and with them every client's former cell, unless a kind filter makes the tags count.
     upload(store, JANUARY, source="jan", name="jan.csv")
     computed = []
-    original = core.grid._compute_figures
-    monkeypatch.setattr(core.grid, "_compute_figures", lambda *a: computed.append(a[2]) or original(*a))
+    original = core.periods._read  # every client's periods read from the lines
+    monkeypatch.setattr(core.periods, "_read", lambda *a: computed.append(a[1]) or original(*a))
     by_kind = GridParams(filters=Filters(kind=("expert",)))
     before = abcxyz(store, GridParams()).clients
     assert len(computed) == 1
@@ -261,7 +263,7 @@ def test_a_store_made_before_client_months_reads_the_days_until_its_next_change(
     # What a store made by older code looks like: the table created empty at open, no stamp.
     store.write(lambda cur: cur.execute("DELETE FROM client_months; DELETE FROM client_months_built"))
     assert not _reads_months(store, GridParams(), [D("2024-02-10")])
-    core.grid._FIGURES.clear()
+    core.periods._PERIODS.clear()
     core.grid._CLASSIFIED.clear()
     pd.testing.assert_frame_equal(abcxyz(store, GridParams(window=2)).clients, expected)
     # Its next change rebuilds every derived table, stamps included.
@@ -373,6 +375,8 @@ def _grid_cases(store) -> list:
         GridParams(filters=Filters(date_from=store.scalar("SELECT min(date) + 200 FROM daily"))),
         # an end date leaves client_months to serve the whole periods before it
         GridParams(window=6, filters=Filters(date_to=store.scalar("SELECT max(date) - 40 FROM daily"))),
+        # an as-of date inside its period: the later lines of that period left out
+        GridParams(window=5, as_of=store.scalar("SELECT max(date) - 10 FROM daily")),
     ]
     if regions:
         cases.append(GridParams(filters=Filters(region=(sorted(regions)[0],))))
@@ -480,11 +484,16 @@ def test_a_clients_cells_over_closing_periods_rank_as_the_direct_query_does(stor
     assert _closes_periods([D("2024-05-31"), as_of], "month")
 
 
+def _classified_grid(store, params: GridParams) -> pd.DataFrame:
+    """The grid's clients summed from the kept periods, read afresh (none kept from an earlier call)."""
+    core.grid._CLASSIFIED.clear()
+    return abcxyz(store, params).clients
+
+
 def test_the_rolling_windows_months_from_client_months_equal_the_days(store, monkeypatch):
-    """The concentration trend's (and the dossier's) client-periods read from client_months for
+    """The concentration trend's (the grid's, the dossier's) client-periods read from client_months for
     months equal those summed from the days: the as-of month from its days up to the as-of date
     (a line later in that month left out), no month before the earliest window, clients left out."""
-    import core.concentration
     from core.analysis import months_cover
     from core.concentration import concentration_trend
 
@@ -509,12 +518,16 @@ def test_the_rolling_windows_months_from_client_months_equal_the_days(store, mon
         ConcentrationParams(window=2, filters=Filters(date_to=D("2024-07-31"))),
         ConcentrationParams(window=4, as_of=D("2024-05-31")),
     ):
-        kept = concentration_trend(store, params)
+        grid_params = GridParams(basis=params.basis, window=params.window, as_of=params.as_of, filters=params.filters)
+        kept, grid = concentration_trend(store, params), _classified_grid(store, grid_params)
         with monkeypatch.context() as days_only:
-            days_only.setattr(core.concentration, "months_cover", lambda *_: False)
+            days_only.setattr(core.periods, "months_cover", lambda *_: False)
+            core.periods._PERIODS.clear()  # else the periods read from client_months answer again
             pd.testing.assert_frame_equal(kept, concentration_trend(store, params), check_exact=True)
-        compared += len(kept)
-    assert compared > 20
+            pd.testing.assert_frame_equal(grid, _classified_grid(store, grid_params), check_exact=True)
+        core.periods._PERIODS.clear()
+        compared += len(kept) + len(grid)
+    assert compared > 40
     # By hand, the last window of one month at 2024-07-20: T1 and T2 bought 210 on the 1st and
     # the 15th (420 each), BIG 2,800, ONLY 70, NEG -70 (no share), LATE nothing yet.
     last = concentration_trend(store, ConcentrationParams(window=1, as_of=as_of)).iloc[-1]
@@ -547,9 +560,40 @@ def _grid_paths_agree(store) -> int:
         both = _grid_frame(store, params, [moved.previous_as_of, as_of])
         pd.testing.assert_frame_equal(both, _from_days(store, params, [moved.previous_as_of, as_of]))
         pd.testing.assert_frame_equal(_classified(store, params, [moved.previous_as_of, as_of]), both)
+        _migration_agrees(moved, both[both["as_of"] == moved.previous_as_of], both[both["as_of"] == as_of])
+        # the earlier grid kept from a grid of its own (other kept periods): matched by id, the same
+        core.grid._CLASSIFIED.clear()
+        abcxyz(store, replace(params, as_of=moved.previous_as_of))
+        _migration_agrees(
+            migration(store, params), both[both["as_of"] == moved.previous_as_of], both[both["as_of"] == as_of]
+        )
         compared += len(direct)
     assert _reads_months(store, GridParams(), [store.scalar("SELECT max(date) FROM daily")])
     return compared
+
+
+def _migration_agrees(moved, then: pd.DataFrame, now: pd.DataFrame) -> None:
+    """The migration equals an outer join of the two direct grids: the count of every (label then,
+    label now) pair, and the slipped clients in order."""
+    joined = then.merge(now, on="client_id", how="outer", suffixes=("_then", "_now"), indicator=True)
+    label_then = joined["cell_then"].astype(object).where(joined["cell_then"].notna(), "too_new")
+    label_now = joined["cell_now"].astype(object).where(joined["cell_now"].notna(), "too_new")
+    label_then[joined["_merge"] == "right_only"] = "new"
+    label_now[joined["_merge"] == "left_only"] = "gone"
+    expected = pd.crosstab(label_then, label_now)
+    for then_label in expected.index:
+        for now_label in expected.columns:
+            assert moved.transitions.loc[then_label, now_label] == expected.loc[then_label, now_label]
+    assert moved.transitions.to_numpy().sum() == len(joined)
+    slipped = joined[
+        (joined["_merge"] == "both")
+        & (
+            ((joined["abc_then"] == "A") & joined["abc_now"].isin(["B", "C"]))
+            | (joined["xyz_then"].isin(["X", "Y"]) & (joined["xyz_now"] == "Z"))
+        )
+    ].sort_values(["basis_then", "client_id"], ascending=[False, True])
+    assert moved.slipped["client_id"].tolist() == slipped["client_id"].tolist()
+    assert moved.slipped["basis_now"].tolist() == pytest.approx(slipped["basis_now"].tolist())
 
 
 def test_kept_grid_figures_equal_the_direct_query_and_follow_uploads(store):

@@ -14,6 +14,7 @@ import core.churn
 import core.concentration
 import core.grid
 import core.managers
+import core.periods
 from core import warm
 from core.churn import ChurnParams, churn
 from core.demo import load_demo_if_empty
@@ -69,12 +70,12 @@ def demo_path(tmp_path) -> Path:
 
 
 def _counting_computations(monkeypatch) -> list:
-    """Record every grid computed from the lines (per-client figures, or a grid per former-cell date),
+    """Record every grid computed from the lines (the kept periods read, or a grid per former-cell date),
     every churn base built, every reading of the clients' managers and every concentration, by name."""
     computed = []
     for owner, name in (
         (core.grid, "_grid_frame"),
-        (core.grid, "_compute_figures"),
+        (core.periods, "_read"),
         (core.churn._Spans, "__init__"),
         (core.managers, "client_managers"),
         (core.concentration, "concentration"),

@@ -9,13 +9,13 @@ period_bounds AS (
     FROM (SELECT CAST(? AS DATE) AS as_of, CAST(? AS DATE) AS first_day, CAST(? AS VARCHAR[]) AS left_out)
 ),
 client_periods AS (
-    SELECT client_id, month AS period_start, {basis} AS basis, revenue, margin
+    SELECT client_id, month AS period_start, {basis} AS basis, revenue, margin, last_date
     FROM client_months
     WHERE month >= (SELECT first_day FROM period_bounds)
       AND month < (SELECT as_of_month FROM period_bounds)
       AND NOT list_contains((SELECT left_out FROM period_bounds), client_id)
     UNION ALL
-    SELECT client_id, (SELECT as_of_month FROM period_bounds), sum({basis}), sum(revenue), sum(margin)
+    SELECT client_id, (SELECT as_of_month FROM period_bounds), sum({basis}), sum(revenue), sum(margin), max(date)
     FROM d
     WHERE date >= (SELECT as_of_month FROM period_bounds)
       AND date <= (SELECT as_of FROM period_bounds)

@@ -9,7 +9,7 @@
 -- for the earliest; each window holds the periods k to k + length - 1, counted from the
 -- earliest window's first period (core.grid._window_columns spells them out, integers
 -- only). The client periods are those core.concentration ranks its windows from
--- (concentration_periods.sql).
+-- (kept_periods.sql).
 -- Values: those of the client_periods fragment (as-of, the earliest window's first day,
 -- clients to leave out), that first day again, the client id, the as-of dates (a list,
 -- one per window, earliest first) and the client id again.

@@ -1,6 +1,7 @@
--- Every client's revenue and margin per period with a line, from the first period of
--- the filtered lines up to the as-of date: what core.concentration ranks each analysis
--- window from (a window's sums are its periods', a running sum as the windows move).
+-- Every client's revenue, margin and last day per period with a line, from the first
+-- period of the filtered lines up to the as-of date: what core.periods keeps in memory,
+-- and core.concentration and core.grid sum each analysis window from (a window's sums
+-- are its periods', a running sum as the windows move).
 -- client_periods, spliced in: from the days (client_periods_daily.sql) or, for months
 -- where it holds the same days, from client_months (client_periods_months.sql).
 -- A period is numbered from the first one (0); sums are in ten-thousandths of the
@@ -18,6 +19,7 @@ SELECT client_id,
        CAST(date_diff('{diff_unit}', CAST(? AS DATE), period_start) // {diff_step} AS INTEGER) AS period,
        TRY_CAST(revenue * 10000 AS BIGINT) AS revenue,
        coalesce(TRY_CAST(margin * 10000 AS BIGINT), CASE WHEN margin IS NULL THEN 0 END) AS margin,
-       margin IS NOT NULL AS margin_valued
+       margin IS NOT NULL AS margin_valued,
+       last_date
 FROM client_periods
 ORDER BY period;
