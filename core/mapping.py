@@ -421,8 +421,9 @@ def candidates(raw: RawTable, sample: pd.DataFrame | None = None) -> dict[str, l
 
 
 def _codes_before_names(found: dict[str, list[tuple[float, str]]]) -> None:
-    """``Customer Code`` beside ``Customer``: the code is the id, the plain column the name."""
-    coded = [(s, c) for s, c in found["client_id"] if set(tokens(_undup(c))) & _group("ID_WORDS")]
+    """``Customer Code`` beside ``Customer``: the code is the id, the plain column the name.
+    A compound ending with an id word (``Kundennummer``, ``Klantnr``) is coded too."""
+    coded = [(s, c) for s, c in found["client_id"] if any(map(_coded, tokens(_undup(c))))]
     plain = [(s, c) for s, c in found["client_id"] if (s, c) not in coded]
     if coded and plain:
         found["client_id"] = coded
@@ -430,6 +431,14 @@ def _codes_before_names(found: dict[str, list[tuple[float, str]]]) -> None:
         for _, column in plain:
             names[column] = max(names.get(column, 0.0), 90.0)
         found["client_name"] = [(s, c) for c, s in names.items()]
+
+
+def _coded(token: str) -> bool:
+    """An id word, or a longer word ending with one of three letters or more (``kundennummer``)."""
+    ids = _group("ID_WORDS")
+    return token in ids or any(
+        (len(word) >= 3 or word == "nr") and len(token) > len(word) + 2 and token.endswith(word) for word in ids
+    )
 
 
 def _undup(column: str) -> str:

@@ -147,6 +147,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "менеджер", "ответственный", "торговый представитель", "продавец", "сотрудник",
         "მენეჯერი", "გაყიდვების მენეჯერი", "პასუხისმგებელი", "გამყიდველი",
         "commercial", "vendeur", "responsable", "vertreter", "verkaufer", "betreuer", "aussendienst",
+        "vertriebsmitarbeiter", "kundenbetreuer", "aussendienstmitarbeiter",
         "vendedor", "comercial", "responsable", "venditore", "agente", "responsabile", "gerente",
         "temsilci", "satis temsilcisi", "plasiyer", "sorumlu",
         # blind-test additions

@@ -735,6 +735,31 @@ CASES = (
         delimiter=";",
     ),
     Case(
+        "German CRM export, the number beside the plain client word",
+        "Kundennummer;Kunde;Belegdatum;Umsatz netto;Deckungsbeitrag;Vertriebsmitarbeiter;Gebiet",
+        (
+            "K-100;Müller Großhandel GmbH;03.08.2026;12.450,50;2.100,25;Anna Schmidt;Süd",
+            "K-200;Becker & Söhne KG;15.09.2026;3.200,00;410,00;Jonas Weber;Nord",
+        ),
+        {
+            "date": "Belegdatum",
+            "client_id": "Kundennummer",
+            "client_name": "Kunde",
+            "amount": "Umsatz netto",
+            "margin": "Deckungsbeitrag",
+            "manager": "Vertriebsmitarbeiter",
+            "region": "Gebiet",
+        },
+        delimiter=";",
+    ),
+    Case(
+        "Dutch export, a short number beside the client",
+        "Factuurdatum;Klantnr;Klant;Bedrag",
+        ("2024-03-01;4711;Bakkerij De Vries;350,00", "2024-03-08;4712;Jansen B.V.;1.120,50"),
+        {"date": "Factuurdatum", "client_id": "Klantnr", "client_name": "Klant", "amount": "Bedrag"},
+        delimiter=";",
+    ),
+    Case(
         "German export with debtor and costs",
         "Belegdatum,Debitor,Debitorname,Umsatz,Kosten,Verkäufer",
         ("2024-01-02,D-100,Müller GmbH,1200.00,800.00,Schmidt", "2024-01-09,D-101,Becker AG,560.40,410.00,Weber"),
