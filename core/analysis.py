@@ -121,7 +121,7 @@ def months_cover(store, filters: Filters, as_of_dates: list[date]) -> bool:
 
 
 def client_periods(period: str, months: bool) -> str:
-    """The client_periods fragment (kept_periods.sql, grid_ranks_wide.sql): client_months'
+    """The client_periods fragment (kept_periods.sql): client_months'
     rows for months where ``months`` (``months_cover``) says they hold the same days, the
     filtered days else."""
     return "client_periods_months" if months and period == "month" else "client_periods_daily"

@@ -14,9 +14,8 @@ What it promises:
   and quarters from the kept ``client_months`` when no filter narrows the
   lines), ``grid_ranks.sql`` ranks the clients (``grid_ranks_asked.sql``
   instead, which counts and sums the clients above each one, when only a few
-  are asked about; ``grid_ranks_wide.sql`` for the dossier's cell over time)
-  and ``grid_classify.sql`` classifies them: the former cells and the dossier
-  read it, and ``tests/test_fast_paths.py`` holds the kept path equal to it.
+  are asked about) and ``grid_classify.sql`` classifies them: the former cells
+  read it, and ``tests/test_fast_paths.py`` holds the kept paths equal to it.
   The classified clients of the last few grids are kept too, so the migration
   beside a grid classifies only the earlier window, and matches the two by
   client number rather than by id.
@@ -101,7 +100,6 @@ from core.analysis import (
     PERIODS,
     Filters,
     basis_column,
-    client_periods,
     data_dates,
     filtered_daily,
     money,
@@ -212,21 +210,16 @@ def validate(params: GridParams) -> None:
         raise InputError.keyed("grid.error.frequency_limits", x=f"{x:g}", y=f"{y:g}")
 
 
-def _statement(params: GridParams, *parts: str, client: str | None = None, months: bool = False) -> tuple[str, list]:
+def _statement(params: GridParams, *parts: str, months: bool = False) -> tuple[str, list]:
     """The grid SQL ``parts`` joined, with the fixed identifiers spliced in, and the filter values.
 
-    With ``client`` the lines read are that client's only (its own figures, not its rank).
-    ``months``: grid_stats.sql reads its whole periods from ``client_months`` (``_reads_months``),
-    and the client periods of grid_ranks_wide.sql its months (``core.analysis.client_periods``).
+    ``months``: grid_stats.sql reads its whole periods from ``client_months`` (``_reads_months``).
     """
     fragment, values = filtered_daily(params.filters)
-    if client is not None:
-        fragment, values = fragment + " AND client_id = ?", [*values, client]
     diff_unit, diff_step = PERIOD_STEPS[params.period]
     statement = (
         ",\n".join(sql(part) for part in parts)
         .replace("{whole_periods}", sql(MONTHLY[params.period] if months else "grid_periods_daily"))
-        .replace("{client_periods}", sql(client_periods(params.period, months)))
         .replace("{first_dates}", _first_dates(params.filters))
         .replace("{filtered}", fragment)
         .replace("{daily}", fragment)
@@ -327,50 +320,41 @@ def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> tuple[np.n
     whole). The same figures and rules as grid_stats.sql, grid_ranks.sql and
     grid_classify.sql: bases exact (ten-thousandths), ranked by basis descending then client
     id, ABC by the bases ranked above, XYZ over the client's periods from the later of its
-    first period and the window's first, the empty ones counting as zero.
+    first period and the window's first, the empty ones counting as zero (``_classes``).
     """
     end = count_periods(kept.first, period_start(day, params.period), params.period)
-    column = "margin" if params.basis == "margin" else "revenue"
+    column = _basis_column(params)
     sums = window_sums(kept, end, params.window, columns=(column,), squares=column, last=True)
     inside = kept.by_id[sums.periods[kept.by_id] > 0]  # the clients with a line in the window, in id order
     inside = inside[np.argsort(-sums.columns[column][inside], kind="stable")]  # by basis, ties by id
     basis = sums.columns[column][inside]
-    total = int(basis[basis > 0].sum())
-    before = np.cumsum(basis) - basis  # exact: the bases ranked above
     counted = end - np.maximum(kept.first_period[inside], end - params.window + 1) + 1
-    bought = sums.periods[inside]
-    money_basis, money_total = basis / UNITS, total / UNITS
-    money_before = before.astype(np.float64) * 100 / UNITS  # 100 x, as the limits are compared
-    mean = money_basis / counted
-    spread = np.sqrt(np.maximum((counted * sums.squares[inside] - money_basis * money_basis) / (counted * counted), 0))
-    a, b = params.a * money_total, params.b * money_total
-    abc = np.where(basis <= 0, 2, np.where(money_before < a, 0, np.where(money_before < b, 1, 2)))
-    x, y = params.limits()
-    if params.xyz == "cv":
-        xyz = np.where(mean <= 0, 2, np.where(100 * spread <= x * mean, 0, np.where(100 * spread <= y * mean, 1, 2)))
-    else:
-        xyz = np.where(100 * bought >= x * counted, 0, np.where(100 * bought >= y * counted, 1, 2))
-    too_new = counted < TOO_NEW_PERIODS
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cv = np.where(mean > 0, spread / mean, np.nan)
-    shares = (lambda v: v / money_total) if total > 0 else (lambda v: np.full(len(v), np.nan))
+    found = _classes(
+        params,
+        basis=basis,
+        before=np.cumsum(basis) - basis,  # exact: the bases ranked above
+        total=np.full(len(inside), basis[basis > 0].sum()),
+        counted=counted,
+        bought=sums.periods[inside],
+        squares=sums.squares[inside],
+    )
     ids = pa.array(inside)
     return inside, pa.table(
         {
             "as_of": pa.repeat(pa.scalar(day, pa.date32()), len(inside)),
             "client_id": kept.ids.take(ids),
             "client_name": kept.names.take(ids),
-            "basis": money_basis,
-            "share": shares(money_basis),
+            "basis": found["basis"],
+            "share": found["share"],
             "abc_rank": np.arange(1, len(inside) + 1, dtype=np.int64),
-            "share_before": shares(money_before / 100),
-            "abc": _CLASSES["abc"].take(pa.array(abc)),
-            "xyz": _CLASSES["xyz"].take(pa.array(xyz, mask=too_new)),
-            "cell": _CLASSES["cell"].take(pa.array(3 * abc + xyz, mask=too_new)),
-            "cv": cv,
-            "frequency": bought / counted,
+            "share_before": found["share_before"],
+            "abc": found["abc"],
+            "xyz": found["xyz"],
+            "cell": found["cell"],
+            "cv": found["cv"],
+            "frequency": found["frequency"],
             "periods": counted,
-            "purchase_periods": bought,
+            "purchase_periods": sums.periods[inside],
             "last_purchase": pa.array(sums.last_day[inside], pa.int32()).cast(pa.date32()),
             # few distinct values each: taken as codes, then spelled out from a small dictionary
             "manager": kept.managers.take(ids).cast(pa.string()),
@@ -378,6 +362,50 @@ def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> tuple[np.n
             "segment": kept.segments.take(ids).cast(pa.string()),
         }
     )
+
+
+def _basis_column(params: GridParams) -> str:
+    return "margin" if params.basis == "margin" else "revenue"
+
+
+def _classes(params: GridParams, **figures: np.ndarray) -> dict:
+    """grid_classify.sql's shares and classes, in numpy, from each row's window figures.
+
+    ``basis`` (the row's), ``before`` (the bases ranked above it) and ``total`` (the positive
+    bases of its window) in ten-thousandths; ``counted`` periods, ``bought`` periods with
+    lines, ``squares`` the summed squares of its per-period bases in money units. The limits
+    are compared as products, as there, so a client exactly on a limit lands where DOMAIN.md
+    says.
+    """
+    basis, total, counted, bought = figures["basis"], figures["total"], figures["counted"], figures["bought"]
+    money_basis, money_total = basis / UNITS, total / UNITS
+    money_before = figures["before"].astype(np.float64) * 100 / UNITS  # 100 x, as the limits are compared
+    mean = money_basis / counted
+    squares = figures["squares"]
+    spread = np.sqrt(np.maximum((counted * squares - money_basis * money_basis) / (counted * counted), 0))
+    abc = np.where(
+        basis <= 0,
+        2,
+        np.where(money_before < params.a * money_total, 0, np.where(money_before < params.b * money_total, 1, 2)),
+    )
+    x, y = params.limits()
+    if params.xyz == "cv":
+        xyz = np.where(mean <= 0, 2, np.where(100 * spread <= x * mean, 0, np.where(100 * spread <= y * mean, 1, 2)))
+    else:
+        xyz = np.where(100 * bought >= x * counted, 0, np.where(100 * bought >= y * counted, 1, 2))
+    too_new = counted < TOO_NEW_PERIODS
+    with np.errstate(divide="ignore", invalid="ignore"):
+        positive_total = total > 0
+        return {
+            "basis": money_basis,
+            "share": np.where(positive_total, money_basis / money_total, np.nan),
+            "share_before": np.where(positive_total, money_before / 100 / money_total, np.nan),
+            "abc": _CLASSES["abc"].take(pa.array(abc)),
+            "xyz": _CLASSES["xyz"].take(pa.array(xyz, mask=too_new)),
+            "cell": _CLASSES["cell"].take(pa.array(3 * abc + xyz, mask=too_new)),
+            "cv": np.where(mean > 0, spread / mean, np.nan),
+            "frequency": bought / counted,
+        }
 
 
 _CLASSES = {"abc": pa.array(ABC_CLASSES), "xyz": pa.array(XYZ_CLASSES), "cell": pa.array(CELLS)}
@@ -645,18 +673,22 @@ def former_cells(store, params: GridParams, last_purchase: pd.DataFrame) -> pd.D
 def cells_over_time(store, params: GridParams, client_id: str, as_of_dates: list[date]) -> pd.DataFrame:
     """One client's place in the grid at each of ``as_of_dates`` (so a slide from AX to BZ shows).
 
-    One query for every date, the way ``former_cells`` asks: every client is
-    ranked for ABC at each date, the XYZ spread is computed for this client
-    only. ``params.as_of`` is ignored. Returns one row per date, in the order
-    given: as_of, in_grid (False when the client has no line in that date's
-    window), cell (None when absent or too new), abc, xyz, basis, share, abc_rank.
+    At the dossier's dates (each closing its period, the last one the as-of
+    date: ``_kept_closes``) from the kept periods, one window after another
+    (``_kept_cells_over_time``); at other dates in one query, the way
+    ``former_cells`` asks. Either way every client is ranked for ABC at each
+    date, the XYZ spread is computed for this client only. ``params.as_of`` is
+    ignored. Returns one row per date, in the order given: as_of, in_grid
+    (False when the client has no line in that date's window), cell (None when
+    absent or too new), abc, xyz, basis, share, abc_rank.
     """
     columns = ["as_of", "in_grid", "cell", "abc", "xyz", "basis", "share", "abc_rank"]
     if not as_of_dates:
         return pd.DataFrame(columns=columns)
     validate(params)
-    if _closes_periods(list(as_of_dates), params.period):
-        found = _rolling_frame(store, params, str(client_id), list(as_of_dates))
+    if _kept_closes(list(as_of_dates), params.period):
+        _checked(store, params)
+        found = _kept_cells_over_time(store, params, str(client_id), sorted(set(as_of_dates)))
     else:
         asked = pd.DataFrame({"as_of": list(as_of_dates), "client_id": str(client_id)})
         found = _grid_frame(store, params, sorted(set(as_of_dates)), asked)
@@ -684,72 +716,65 @@ def _keep_cells(store, params: GridParams, client_id: str, found: pd.DataFrame, 
             _CELLS.put((*base, day), (pa.array([client_id], pa.string()), found_at.get(day, _NO_CELLS)))
 
 
-def _closes_periods(days: list[date], period: str) -> bool:
-    """True for two or more dates in consecutive periods, each but the last its period's last day."""
-    if len(days) < 2:
-        return False
-    starts = [period_start(day, period) for day in days]
-    consecutive = all(shift_periods(a, period, 1) == b for a, b in zip(starts, starts[1:], strict=False))
-    closing = all(shift_periods(s, period, 1) - timedelta(days=1) == d for s, d in zip(starts, days[:-1], strict=False))
-    return consecutive and closing
+def _kept_cells_over_time(store, params: GridParams, client_id: str, days: list[date]) -> pd.DataFrame:
+    """``_grid_frame``'s as_of, client_id, cell, abc, xyz, basis, share and abc_rank of one client at
+    ``days`` (sorted, ``_kept_closes``), from the kept periods of the last one.
 
-
-def _rolling_frame(store, params: GridParams, client_id: str, as_of_dates: list[date]) -> pd.DataFrame:
-    """``_grid_frame``'s rows of one client at dates that close consecutive periods (``_closes_periods``).
-
-    The client's ranks come from every client's basis in the rolling windows, one
-    column per window (grid_ranks_wide.sql: two passes, no sort), ranked as
-    grid_ranks_asked.sql ranks the clients asked about; its own figures and classes
-    from grid_stats.sql and grid_classify.sql over its own lines.
+    The windows are summed one after another (a period in and one out between consecutive
+    ones); in each, the client is ranked as grid_ranks_asked.sql ranks an asked client: the
+    clients with a line there and a bigger basis, or an equal one and a smaller id, are above
+    it. Its own figures come from its own rows; ``_classes`` classifies every window at once.
     """
-    _checked(store, params)
-    starts = [window_start(day, params.period, params.window) for day in as_of_dates]
-    months = _reads_months(store, params, as_of_dates)
-    statement, values = _statement(params, "grid_ranks_wide", months=months)
-    statement = _window_columns(statement, len(as_of_dates), int(params.window))
-    bound = [*values, as_of_dates[-1], starts[0], [], starts[0], client_id, as_of_dates, client_id]
-    ranks = store.read_arrow(statement, bound)
-    statement, values = _statement(params, "grid_stats", client=client_id)
-    # the ranks with the client's own figures, as grid_ranks.sql carries them
-    statement += (
-        ",\nranks AS (SELECT c.*, r.* EXCLUDE (as_of, client_id)"
-        " FROM per_client c JOIN rolling r USING (as_of, client_id)),\n"
-    )
-    statement += sql("grid_classify") + "\n" + sql("grid_classified")
-    x, y = params.limits()
-    bound = [*values, as_of_dates, starts, params.a, params.b, params.xyz, x, y, None, None]
-    return store.read_frame(statement, bound, tables={"rolling": ranks})
-
-
-def _window_columns(statement: str, windows: int, length: int) -> str:
-    """grid_ranks_wide.sql with its per-window columns spelled out (``windows`` windows of ``length`` periods)."""
-    inside = [f"i BETWEEN {k} AND {k + length - 1}" for k in range(windows)]
-    columns = ",\n           ".join(
-        # a period with lines and no margin counts 0, as in grid_stats.sql; a window without lines, nothing
-        f"CASE WHEN count(*) FILTER (WHERE {at}) > 0 THEN coalesce(sum(basis) FILTER (WHERE {at}), 0) END"
-        f" AS basis_{k}, count(*) FILTER (WHERE {at}) AS periods_{k}"
-        for k, at in enumerate(inside)
-    )
-
-    # A client without lines in a window has no basis there (NULL), so it is never above
-    # the asked one and adds nothing to the positive total, as in grid_ranks_asked.sql.
-    def above(k: int) -> str:
-        return f"w.basis_{k} > a.basis_{k} OR (w.basis_{k} = a.basis_{k} AND w.client_id < a.client_id)"
-
-    ranks = ",\n           ".join(
-        f"coalesce(any_value(a.periods_{k}) > 0, false) AS present_{k}, "
-        f"count(*) FILTER (WHERE {above(k)}) + 1 AS abc_rank_{k}, "
-        f"sum(greatest(w.basis_{k}, 0)) AS total_positive_{k}, "
-        f"coalesce(sum(w.basis_{k}) FILTER (WHERE {above(k)}), 0) AS basis_before_{k}"
-        for k in range(windows)
-    )
-    lists = ", ".join(
-        f"unnest([{', '.join(f'{name}_{k}' for k in range(windows))}]) AS {name}"
-        for name in ("present", "abc_rank", "total_positive", "basis_before")
-    )
-    return (
-        statement.replace("{window_columns}", columns).replace("{window_ranks}", ranks).replace("{window_lists}", lists)
-    )
+    kept = kept_periods(store, params.filters, params.period, days[-1], data_dates(store, params.filters)[0])
+    at = pc.index(kept.ids, client_id).as_py()
+    column, length = _basis_column(params), params.window
+    mine = np.flatnonzero(kept.client == at) if at >= 0 else np.zeros(0, np.int64)
+    mine_period = np.searchsorted(kept.bounds, mine, side="right") - 1
+    mine_basis = getattr(kept, column)[mine] / UNITS
+    found: dict[str, list] = {
+        name: [] for name in ("as_of", "basis", "before", "total", "counted", "bought", "squares", "rank")
+    }
+    sums, previous = None, None
+    for day in days if at >= 0 else []:  # a loop over windows, never over clients
+        end = count_periods(kept.first, period_start(day, params.period), params.period)
+        if sums is not None and end == previous + 1:
+            sums.move(end, 1)
+            sums.move(end - length, -1)
+        else:
+            sums = window_sums(kept, end, length, columns=(column,))
+        previous = end
+        if not sums.periods[at]:
+            continue
+        basis = sums.columns[column]
+        own = basis[at]
+        above = (sums.periods > 0) & ((basis > own) | ((basis == own) & (kept.id_order < kept.id_order[at])))
+        inside = (mine_period > end - length) & (mine_period <= end)
+        found["as_of"].append(day)
+        found["basis"].append(own)
+        found["before"].append(basis[above].sum())
+        found["total"].append(basis[basis > 0].sum())
+        found["counted"].append(end - max(kept.first_period[at], end - length + 1) + 1)
+        found["bought"].append(int(inside.sum()))
+        found["squares"].append(float(np.square(mine_basis[inside]).sum()))
+        found["rank"].append(int(above.sum()) + 1)
+    figures = {
+        name: np.array(values, np.float64 if name == "squares" else np.int64)
+        for name, values in found.items()
+        if name not in ("as_of", "rank")
+    }
+    classes = _classes(params, **figures)
+    return pa.table(
+        {
+            "as_of": pa.array(found["as_of"], pa.date32()),
+            "client_id": pa.array([client_id] * len(found["as_of"]), pa.string()),
+            "cell": classes["cell"],
+            "abc": classes["abc"],
+            "xyz": classes["xyz"],
+            "basis": classes["basis"],
+            "share": classes["share"],
+            "abc_rank": np.array(found["rank"], np.int64),
+        }
+    ).to_pandas()
 
 
 def _period_starts(days: pd.Series, period: str) -> pd.Series:

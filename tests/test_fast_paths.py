@@ -420,29 +420,31 @@ def test_a_few_asked_clients_rank_as_everyone_sorted_does(store):
 
 def _rolling_agrees(store, monkeypatch, params, client_ids, as_of: date, count: int) -> int:
     """A client's cells at the ends of consecutive periods (the dossier's cell over time), ranked
-    from every client's rolling-window basis, equal the direct query's for each of ``client_ids``,
-    and the same read from the days alone."""
+    from every client's window sums in the kept periods, equal the direct query's for each of
+    ``client_ids``, and the same with the kept periods read from the days alone."""
     from core.dossier import period_ends
-    from core.grid import _closes_periods, cells_over_time
+    from core.grid import _kept_closes, cells_over_time
 
     dates = period_ends(as_of, params.period, count)
-    assert _closes_periods(dates, params.period)
+    assert _kept_closes(dates, params.period)
     shown = 0
     for client in client_ids:
         fast = cells_over_time(store, params, client, dates)
         with monkeypatch.context() as direct_only:
-            direct_only.setattr(core.grid, "_closes_periods", lambda *_: False)
+            direct_only.setattr(core.grid, "_kept_closes", lambda *_: False)
             direct = cells_over_time(store, params, client, dates)
-        pd.testing.assert_frame_equal(fast, direct, check_exact=True)
+        pd.testing.assert_frame_equal(fast, direct, check_exact=False)
         with monkeypatch.context() as days_only:  # every period from the days, none from client_months
-            days_only.setattr(core.grid, "_reads_months", lambda *_: False)
+            days_only.setattr(core.periods, "months_cover", lambda *_: False)
+            core.periods._PERIODS.clear()
             pd.testing.assert_frame_equal(fast, cells_over_time(store, params, client, dates), check_exact=True)
+        core.periods._PERIODS.clear()
         shown += int(fast["in_grid"].sum())
     return shown
 
 
 def test_a_clients_cells_over_closing_periods_rank_as_the_direct_query_does(store, monkeypatch):
-    from core.grid import GridParams, _closes_periods
+    from core.grid import GridParams, _kept_closes
 
     # T1-T3 tie in every window (by client id), ZERO and NEG have no share, LATE starts in
     # March, GAP buys in January and April only, AFTER buys after the as-of date too.
@@ -477,11 +479,13 @@ def test_a_clients_cells_over_closing_periods_rank_as_the_direct_query_does(stor
     ):
         shown += _rolling_agrees(store, monkeypatch, params, clients, as_of, 5 if params.period != "quarter" else 2)
     assert shown > 150
-    # Other dates take the direct query: one date, a date inside a period, periods not consecutive.
-    assert not _closes_periods([as_of], "month")
-    assert not _closes_periods([D("2024-05-30"), as_of], "month")
-    assert not _closes_periods([D("2024-04-30"), as_of], "month")
-    assert _closes_periods([D("2024-05-31"), as_of], "month")
+    # Dates closing their periods before the last one's come from the kept periods of the last;
+    # a date inside an earlier period takes the direct query.
+    assert _kept_closes([as_of], "month")
+    assert not _kept_closes([D("2024-05-30"), as_of], "month")
+    assert _kept_closes([D("2024-04-30"), as_of], "month")
+    assert _kept_closes([D("2024-05-31"), as_of], "month")
+    assert not _kept_closes([D("2024-06-30"), as_of], "month")
 
 
 def _classified_grid(store, params: GridParams) -> pd.DataFrame:

@@ -1,4 +1,4 @@
--- The client_periods CTE (kept_periods.sql, grid_ranks_wide.sql) from the
+-- The client_periods CTE (kept_periods.sql) from the
 -- filtered days: each client's basis (and its revenue and margin) per period with a
 -- line and its last day with a line, from the earliest window's first day up to the
 -- as-of date, the clients to leave out left out.
