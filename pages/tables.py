@@ -118,11 +118,11 @@ def worded(frame: pd.DataFrame, prefix: str, *, key: str | None = None):
     )
 
 
-def first_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """The first ``MAX_ROWS`` rows of ``frame``, with a caption saying so when it holds more."""
-    if len(frame) > MAX_ROWS:
-        st.caption(ui.tr("common.rows_shown", shown=ui.number(MAX_ROWS), n=ui.number(len(frame))))
-    return frame.head(MAX_ROWS)
+def first_rows(frame: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
+    """The first ``limit`` rows of ``frame``, with a caption saying so when it holds more."""
+    if len(frame) > limit:
+        st.caption(ui.tr("common.rows_shown", shown=ui.number(limit), n=ui.number(len(frame))))
+    return frame.head(limit)
 
 
 def money(name: str, label: str | None = None, decimals: int = 0, **kwargs) -> Col:
