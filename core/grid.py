@@ -22,7 +22,8 @@ What it promises:
 - ``former_cells`` gives each client its cell in the grid whose as-of date is
   its last purchase (for churn and win-back), in one query for all clients.
 - ``cells_over_time`` gives one client's cell at several as-of dates (the
-  dossier's "cell per window over the last periods"), in one query.
+  dossier's "cell per window over the last periods"): from the kept periods
+  when the dates close their periods (the dossier's do), else in one query.
 - ``migration`` compares the grid with the one whose window ends one window
   earlier (the last day of a period, so its rows are whole periods of the same
   kept entry); ``tercile_limits`` and ``dominant_xyz`` back the page's "one class
