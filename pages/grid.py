@@ -33,7 +33,6 @@ from pages.charts import grid_figure
 CHART_KEY = "grid_chart"
 CELL_KEY = "grid_cell"
 LIMIT_KEYS = {"cv": ("grid_cv_x", "grid_cv_y"), "frequency": ("grid_freq_x", "grid_freq_y")}
-SLIPPED_ROWS = 200
 
 
 def cell_name(cell: str) -> str:
@@ -208,9 +207,7 @@ st.markdown(f"**{ui.tr('grid.slipped')}**")
 if moved.slipped.empty:
     st.caption(ui.tr("grid.slipped.none"))
 else:
-    # the biggest slips: a Styler writes every number in the page's language, a cost per cell on
-    # every slider move (0.13 s for a thousand rows); the Excel pack lists every one
-    slipped = tables.first_rows(moved.slipped, SLIPPED_ROWS)
+    slipped = tables.first_rows(moved.slipped, tables.SLIPPED_ROWS)
     slipped = slipped.assign(client=slipped["client_name"].fillna(slipped["client_id"]))
     slipped["cell_now"] = slipped["cell_now"].fillna(ui.tr("grid.too_new"))
     tables.show(slipped, tables.GRID_SLIPPED)

@@ -27,6 +27,10 @@ from pages import ui
 # Rows a long table sends to the browser: a Styler writes every cell (about 0.1 s per
 # 1,000 rows on each rerun); the exports and the command line have them all.
 MAX_ROWS = 1000
+# The grid page's slipped clients, biggest first: a Styler writes every number in the page's
+# language, a cost per cell on every slider move (0.13 s for a thousand rows at 10M lines);
+# the Excel pack lists every one.
+SLIPPED_ROWS = 200
 NAME_WIDTH = 170  # a client's name: most fit, a long one is cut and reads whole in the cell's overlay
 ID_WIDTH = 80  # a client id beside the name
 KINDS = ("text", "number", "share", "date", "datetime", "check", "link", "progress")
@@ -118,8 +122,9 @@ def worded(frame: pd.DataFrame, prefix: str, *, key: str | None = None):
     )
 
 
-def first_rows(frame: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
-    """The first ``limit`` rows of ``frame``, with a caption saying so when it holds more."""
+def first_rows(frame: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The first ``limit`` (default ``MAX_ROWS``) rows of ``frame``, with a caption saying so when it holds more."""
+    limit = MAX_ROWS if limit is None else limit
     if len(frame) > limit:
         st.caption(ui.tr("common.rows_shown", shown=ui.number(limit), n=ui.number(len(frame))))
     return frame.head(limit)

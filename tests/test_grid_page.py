@@ -189,3 +189,24 @@ def test_the_margin_basis_says_why_a_share_is_negative(tmp_path, lang, words):
     assert number(600, lang) in note  # the base: the positive margins, 60 + 40 over six months
     at = open_page(path, "grid", lang=lang)
     assert not any(words in c.value for c in at.caption)  # revenue: nothing to explain
+
+
+def test_the_slipped_clients_show_the_biggest_first_and_say_how_many(tmp_path, monkeypatch):
+    import pages.tables
+
+    # s1-s3 buy 300, 200, 100 every month of the earlier window (AX then), then once in April
+    # only (Z now): three slips, the biggest basis then first; k buys steadily throughout.
+    months = [f"2024-{m:02d}-10" for m in range(1, 7)]
+    path = tmp_path / "slips.duckdb"
+    with Store(path) as store:
+        load(
+            store,
+            steady("k", 50, months)
+            + [(c, m, amount) for c, amount in (("s1", 300), ("s2", 200), ("s3", 100)) for m in months[:4]],
+        )
+    monkeypatch.setattr(pages.tables, "SLIPPED_ROWS", 2)
+    at = open_page(path, "grid", query={"grid_window": "3"})
+    assert not at.exception and not at.error
+    slipped = at.dataframe[1].value
+    assert slipped["client_id"].tolist() == ["s1", "s2"]
+    assert any("Showing the first 2 of 3 rows" in caption.value for caption in at.caption)
