@@ -538,12 +538,12 @@ def _cell_series(found: pd.DataFrame) -> dict:
 def abcxyz(store, params: GridParams) -> GridResult:
     """The nine-cell grid for ``params`` (as-of date defaults to the latest date the filters keep)."""
     validate(params)
-    as_of = resolve_as_of(store, params.filters, params.as_of)
+    first, last = data_dates(store, params.filters)
+    as_of = resolve_as_of(store, params.filters, params.as_of or last)  # no lines at all: its message
     x, y = params.limits()
     resolved = replace(params, as_of=as_of, x=x, y=y)
     clients = _classified(store, resolved, [as_of]).drop(columns=["as_of"]).reset_index(drop=True)
     total_positive = money(clients["basis"].clip(lower=0).sum())
-    first, last = data_dates(store, params.filters)
     return GridResult(
         params=resolved,
         window_start=window_start(as_of, params.period, params.window),

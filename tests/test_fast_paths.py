@@ -433,7 +433,7 @@ def _rolling_agrees(store, monkeypatch, params, client_ids, as_of: date, count: 
         with monkeypatch.context() as direct_only:
             direct_only.setattr(core.grid, "_kept_closes", lambda *_: False)
             direct = cells_over_time(store, params, client, dates)
-        pd.testing.assert_frame_equal(fast, direct, check_exact=False)
+        pd.testing.assert_frame_equal(fast, direct, check_exact=True)
         with monkeypatch.context() as days_only:  # every period from the days, none from client_months
             days_only.setattr(core.periods, "months_cover", lambda *_: False)
             core.periods._PERIODS.clear()
