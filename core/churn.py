@@ -60,8 +60,10 @@ grouped by purchase day and gap to the next purchase, one row per client, and
 the reason clients' spans one by one. Every figure is then a filter and a sum
 over some 10^5 rows instead of a pass over every purchase day. ``churn`` reads
 it when L is at least the longest period (see ``LONGEST_PERIOD``), the lost and
-at-risk lists at any L; ``tests/test_churn_base.py`` holds it equal to the
-direct path (``KEEP_BASE = False``).
+at-risk lists at any L, picked in numpy from the base's clients kept in the
+lists' order (``_base_clients``); ``tests/test_churn_base.py`` holds it equal to
+the direct path (``KEEP_BASE = False``). The base follows ``Store.churn_version``
+(the lines and the loss reasons), so a status or a tag recorded keeps it.
 """
 
 from __future__ import annotations
@@ -206,8 +208,6 @@ class _Reader:
         "?::VARCHAR[] AS reason_labels, ?::VARCHAR[] AS reason_codes),\n"
     )
     WEIGHTED = "churn_weighted"  # the weighted losses and spans the periods and reasons read
-    LOST = "churn_lost"
-    CADENCE = "churn_cadence"  # where at_risk finds its cadence table ("" when it is a table)
     SUMMARY = "churn_summary"
 
     cursor: duckdb.DuckDBPyConnection
@@ -234,10 +234,10 @@ class _Reader:
         return self.query(self.WEIGHTED, "churn_reasons", extra=[starts, ends])
 
     def lost(self) -> pd.DataFrame:
-        return _dates(_reasons(self.query(self.LOST)), "last_purchase", "loss_date")
+        return _dates(_reasons(self.query("churn_lost")), "last_purchase", "loss_date")
 
     def at_risk(self) -> pd.DataFrame:
-        return _dates(self.query(self.CADENCE, "churn_at_risk"), "last_purchase")
+        return _dates(self.query("churn_cadence", "churn_at_risk"), "last_purchase")
 
     def summary(self, first_day: date, end_day: date) -> dict:
         row = self.query(self.WEIGHTED, self.SUMMARY, extra=[first_day, end_day]).iloc[0]
@@ -307,19 +307,77 @@ class _Base:
 
 
 class _FromBase(_Reader):
-    """The churn queries over a kept ``_Base``, registered on the reader's own cursor."""
+    """The churn queries over a kept ``_Base``, registered on the reader's own cursor.
+
+    The lost and at-risk lists are picked from the base's clients, kept in the
+    lists' order with what they show (``_base_clients``): a filter of some 10^5
+    rows in numpy. Only a lost client with a known reason asks the SQL, for it.
+    """
 
     WEIGHTED = "churn_fast_weighted"
-    LOST = "churn_fast_lost"
-    CADENCE = ""
     SUMMARY = "churn_fast_summary"
 
-    def __init__(self, store: Store, params: ChurnParams, as_of: date, base: _Base):
+    def __init__(self, store: Store, params: ChurnParams, as_of: date, base: _Base, clients: pd.DataFrame):
         self.cursor = store.conn.cursor()
         for name in ("span_groups", "reason_spans", "cadence"):
             self.cursor.register(name, getattr(base, name))
         self.prefix = self.SETTINGS + "spans AS (SELECT * FROM reason_spans),\n"
         self.values = _settings(params, as_of)
+        self.params, self.as_of, self.clients = params, as_of, clients
+
+    def _days_since(self) -> np.ndarray:
+        last = self.clients["last_purchase"].to_numpy(dtype="datetime64[D]")
+        return (np.datetime64(self.as_of, "D") - last).astype(np.int64)
+
+    def lost(self) -> pd.DataFrame:
+        lost_days = int(self.params.lost_days)
+        days_since = self._days_since()
+        picked = self.clients[days_since >= lost_days].reset_index(drop=True)
+        last = picked["last_purchase"]
+        reason = np.full(len(picked), None, dtype=object)
+        if picked["has_reason"].any():
+            known = self.query("churn_fast_open_reasons")
+            found = pd.Series(known["reason"].astype(object).to_numpy(), index=known["client_id"].astype(str))
+            looked_up = found.reindex(picked["client_id"].astype(str)).to_numpy(dtype=object)
+            reason = np.where(pd.isna(looked_up), None, looked_up)
+        return pd.DataFrame(
+            {
+                "client_id": picked["client_id"],
+                "client_name": picked["client_name"],
+                "last_purchase": last,
+                "loss_date": last + pd.Timedelta(days=lost_days),
+                "days_since": days_since[days_since >= lost_days].astype(np.int32),
+                "value_before_loss": picked["basis"],
+                "manager": picked["manager"],
+                "region": picked["region"],
+                "segment": picked["segment"],
+                "reason": pd.Series(reason, dtype=object),
+            }
+        )
+
+    def at_risk(self) -> pd.DataFrame:
+        days_since = self._days_since()
+        median = self.clients["median_gap_days"].to_numpy(dtype=float, na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            keep = (
+                (self.clients["purchase_days"].to_numpy() >= 3)
+                & (days_since < int(self.params.lost_days))
+                & (days_since > float(self.params.risk_k) * median)
+            )
+        picked = self.clients[keep].reset_index(drop=True)
+        return pd.DataFrame(
+            {
+                "client_id": picked["client_id"],
+                "client_name": picked["client_name"],
+                "last_purchase": picked["last_purchase"],
+                "median_gap_days": picked["median_gap_days"],
+                "days_since": days_since[keep].astype(np.int32),
+                "basis": picked["basis"],
+                "manager": picked["manager"],
+                "region": picked["region"],
+                "segment": picked["segment"],
+            }
+        )
 
 
 # The churn bases of the last few settings: some 30 MB each at 200,000 clients.
@@ -331,9 +389,16 @@ KEEP_BASE = True
 LONGEST_PERIOD = {"month": 31, "quarter": 92}
 
 
+def data_version(store: Store, filters: Filters) -> int:
+    """The version of what the churn figures read: the lines and the loss reasons
+    (``Store.churn_version``), or every change when a kind filter makes the tags count.
+    A status or a note recorded on the win-back list keeps the churn base."""
+    return store.version() if filters.kind else store.churn_version()
+
+
 def _base_key(store: Store, params: ChurnParams, as_of: date) -> tuple:
     """What the churn base depends on (L and k do not enter it)."""
-    return (str(store.path), store.version(), params.basis, params.filters, as_of)
+    return (str(store.path), data_version(store, params.filters), params.basis, params.filters, as_of)
 
 
 def _base(store: Store, params: ChurnParams, as_of: date) -> _Base:
@@ -348,10 +413,29 @@ def _base(store: Store, params: ChurnParams, as_of: date) -> _Base:
     return _BASES.fetch(_base_key(store, params, as_of), read)
 
 
+# The base's clients in the lists' order (core/sql/churn_base_clients.sql), per base key.
+_CLIENTS = Kept(4)
+
+
+def _base_clients(store: Store, params: ChurnParams, as_of: date) -> pd.DataFrame:
+    def read() -> pd.DataFrame:
+        cursor = store.conn.cursor()
+        try:
+            cursor.register("cadence", _base(store, params, as_of).cadence)
+            return _dates(frame_of(cursor.sql(sql("churn_base_clients"))), "last_purchase")
+        except duckdb.Error as exc:
+            raise StoreError(f"The database could not answer: {exc}") from exc
+        finally:
+            cursor.close()
+
+    return _CLIENTS.fetch(_base_key(store, params, as_of), read)
+
+
 def _reader(store: Store, params: ChurnParams, as_of: date, *, periods: bool = False) -> _Reader:
     """The base's reader when it is kept or worth keeping, else the spans' (see ``LONGEST_PERIOD``)."""
     if KEEP_BASE and (not periods or int(params.lost_days) >= LONGEST_PERIOD[params.period]):
-        return _FromBase(store, params, as_of, _base(store, params, as_of))
+        base = _base(store, params, as_of)
+        return _FromBase(store, params, as_of, base, _base_clients(store, params, as_of))
     return _Spans(store, params, as_of)
 
 
@@ -393,7 +477,8 @@ def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
             return reader.lost() if which == "lost" else reader.at_risk()
 
     # KEEP_BASE in the key: the tests holding the base to the direct reading must not read it back from here
-    return _LISTS.fetch((str(store.path), store.version(), which, params, as_of, KEEP_BASE), read).copy()
+    key = (str(store.path), data_version(store, params.filters), which, params, as_of, KEEP_BASE)
+    return _LISTS.fetch(key, read).copy()
 
 
 def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:
@@ -433,7 +518,8 @@ def _returned(store: Store, params: ChurnParams, as_of: date) -> pd.DataFrame:
             return spans.arrow("churn_reason_clients", "churn_base_records")
 
     kept = _RECORDS.fetch(_base_key(store, params, as_of), records)
-    with _FromBase(store, params, as_of, _base(store, params, as_of)) as reader:
+    base, clients = _base(store, params, as_of), _base_clients(store, params, as_of)
+    with _FromBase(store, params, as_of, base, clients) as reader:
         reader.cursor.register("records", kept)
         found = _reasons(reader.query("churn_fast_returned"))
     return _dates(found, "last_purchase", "loss_date", "won_back_date").astype({"client_id": "str"})

@@ -149,7 +149,7 @@ def record_reason(store: Store, client_id: str, last_purchase: date, reason: str
             [client_id, when, text, set_by or "team"],
         )
 
-    store.write(change)
+    store.write(change, reasons=True)
 
 
 def recorded_reasons(store: Store) -> pd.DataFrame:
@@ -272,7 +272,7 @@ def load_reasons_file(
             ).fetchall()
         ]
 
-    unknown = store.write(change)
+    unknown = store.write(change, reasons=True)
     clients = staged["client_id"].nunique()
     message = f"{len(staged):,} reasons for {clients:,} clients stored from '{name}'."
     if unknown:

@@ -173,6 +173,12 @@ class Store:
         alone decide (the grid without a kind filter)."""
         return int(self.scalar("SELECT value FROM store_meta WHERE key = 'lines_version'") or 0)
 
+    def churn_version(self) -> int:
+        """A number that changes whenever the lines or the loss reasons change, and not when
+        a status, a note or a tag is recorded: for caches of what the churn figures read
+        (the churn base and its lists without a kind filter)."""
+        return int(self.scalar("SELECT value FROM store_meta WHERE key = 'churn_version'") or 0)
+
     def derived_current(self) -> set[str]:
         """The stamped derived tables built from the lines as they are now (derived_current.sql)."""
         cursor = self.conn.cursor()
@@ -193,12 +199,18 @@ class Store:
     # -- writing -----------------------------------------------------------------
 
     def write(
-        self, change: Callable[[duckdb.DuckDBPyConnection], Any], *, refresh: bool = False, lines: bool = False
+        self,
+        change: Callable[[duckdb.DuckDBPyConnection], Any],
+        *,
+        refresh: bool = False,
+        lines: bool = False,
+        reasons: bool = False,
     ) -> Any:
         """Run ``change(cursor)`` as one transaction, serialized with every other write.
 
         ``refresh`` (the change touched the lines) or ``lines`` (it wrote them some other
-        way: a restore) moves ``lines_version`` along with ``version``.
+        way: a restore) moves ``lines_version`` along with ``version``; either, or
+        ``reasons`` (it wrote loss reasons), moves ``churn_version``.
 
         With ``refresh`` the derived tables are brought up to date inside the
         same transaction: for the clients ``change`` marked with
@@ -220,11 +232,15 @@ class Store:
                 if touched:
                     cur.execute(f"DROP TABLE temp.{TOUCHED}")
                 cur.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'version'")
-                if refresh or lines:
+                moved = (["lines_version"] if refresh or lines else []) + (
+                    ["churn_version"] if refresh or lines or reasons else []
+                )
+                for key in moved:
                     # an upsert: a store restored from an older backup has no such row
                     cur.execute(
-                        "INSERT INTO store_meta SELECT 'lines_version', value FROM store_meta WHERE key = 'version' "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                        "INSERT INTO store_meta SELECT ?, value FROM store_meta WHERE key = 'version' "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        [key],
                     )
                 cur.execute("COMMIT")
             except duckdb.Error as exc:

@@ -58,7 +58,7 @@ import pyarrow as pa
 
 from core.access import require_editor
 from core.analysis import Filters, among, basis_column, filtered_daily, money, parse_date, resolve_as_of
-from core.churn import ChurnParams, at_risk, lost_clients, returned_clients
+from core.churn import ChurnParams, at_risk, data_version, lost_clients, returned_clients
 from core.errors import InputError, StoreError
 from core.grid import CELLS, TOO_NEW, GridParams, former_cells
 from core.i18n import CATALOGUE, t
@@ -464,7 +464,7 @@ def _returns(store: Store, params: WinbackParams, as_of: date, returned: pd.Data
 
     The return purchases asked about before (under another L) are looked up; only the new ones are read.
     """
-    key = (str(store.path), store.version(), params.filters, as_of)
+    key = (str(store.path), data_version(store, params.filters), params.filters, as_of)
     asked = pd.DataFrame(
         {
             "client_id": pd.array(returned["client_id"].astype("str"), dtype="str"),

@@ -175,6 +175,32 @@ def test_the_base_follows_the_data(timeline):
     assert "T" not in set(lost_clients(timeline, params)["client_id"])
 
 
+def test_a_status_or_a_tag_keeps_the_base_and_a_reason_does_not(timeline):
+    # A status set in a meeting must not cost the churn base again (seconds at 10M lines);
+    # a reason recorded changes the figures, and a kind filter makes the tags count.
+    from core.tags import set_kind
+    from core.winback import set_status
+
+    params = ChurnParams(lost_days=60, as_of=D("2025-03-01"))
+    base = churn_module._base(timeline, params, params.as_of)
+    lost = lost_clients(timeline, params)
+    set_status(timeline, "P", "contacted")
+    set_kind(timeline, "P", "expert")
+    assert churn_module._base(timeline, params, params.as_of) is base
+    pd.testing.assert_frame_equal(lost_clients(timeline, params), lost)
+
+    by_kind = ChurnParams(lost_days=60, as_of=D("2025-03-01"), filters=Filters(kind=("expert",)))
+    assert set(lost_clients(timeline, by_kind)["client_id"]) == {"P"}
+    set_kind(timeline, "Q", "expert")
+    assert set(lost_clients(timeline, by_kind)["client_id"]) == {"P", "Q"}
+
+    churn_version = timeline.churn_version()
+    record_reason(timeline, "P", D("2024-03-01"), "moved")
+    assert timeline.churn_version() == timeline.version() > churn_version
+    assert churn_module._base(timeline, params, params.as_of) is not base
+    assert lost_clients(timeline, params).set_index("client_id").loc["P", "reason"] == "moved"
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     from bench.generate import write_export
