@@ -213,6 +213,8 @@ class _Reader:
     cursor: duckdb.DuckDBPyConnection
     prefix: str
     values: list
+    params: ChurnParams
+    as_of: date
 
     def _run(self, text: str, values: list, *, arrow: bool = False):
         try:
@@ -239,6 +241,10 @@ class _Reader:
     def at_risk(self) -> pd.DataFrame:
         return _dates(self.query("churn_cadence", "churn_at_risk"), "last_purchase")
 
+    def former(self, store: Store, table: pd.DataFrame, which: str) -> pd.Series:
+        """The ``former_cell`` column of the ``lost`` or ``at_risk`` table this reader gave."""
+        return with_former_cells(store, self.params, self.as_of, table)[0]["former_cell"]
+
     def summary(self, first_day: date, end_day: date) -> dict:
         row = self.query(self.WEIGHTED, self.SUMMARY, extra=[first_day, end_day]).iloc[0]
         return {k: int(v) for k, v in row.items()}
@@ -259,6 +265,7 @@ class _Spans(_Reader):
     """
 
     def __init__(self, store: Store, params: ChurnParams, as_of: date):
+        self.params, self.as_of = params, as_of
         self.cursor = store.conn.cursor()
         spans, values, stored = _spans_sql(store, params, as_of)
         if stored:  # reading the stored table is cheaper than copying it
@@ -329,10 +336,23 @@ class _FromBase(_Reader):
         last = self.clients["last_purchase"].to_numpy(dtype="datetime64[D]")
         return (np.datetime64(self.as_of, "D") - last).astype(np.int64)
 
+    def _picked(self, which: str) -> np.ndarray:
+        """Which of the base's clients are in the ``lost`` or ``at_risk`` list (a mask)."""
+        days_since = self._days_since()
+        if which == "lost":
+            return days_since >= int(self.params.lost_days)
+        median = self.clients["median_gap_days"].to_numpy(dtype=float, na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            return (
+                (self.clients["purchase_days"].to_numpy() >= 3)
+                & (days_since < int(self.params.lost_days))
+                & (days_since > float(self.params.risk_k) * median)
+            )
+
     def lost(self) -> pd.DataFrame:
         lost_days = int(self.params.lost_days)
-        days_since = self._days_since()
-        picked = self.clients[days_since >= lost_days].reset_index(drop=True)
+        keep = self._picked("lost")
+        picked = self.clients[keep].reset_index(drop=True)
         last = picked["last_purchase"]
         reason = np.full(len(picked), None, dtype=object)
         if picked["has_reason"].any():
@@ -346,7 +366,7 @@ class _FromBase(_Reader):
                 "client_name": picked["client_name"],
                 "last_purchase": last,
                 "loss_date": last + pd.Timedelta(days=lost_days),
-                "days_since": days_since[days_since >= lost_days].astype(np.int32),
+                "days_since": self._days_since()[keep].astype(np.int32),
                 "value_before_loss": picked["basis"],
                 "manager": picked["manager"],
                 "region": picked["region"],
@@ -356,14 +376,7 @@ class _FromBase(_Reader):
         )
 
     def at_risk(self) -> pd.DataFrame:
-        days_since = self._days_since()
-        median = self.clients["median_gap_days"].to_numpy(dtype=float, na_value=np.nan)
-        with np.errstate(invalid="ignore"):
-            keep = (
-                (self.clients["purchase_days"].to_numpy() >= 3)
-                & (days_since < int(self.params.lost_days))
-                & (days_since > float(self.params.risk_k) * median)
-            )
+        keep = self._picked("at_risk")
         picked = self.clients[keep].reset_index(drop=True)
         return pd.DataFrame(
             {
@@ -371,13 +384,18 @@ class _FromBase(_Reader):
                 "client_name": picked["client_name"],
                 "last_purchase": picked["last_purchase"],
                 "median_gap_days": picked["median_gap_days"],
-                "days_since": days_since[keep].astype(np.int32),
+                "days_since": self._days_since()[keep].astype(np.int32),
                 "basis": picked["basis"],
                 "manager": picked["manager"],
                 "region": picked["region"],
                 "segment": picked["segment"],
             }
         )
+
+    def former(self, store: Store, table: pd.DataFrame, which: str) -> pd.Series:
+        """The former cells of the picked clients, taken from the base's clients' cells in their order."""
+        cells = _former_in_order(store, self.params, self.as_of)
+        return pd.Series(cells[self._picked(which)], index=table.index, dtype=object)
 
 
 # The churn bases of the last few settings: some 30 MB each at 200,000 clients.
@@ -431,6 +449,22 @@ def _base_clients(store: Store, params: ChurnParams, as_of: date) -> pd.DataFram
     return _CLIENTS.fetch(_base_key(store, params, as_of), read)
 
 
+# The base's clients' former cells in the order of ``_base_clients``, per base key.
+_FORMER_IN_ORDER = Kept(4)
+
+
+def _former_in_order(store: Store, params: ChurnParams, as_of: date) -> np.ndarray:
+    def read() -> np.ndarray:
+        clients = _base_clients(store, params, as_of)
+        cells = former_cell_of(store, params, as_of)
+        if cells is None:
+            return np.full(len(clients), None, dtype=object)
+        found = cells.reindex(clients["client_id"].astype(str)).to_numpy(dtype=object)
+        return np.where(pd.isna(found), None, found)
+
+    return _FORMER_IN_ORDER.fetch(_base_key(store, params, as_of), read)
+
+
 def _reader(store: Store, params: ChurnParams, as_of: date, *, periods: bool = False) -> _Reader:
     """The base's reader when it is kept or worth keeping, else the spans' (see ``LONGEST_PERIOD``)."""
     if KEEP_BASE and (not periods or int(params.lost_days) >= LONGEST_PERIOD[params.period]):
@@ -459,11 +493,12 @@ def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 # version, settings and as-of date: the win-back list, the managers' portfolios and the
 # dossier read the same ones on one run of their page, and a move of the window (which
 # they do not depend on) reads none again. Each caller gets its own copy.
-_LISTS = Kept(6)  # one page run reads three; a few MB to tens of MB each at 10M lines
+_LISTS = Kept(8)  # one page run reads up to four; a few MB to tens of MB each at 10M lines
 
 
-def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
-    """The ``lost``, ``at_risk``, loss ``events`` or ``returned`` frame for ``params``: kept, else read and kept."""
+def _listed(store: Store, params: ChurnParams, which: str, cells: bool = False) -> pd.DataFrame:
+    """The ``lost``, ``at_risk``, loss ``events`` or ``returned`` frame for ``params``: kept, else read and kept.
+    ``cells``: the lost or at-risk clients with their former cells (``with_former_cells``)."""
     as_of = _resolve(store, params)
 
     def read() -> pd.DataFrame:
@@ -474,10 +509,13 @@ def _listed(store: Store, params: ChurnParams, which: str) -> pd.DataFrame:
         if which == "returned":
             return _returned(store, params, as_of)
         with _reader(store, params, as_of) as reader:
-            return reader.lost() if which == "lost" else reader.at_risk()
+            table = reader.lost() if which == "lost" else reader.at_risk()
+            if cells:
+                table["former_cell"] = reader.former(store, table, which)
+            return table
 
     # KEEP_BASE in the key: the tests holding the base to the direct reading must not read it back from here
-    key = (str(store.path), data_version(store, params.filters), which, params, as_of, KEEP_BASE)
+    key = (str(store.path), data_version(store, params.filters), which, cells, params, as_of, KEEP_BASE)
     return _LISTS.fetch(key, read).copy()
 
 
@@ -501,8 +539,42 @@ def returned_clients(store: Store, params: ChurnParams) -> pd.DataFrame:
     return _listed(store, params, "returned")
 
 
-# The base's records (core/sql/churn_base_records.sql) per base key: read the
-# first time the won-back clients are asked for (the churn page never asks).
+@dataclass(frozen=True)
+class _Records:
+    """The base's records (core/sql/churn_base_records.sql) as arrays, by client, latest first:
+    days are counted from 1970-01-01."""
+
+    client_id: pd.Series
+    client: np.ndarray  # a number per client, equal on a client's rows
+    last: np.ndarray
+    next: np.ndarray
+    gap: np.ndarray
+    value: np.ndarray
+    client_last: np.ndarray
+
+    @classmethod
+    def of(cls, table: pa.Table) -> _Records:
+        def days(name: str) -> np.ndarray:
+            return table.column(name).to_numpy().astype("datetime64[D]").astype(np.int64)
+
+        client_id = table.column("client_id").to_pandas().astype("str")
+        changes = np.ones(len(client_id), dtype=bool)
+        if len(client_id):
+            ids = client_id.to_numpy(dtype=object)
+            changes[1:] = ids[1:] != ids[:-1]
+        return cls(
+            client_id=client_id,
+            client=np.cumsum(changes),
+            last=days("last_purchase"),
+            next=days("next_purchase"),
+            gap=table.column("gap").to_numpy().astype(np.int64),
+            value=table.column("value_365").to_numpy().astype(float),
+            client_last=days("client_last"),
+        )
+
+
+# The base's records per base key: read the first time the won-back clients are
+# asked for (the churn page never asks).
 _RECORDS = Kept(4)
 
 
@@ -513,36 +585,58 @@ def _returned(store: Store, params: ChurnParams, as_of: date) -> pd.DataFrame:
         found = latest[latest["won_back_date"].notna()].reset_index(drop=True)
         return found.astype({"client_id": "str"})
 
-    def records() -> pa.Table:
+    def records() -> _Records:
         with _Spans(store, params, as_of) as spans:
-            return spans.arrow("churn_reason_clients", "churn_base_records")
+            return _Records.of(spans.arrow("churn_reason_clients", "churn_base_records"))
 
     kept = _RECORDS.fetch(_base_key(store, params, as_of), records)
-    base, clients = _base(store, params, as_of), _base_clients(store, params, as_of)
-    with _FromBase(store, params, as_of, base, clients) as reader:
-        reader.cursor.register("records", kept)
-        found = _reasons(reader.query("churn_fast_returned"))
-    return _dates(found, "last_purchase", "loss_date", "won_back_date").astype({"client_id": "str"})
+    # A client's latest record with a gap over L, unless its last purchase is itself a loss by as-of.
+    lost_days, today = int(params.lost_days), (np.datetime64(as_of, "D") - np.datetime64(0, "D")).astype(np.int64)
+    picked = np.flatnonzero((kept.gap > lost_days) & (kept.client_last + lost_days > today))
+    if len(picked):
+        picked = picked[np.concatenate(([True], kept.client[picked][1:] != kept.client[picked][:-1]))]
+    epoch = np.datetime64(0, "D")
+    found = pd.DataFrame(
+        {
+            "client_id": kept.client_id.iloc[picked].reset_index(drop=True),
+            "last_purchase": epoch + kept.last[picked],
+            "loss_date": epoch + kept.last[picked] + lost_days,
+            "value_before_loss": kept.value[picked],
+            "won_back_date": epoch + kept.next[picked],
+            "reason": np.full(len(picked), None, dtype=object),
+        }
+    )
+    base = _base(store, params, as_of)
+    if base.reason_spans.num_rows:
+        with _FromBase(store, params, as_of, base, _base_clients(store, params, as_of)) as reader:
+            known = _reasons(reader.query("churn_fast_returned"))
+        if len(known):
+            known = known.astype({"client_id": "str"})
+            found = pd.concat([f for f in (found, known) if len(f)], ignore_index=True)
+            found = found.sort_values("client_id", kind="stable", ignore_index=True)
+    return _dates(_reasons(found), "last_purchase", "loss_date", "won_back_date").astype({"client_id": "str"})
 
 
-def lost_clients(store: Store, params: ChurnParams) -> pd.DataFrame:
+def lost_clients(store: Store, params: ChurnParams, *, cells: bool = False) -> pd.DataFrame:
     """Clients lost at the as-of date (their latest loss not won back).
 
     Columns: client_id, client_name, last_purchase, loss_date, days_since,
-    value_before_loss, manager, region, segment, reason (None when unknown);
-    sorted by value_before_loss descending, then client_id.
+    value_before_loss, manager, region, segment, reason (None when unknown),
+    and with ``cells`` former_cell (``with_former_cells``); sorted by
+    value_before_loss descending, then client_id.
     """
-    return _listed(store, params, "lost")
+    return _listed(store, params, "lost", cells)
 
 
-def at_risk(store: Store, params: ChurnParams) -> pd.DataFrame:
+def at_risk(store: Store, params: ChurnParams, *, cells: bool = False) -> pd.DataFrame:
     """Clients overdue against their own cadence but not yet lost.
 
     Columns: client_id, client_name, last_purchase, median_gap_days,
     days_since, basis (value in the 365 days to the last purchase), manager,
-    region, segment; sorted by basis descending, then client_id.
+    region, segment, and with ``cells`` former_cell (``with_former_cells``);
+    sorted by basis descending, then client_id.
     """
-    return _listed(store, params, "at_risk")
+    return _listed(store, params, "at_risk", cells)
 
 
 def period_starts(store: Store, params: ChurnParams, as_of: date) -> list[date]:
@@ -585,6 +679,9 @@ def churn(store: Store, params: ChurnParams, *, cells: bool = True) -> ChurnResu
         periods = reader.periods(starts, ends)
         breakdown = reader.reasons(starts, ends)
         lost, risky = reader.lost(), reader.at_risk()
+        if cells:
+            lost["former_cell"] = reader.former(store, lost, "lost")
+            risky["former_cell"] = reader.former(store, risky, "at_risk")
         summary = (
             reader.summary(starts[0], ends[-1])
             if starts
@@ -603,8 +700,6 @@ def churn(store: Store, params: ChurnParams, *, cells: bool = True) -> ChurnResu
     by_period.insert(0, "period", [labels[pd.Timestamp(s).date()] for s in by_period["period_start"]])
     by_period = by_period.drop(columns="period_start")
 
-    if cells:
-        lost, risky = with_former_cells(store, params, as_of, lost, risky)
     return ChurnResult(
         parameters=params.as_dict(as_of),
         as_of=as_of,
@@ -624,25 +719,34 @@ def with_former_cells(store: Store, params: ChurnParams, as_of: date, *tables: p
     Found once for every client of the churn base (``core.grid.former_cells``)
     and kept with it, so moving L only looks the cells up.
     """
-    cells = _former_cells(store, params, as_of)
+    cells = former_cell_of(store, params, as_of)
     if cells is None:  # the grid module is not there: the tables go without the column
         return list(tables)
-    return [t.merge(cells, on="client_id", how="left") for t in tables]
+    found = [cells.reindex(t["client_id"].astype(str)).to_numpy(dtype=object) for t in tables]
+    return [
+        t.assign(former_cell=pd.Series(np.where(pd.isna(f), None, f), t.index, object))
+        for t, f in zip(tables, found, strict=True)
+    ]
 
 
 # Every client's former cell, per churn base (``_base_key``).
 _FORMER = Kept(4)
 
 
-def _former_cells(store: Store, params: ChurnParams, as_of: date) -> pd.DataFrame | None:
+def former_cell_of(store: Store, params: ChurnParams, as_of: date) -> pd.Series | None:
+    """The former cell (``with_former_cells``) of every client of the churn base, by client id:
+    None for a client too new to classify at its last purchase. Kept per base, so a lookup
+    reuses the index's hash table."""
     try:
         from core.grid import GridParams, former_cells
     except ImportError:
         return None
 
-    def read() -> pd.DataFrame:
+    def read() -> pd.Series:
         clients = _base(store, params, as_of).cadence.select(["client_id", "last_purchase"]).to_pandas()
-        return former_cells(store, GridParams(basis=params.basis, filters=params.filters, as_of=as_of), clients)
+        found = former_cells(store, GridParams(basis=params.basis, filters=params.filters, as_of=as_of), clients)
+        cells = found["former_cell"].to_numpy(dtype=object)
+        return pd.Series(cells, index=found["client_id"].astype(str), dtype=object)
 
     return _FORMER.fetch(_base_key(store, params, as_of), read)
 

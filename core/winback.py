@@ -313,18 +313,21 @@ def suggest_levers(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     result["rule_position"] = pd.Series(np.nan, index=result.index, dtype=float)
     if result.empty or rules.empty:
         return result
-    keys = pd.DataFrame(
+    # The rules are matched once per distinct (cell, reason), a few dozen however long the list.
+    cell_codes, cells = pd.factorize(result["former_cell"].astype(object), use_na_sentinel=False)
+    why_codes, whys = pd.factorize(result["reason"].astype(object), use_na_sentinel=False)
+    pairs_at, pair_codes = pd.factorize(cell_codes * len(whys) + why_codes)
+    pairs = pd.DataFrame(
         {
-            "cell": result["former_cell"].astype(object).where(result["former_cell"].notna(), ""),
-            "why": result["reason"].astype("str").str.strip().str.lower().astype(object).fillna(""),
-        },
-        index=result.index,
+            "pair": np.arange(len(pair_codes)),
+            "cell": ["" if pd.isna(c) else str(c) for c in cells[pair_codes // len(whys)]],
+            "why": ["" if pd.isna(w) else str(w).strip().lower() for w in whys[pair_codes % len(whys)]],
+        }
     )
     ordered = rules.sort_values("position")[["position", "former", "reason", "lever"]].rename(
         columns={"former": "rule_former", "reason": "rule_reason"}
     )
-    # The rules are matched once per distinct (cell, reason), a few dozen however long the list.
-    pairs = keys.drop_duplicates().merge(ordered, how="cross")
+    pairs = pairs.merge(ordered, how="cross")
     rule_former = pairs["rule_former"].astype(object).where(pairs["rule_former"].notna(), "")
     rule_reason = pairs["rule_reason"].astype(object).where(pairs["rule_reason"].notna(), "")
     # A one-letter condition is an ABC class (the cell's first letter), two letters a whole cell.
@@ -334,19 +337,17 @@ def suggest_levers(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
         | ((rule_former.str.len() == 1) & (pairs["cell"].str[:1] == rule_former))
     )
     reason_holds = (rule_reason == "") | (pairs["why"] == rule_reason.str.lower())
-    fired = pairs[former_holds & reason_holds].sort_values("position").drop_duplicates(["cell", "why"])
-    fired = fired.assign(
-        rule=[
-            describe_rule(p, f, r)
-            for p, f, r in zip(fired["position"], fired["rule_former"], fired["rule_reason"], strict=True)
-        ],
-        rule_position=fired["position"].astype(float),
-    )
-    matched = keys.merge(fired, on=["cell", "why"], how="left")
-    matched.index = result.index
-    hit = matched["position"].notna()
-    for column in ("lever", "rule", "rule_position", "rule_former", "rule_reason"):
-        result.loc[hit, column] = matched.loc[hit, column]
+    fired = pairs[former_holds & reason_holds].sort_values("position", kind="stable").drop_duplicates("pair")
+    fired = fired.set_index("pair").reindex(range(len(pair_codes)))
+    fired["rule"] = [
+        None if pd.isna(p) else describe_rule(p, f, r)
+        for p, f, r in zip(fired["position"], fired["rule_former"], fired["rule_reason"], strict=True)
+    ]
+    fired["rule_position"] = fired["position"].astype(float)
+    for column in ("lever", "rule", "rule_former", "rule_reason"):
+        values = fired[column].astype(object).to_numpy(dtype=object)
+        result[column] = pd.Series(np.where(pd.isna(values), None, values)[pairs_at], index=result.index, dtype=object)
+    result["rule_position"] = fired["rule_position"].to_numpy(dtype=float)[pairs_at]
     return result
 
 
@@ -417,8 +418,9 @@ def _attach_status(frame: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     """The latest entry about each row's loss (its last purchase or later); to_contact without one."""
     result = frame.copy()
     entries = history.sort_values(["changed_at", "entry_id"], ascending=False)
+    with_entries = result[result["client_id"].isin(entries["client_id"])]  # a few of a long list
     pairs = (
-        result[["client_id", "last_purchase"]]
+        with_entries[["client_id", "last_purchase"]]
         .reset_index()
         .merge(entries, on="client_id", how="inner", suffixes=("", "_entry"))
     )
@@ -430,7 +432,9 @@ def _attach_status(frame: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     result["next_step"] = latest["next_step"].reindex(result.index)
     result["changed_at"] = latest["changed_at"].reindex(result.index)
     result["worked"] = result["status"].notna()
-    result["status_source"] = np.where(result["worked"], "team", "default")
+    result["status_source"] = pd.Series(
+        np.array(["default", "team"], dtype=object)[result["worked"].to_numpy(dtype=int)], result.index, object
+    )
     result["status"] = result["status"].where(result["worked"], DEFAULT_STATUS)
     return result
 
@@ -506,6 +510,82 @@ def _returns(store: Store, params: WinbackParams, as_of: date, returned: pd.Data
     )
 
 
+def _reach_bound(store: Store) -> pd.Timestamp | None:
+    """The latest day reached by any upload but the newest: the data loaded before a return
+    purchase reached no further (``core/sql/winback_returns.sql``), so a loss dated after it
+    was seen by nobody. None with a single upload."""
+    day = store.scalar("SELECT max(date_max) FROM uploads WHERE upload_id < (SELECT max(upload_id) FROM uploads)")
+    return None if day is None else pd.Timestamp(day)
+
+
+def _won_back(
+    store: Store, params: WinbackParams, as_of: date, churn: ChurnParams, history: pd.DataFrame
+) -> pd.DataFrame:
+    """The clients won back automatically, with their status: the returned clients
+    (``core.churn.returned_clients``) whose loss the team saw, in the data loaded before
+    the return purchase or by recording something about it (module docstring).
+
+    Only the returns that can qualify (a loss dated up to ``_reach_bound``, or a client
+    with a status entry) are read further: at 10M lines some 90,000 clients came back at
+    the default L, and on a store of one upload none of them was seen lost.
+    """
+    returned = returned_clients(store, churn)
+    if params.clients:
+        returned = returned[among(returned["client_id"], params.clients)]
+    bound = _reach_bound(store)
+    maybe = returned["client_id"].isin(history["client_id"])
+    if bound is not None:
+        maybe |= returned["loss_date"] <= bound
+    returned = returned[maybe]
+    if len(returned):
+        returned = _attach_status(returned, history)
+        returned = returned.merge(_returns(store, params, as_of, returned), on="client_id", how="left")
+        returned = returned[returned["seen_lost"].fillna(False).astype(bool) | returned["worked"]].copy()
+    if len(returned):
+        ids = pa.table({"client_id": pa.array(returned["client_id"].astype(str), pa.string())})
+        info = store.query(
+            "SELECT client_id, client_name, manager, region, segment "
+            "FROM clients SEMI JOIN returned_ids USING (client_id)",
+            tables={"returned_ids": ids},
+        )
+        returned = returned.merge(info, on="client_id", how="left")
+        returned["days_since"] = (pd.Timestamp(as_of) - returned["last_purchase"]).dt.days
+        returned["at_risk"] = False
+        returned["won"] = True
+        returned["status"] = "won_back"
+        returned["status_source"] = "data"
+    return _as_dates(returned, "last_purchase", "loss_date", "won_back_date")
+
+
+def _default_grid(params: WinbackParams, as_of: date) -> GridParams:
+    """The grid the churn base's former cells are read from (``core.churn.with_former_cells``)."""
+    return GridParams(basis=params.basis, filters=params.filters, as_of=as_of)
+
+
+def _former(store: Store, params: WinbackParams, as_of: date, rows: pd.DataFrame) -> np.ndarray:
+    """Each row's former cell: the client's cell in the grid as of its last purchase.
+
+    The rows that carry one already (the listed clients, from the churn base) keep it;
+    the others are found in one grid pass. A client is on the list once, or on it
+    and among the won back (it came back and is at risk again): both rows take the
+    cell of its first, listed row.
+    """
+    ids = rows["client_id"].astype(str)
+    first = ~ids.duplicated().to_numpy()
+    cells = np.full(len(rows), None, dtype=object)
+    carried = ~rows["won"].to_numpy(dtype=bool) if "former_cell" in rows else np.zeros(len(rows), dtype=bool)
+    if carried.any():
+        cells[carried] = rows.loc[carried, "former_cell"].to_numpy(dtype=object)
+    asked = first & ~carried
+    if asked.any():
+        found = former_cells(store, params.grid_params(as_of), rows.loc[asked, ["client_id", "last_purchase"]])
+        cells[asked] = found["former_cell"].to_numpy(dtype=object)
+    if not first.all():  # a won-back row of a listed client: the listed row's cell
+        cell_of = pd.Series(cells[first], index=ids[first], dtype=object)
+        cells[~first] = cell_of.reindex(ids[~first]).to_numpy(dtype=object)
+    return np.where(pd.isna(cells), None, cells)
+
+
 def _keep(frame: pd.DataFrame, params: WinbackParams) -> pd.DataFrame:
     """The list filters of the module docstring, applied to the candidate's own columns."""
     keep = pd.Series(True, index=frame.index)
@@ -532,10 +612,23 @@ def _keep(frame: pd.DataFrame, params: WinbackParams) -> pd.DataFrame:
 
 def _rank(frame: pd.DataFrame) -> pd.DataFrame:
     # Rounded like the SQL rankings: equal values tie (then by client id) whatever
-    # order their float sums ran in.
-    ranked = frame.assign(_rank_value=pd.to_numeric(frame["value_before_loss"]).round(6))
+    # order their float sums ran in. The lost clients come in this order already.
+    value = pd.to_numeric(frame["value_before_loss"]).round(6)
+    if _in_order(value.to_numpy(dtype=float, na_value=np.nan), frame["client_id"].astype(str).to_numpy(dtype=object)):
+        return frame.reset_index(drop=True)
+    ranked = frame.assign(_rank_value=value)
     ranked = ranked.sort_values(["_rank_value", "client_id"], ascending=[False, True], na_position="last")
     return ranked.drop(columns="_rank_value").reset_index(drop=True)
+
+
+def _in_order(value: np.ndarray, ids: np.ndarray) -> bool:
+    """Whether the rows are ranked already: value descending (missing last), then client id."""
+    if len(value) < 2:
+        return True
+    this, after = value[:-1], value[1:]
+    this_missing, after_missing = np.isnan(this), np.isnan(after)
+    tied = (this == after) | (this_missing & after_missing)
+    return bool(np.all((this > after) | (~this_missing & after_missing) | (tied & (ids[:-1] < ids[1:]))))
 
 
 def _empty_list() -> pd.DataFrame:
@@ -557,11 +650,13 @@ def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) ->
     as_of = resolve_as_of(store, params.filters, parse_date(params.as_of))
     churn = params.churn_params(as_of)
 
-    lost = lost_clients(store, churn)
+    # The listed clients' former cells are the churn base's kept ones when the list reads the default grid.
+    kept_cells = (cells or bool(params.former)) and params.grid_params(as_of) == _default_grid(params, as_of)
+    lost = lost_clients(store, churn, cells=kept_cells)
     lost["at_risk"] = False
     parts = [lost]
     if params.include_at_risk:
-        risky = at_risk(store, churn).rename(columns={"basis": "value_before_loss"})
+        risky = at_risk(store, churn, cells=kept_cells).rename(columns={"basis": "value_before_loss"})
         risky["loss_date"] = pd.NaT
         risky["reason"] = None
         risky["at_risk"] = True
@@ -574,32 +669,9 @@ def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) ->
     listed["revenue_since"] = 0.0
     listed["won"] = False
 
-    returned = returned_clients(store, churn)
-    if params.clients:
-        returned = returned[among(returned["client_id"], params.clients)]
-    if len(returned):
-        ids = pa.table({"client_id": pa.array(returned["client_id"].astype(str), pa.string())})
-        info = store.query(
-            "SELECT client_id, client_name, manager, region, segment "
-            "FROM clients SEMI JOIN returned_ids USING (client_id)",
-            tables={"returned_ids": ids},
-        )
-        returned = returned.merge(info, on="client_id", how="left")
-        returned = returned.merge(_returns(store, params, as_of, returned), on="client_id", how="left")
-        returned["days_since"] = (pd.Timestamp(as_of) - returned["last_purchase"]).dt.days
-        returned["at_risk"] = False
-        returned["won"] = True
-    returned = _as_dates(returned, "last_purchase", "loss_date", "won_back_date")
-
     history = status_history(store)
     listed = _attach_status(listed, history)
-    if len(returned):
-        returned = _attach_status(returned, history)
-        # Won back automatically when the team saw the loss: in the data loaded
-        # before the return purchase, or by recording something about it.
-        returned = returned[returned["seen_lost"].fillna(False).astype(bool) | returned["worked"]].copy()
-        returned["status"] = "won_back"
-        returned["status_source"] = "data"
+    returned = _won_back(store, params, as_of, churn, history)
     rows = pd.concat([f for f in (listed, returned) if len(f)] or [listed], ignore_index=True)
     if rows.empty:
         empty = _empty_list()
@@ -607,12 +679,8 @@ def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) ->
             params.as_dict(as_of), as_of, empty, empty.copy(), funnel(empty), funnel(empty, by_manager=True)
         )
 
-    # One grid pass for every row (a client is on the list once, or on it and
-    # among the won back when it came back and is now at risk again).
-    unique = rows.drop_duplicates("client_id")[["client_id", "last_purchase"]]
     if cells or params.former:
-        found = former_cells(store, params.grid_params(as_of), unique)
-        rows = rows.merge(found.drop_duplicates("client_id"), on="client_id", how="left")
+        rows["former_cell"] = pd.Series(_former(store, params, as_of, rows), index=rows.index, dtype=object)
         rows = suggest_levers(rows, lever_rules(store))
     else:
         rows = rows.assign(former_cell=None, lever=None, rule=None, rule_position=np.nan)
@@ -645,23 +713,35 @@ def candidates(store: Store, params: WinbackParams) -> pd.DataFrame:
 def funnel(rows: pd.DataFrame, *, by_manager: bool = False) -> pd.DataFrame:
     """Clients, value before loss and revenue recovered per status (and manager), every status shown."""
     columns = ["status", "clients", "value", "recovered"]
+    status_codes, statuses = pd.factorize(rows["status"].astype(object))
+    status = np.array([STATUSES.index(v) if v in STATUSES else -1 for v in statuses], dtype=np.int64)
+    status = status[status_codes] if len(statuses) else np.full(len(rows), -1, dtype=np.int64)
     if by_manager:
-        rows = rows.assign(manager=rows["manager"].astype(object).where(rows["manager"].notna(), ""))
-        managers = sorted(rows["manager"].unique())
+        manager = rows["manager"].astype(object).where(rows["manager"].notna(), "")
+        manager_codes, managers = pd.factorize(manager, sort=True)
+        managers = [str(m) for m in managers]
+        group = manager_codes.astype(np.int64) * len(STATUSES) + status
         index = pd.MultiIndex.from_product([managers, STATUSES], names=["manager", "status"])
-        keys = ["manager", "status"]
     else:
+        group = status
         index = pd.Index(STATUSES, name="status")
-        keys = ["status"]
-    grouped = (
-        rows.groupby(keys).agg(
-            clients=("client_id", "nunique"), value=("value_before_loss", "sum"), recovered=("revenue_since", "sum")
-        )
-        if len(rows)
-        else pd.DataFrame(columns=["clients", "value", "recovered"])
-    )
-    table = grouped.reindex(index, fill_value=0).reset_index()
-    table["clients"] = table["clients"].astype(int)
+    groups = len(index)
+    known = status >= 0  # a status outside STATUSES is not a row of the funnel
+    group = group[known]
+    client_codes = pd.factorize(rows["client_id"].astype(str))[0][known].astype(np.int64)
+    # a client counts once per group, whatever number of its rows are in it
+    clients = int(client_codes.max(initial=0)) + 1
+    distinct = pd.unique(group * clients + client_codes) // clients
+    value = pd.to_numeric(rows["value_before_loss"]).to_numpy(dtype=float, na_value=np.nan)[known]
+    recovered = pd.to_numeric(rows["revenue_since"]).to_numpy(dtype=float, na_value=np.nan)[known]
+    table = pd.DataFrame(
+        {
+            "clients": np.bincount(distinct, minlength=groups).astype(int),
+            "value": np.bincount(group, weights=np.nan_to_num(value), minlength=groups),
+            "recovered": np.bincount(group, weights=np.nan_to_num(recovered), minlength=groups),
+        },
+        index=index,
+    ).reset_index()
     table["value"] = table["value"].map(money)
     table["recovered"] = table["recovered"].map(money)
     return table[(["manager"] if by_manager else []) + columns]

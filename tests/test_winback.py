@@ -407,6 +407,32 @@ def test_moving_l_reuses_the_return_purchases_found_and_reads_the_new_ones(handm
         pd.testing.assert_frame_equal(kept.candidates, fresh.candidates)
 
 
+def test_returns_nobody_saw_are_not_read(handmade, monkeypatch):
+    # One upload: a client that left and came back inside it was never seen lost in the data,
+    # so its return purchase is not read at all, unless the team recorded something about it.
+    from core.churn import ChurnParams, returned_clients
+
+    read = []
+    real_query = handmade.query
+
+    def query(statement, *args, **kwargs):
+        pairs = (kwargs.get("tables") or {}).get("returned_pairs")
+        if pairs is not None:
+            read.append(sorted(pairs.column("client_id").to_pylist()))
+        return real_query(statement, *args, **kwargs)
+
+    monkeypatch.setattr(handmade, "query", query)
+    # L = 30: D4 (buying on the 15th) was lost on 14 Nov, 30 days after 15 Oct, and came back the next day
+    returned = returned_clients(handmade, ChurnParams(lost_days=30)).set_index("client_id")
+    assert returned.loc["D4", "won_back_date"] == pd.Timestamp("2024-11-15")
+    assert win_back_list(handmade, WinbackParams(lost_days=30)).won_back.empty and read == []
+    set_status(handmade, "D4", "contacted")
+    won = win_back_list(handmade, WinbackParams(lost_days=30)).won_back
+    assert read == [["D4"]] and ids(won) == ["D4"]
+    # 10,000 on 15 Nov and 15 Dec, 10 on 31 Dec
+    assert won.iloc[0][["status", "worked", "revenue_since"]].tolist() == ["won_back", True, 20010]
+
+
 def test_team_status_kept_beside_the_automatic_won_back(handmade):
     set_status(handmade, "A1", "offer_made", owner="Nino", note="5 % off")
     load(handmade, later_export(), "2025-01.csv")
