@@ -58,8 +58,11 @@ Moving L reads the churn base (``_Base``), kept per data version, basis,
 filters and as-of date: the spans of the clients without a known reason
 grouped by purchase day and gap to the next purchase, one row per client, and
 the reason clients' spans one by one. Every figure is then a filter and a sum
-over some 10^5 rows instead of a pass over every purchase day. ``churn`` reads
-it when L is at least the longest period (see ``LONGEST_PERIOD``), the lost and
+in numpy over some 10^5 rows (``_Sums``, ``_Losses``, ``_FromBase``) instead of
+a pass over every purchase day; only the reason clients' losses go through
+churn_losses.sql, which matches their reasons. ``churn`` reads it when L is at
+least the longest period (see ``LONGEST_PERIOD``) and every value fits 64-bit
+ten-thousandths, the lost and
 at-risk lists at any L, picked in numpy from the base's clients kept in the
 lists' order (``_base_clients``); ``tests/test_churn_base.py`` holds it equal to
 the direct path (``KEEP_BASE = False``). The base follows ``Store.churn_version``
@@ -75,6 +78,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.analysis import (
     Filters,
@@ -313,24 +317,269 @@ class _Base:
     cadence: pa.Table
 
 
-class _FromBase(_Reader):
-    """The churn queries over a kept ``_Base``, registered on the reader's own cursor.
+NO_DAY = np.iinfo(np.int64).max  # no next purchase, no win-back
 
-    The lost and at-risk lists are picked from the base's clients, kept in the
-    lists' order with what they show (``_base_clients``): a filter of some 10^5
-    rows in numpy. Only a lost client with a known reason asks the SQL, for it.
+
+def _days(values) -> np.ndarray:
+    """Dates (an Arrow or numpy column, nulls allowed) as days since 1970-01-01, NO_DAY for none."""
+    array = values.to_numpy(zero_copy_only=False) if isinstance(values, pa.ChunkedArray | pa.Array) else values
+    days = np.asarray(array, dtype="datetime64[D]")
+    return np.where(np.isnat(days), NO_DAY, days.astype(np.int64))
+
+
+def _day(value: date) -> int:
+    return int((np.datetime64(value, "D") - np.datetime64(0, "D")).astype(np.int64))
+
+
+@dataclass(frozen=True)
+class _Sums:
+    """The churn base as arrays, for the period, reason and summary figures at any L
+    (the rules of churn_periods.sql, churn_reasons.sql and churn_summary.sql).
+
+    Days since 1970-01-01; money in ten-thousandths (exact 64-bit integers). The
+    spans are the span groups of the clients without a known reason, then every
+    span of the others; ``grouped`` of them are groups (their losses are read here,
+    the others' through churn_losses.sql, which matches their reasons).
     """
 
-    WEIGHTED = "churn_fast_weighted"
-    SUMMARY = "churn_fast_summary"
+    day: np.ndarray
+    gap: np.ndarray  # NO_DAY: no next purchase up to the cutoff
+    following: np.ndarray  # the next purchase's day, NO_DAY for none
+    spans: np.ndarray
+    repeats: np.ndarray
+    units: np.ndarray  # the groups' summed values (the reason spans' are never read)
+    grouped: int
+    by_day: np.ndarray  # the spans' days, sorted
+    spans_to: np.ndarray  # the spans up to each of by_day (a running sum from 0)
+    repeats_to: np.ndarray
+    # one per client: last purchase, two longest gaps (-1: none)
+    last: np.ndarray
+    gap1: np.ndarray
+    gap2: np.ndarray
+    has_reason: np.ndarray
 
-    def __init__(self, store: Store, params: ChurnParams, as_of: date, base: _Base, clients: pd.DataFrame):
+    @classmethod
+    def of(cls, base: _Base) -> _Sums | None:
+        """None when a group's value does not fit 64 bits: the figures then come from the spans."""
+        groups, spans, cadence = base.span_groups, base.reason_spans, base.cadence
+        biggest = pc.max(pc.abs(spans.column("value_365").cast(pa.float64()))).as_py() or 0.0
+        if groups.column("units").null_count or biggest >= 9e14:  # a reason client's loss would not fit
+            return None
+        own = _days(spans.column("last_purchase"))
+        following = _days(spans.column("next_purchase"))
+        day = np.concatenate([_days(groups.column("day")), own])
+        gap_groups = pc.fill_null(groups.column("gap"), -1).to_numpy().astype(np.int64)
+        gap = np.concatenate(
+            [np.where(gap_groups < 0, NO_DAY, gap_groups), np.where(following == NO_DAY, NO_DAY, following - own)]
+        )
+        count = np.concatenate([groups.column("spans").to_numpy(), np.ones(spans.num_rows, dtype=np.int64)])
+        repeats = np.concatenate(
+            [
+                groups.column("repeats").to_numpy(),
+                spans.column("previous_purchase").is_valid().to_numpy(zero_copy_only=False).astype(np.int64),
+            ]
+        )
+        order = np.argsort(day, kind="stable")
+        gaps = cadence.column("longest_gaps").to_pylist()
+        return cls(
+            day=day,
+            gap=gap,
+            following=np.where(gap == NO_DAY, NO_DAY, day + np.where(gap == NO_DAY, 0, gap)),
+            spans=count.astype(np.int64),
+            repeats=repeats.astype(np.int64),
+            units=groups.column("units").to_numpy().astype(np.int64),
+            grouped=groups.num_rows,
+            by_day=day[order],
+            spans_to=np.concatenate(([0], np.cumsum(count[order]))),
+            repeats_to=np.concatenate(([0], np.cumsum(repeats[order]))),
+            last=_days(cadence.column("last_purchase")),
+            gap1=np.array([g[0] if g else -1 for g in gaps], dtype=np.int64),
+            gap2=np.array([g[1] if g and len(g) > 1 else -1 for g in gaps], dtype=np.int64),
+            has_reason=cadence.column("has_reason").to_numpy(zero_copy_only=False).astype(bool),
+        )
+
+
+# The base's arrays per base key (``_Sums.of``; None when they cannot be exact).
+_SUMS = Kept(4)
+
+
+def _sums(store: Store, params: ChurnParams, as_of: date) -> _Sums | None:
+    return _SUMS.fetch(_base_key(store, params, as_of), lambda: _Sums.of(_base(store, params, as_of)))
+
+
+@dataclass(frozen=True)
+class _Losses:
+    """The losses at one L up to as-of, weighted: the span groups' (``client`` -1, reason 0,
+    ``weight`` spans alike) and the reason clients' one by one (reason 0 when none matched)."""
+
+    date: np.ndarray
+    won: np.ndarray  # NO_DAY when not won back
+    weight: np.ndarray
+    units: np.ndarray
+    client: np.ndarray
+    reason: np.ndarray
+    reasons: list  # the reason of each code; "" for 0
+
+    @classmethod
+    def at(cls, sums: _Sums, known: pd.DataFrame, lost_days: int, as_of: int) -> _Losses:
+        day, gap = sums.day[: sums.grouped], sums.gap[: sums.grouped]
+        hit = ((gap == NO_DAY) | (gap > lost_days)) & (day + lost_days <= as_of)
+        reason_codes, reasons = pd.factorize(known["reason"].astype(object))
+        return cls(
+            date=np.concatenate([day[hit] + lost_days, _days(known["loss_date"].to_numpy(dtype="datetime64[D]"))]),
+            won=np.concatenate(
+                [
+                    sums.following[: sums.grouped][hit],
+                    _days(known["won_back_date"].to_numpy(dtype="datetime64[D]")),
+                ]
+            ),
+            weight=np.concatenate([sums.spans[: sums.grouped][hit], np.ones(len(known), dtype=np.int64)]),
+            units=np.concatenate([sums.units[hit], known["units"].to_numpy(dtype=np.int64)]),
+            client=np.concatenate(
+                [np.full(int(hit.sum()), -1, dtype=np.int64), pd.factorize(known["client_id"])[0].astype(np.int64)]
+            ),
+            reason=np.concatenate([np.zeros(int(hit.sum()), dtype=np.int64), reason_codes.astype(np.int64) + 1]),
+            reasons=["", *(str(r) for r in reasons)],
+        )
+
+
+def _sum_units(keys: np.ndarray, units: np.ndarray, size: int) -> np.ndarray:
+    """The exact sum of ``units`` per key (0 … size - 1), as floats of the money unit."""
+    total = np.zeros(size, dtype=np.int64)
+    np.add.at(total, keys, units)
+    return total / 10_000
+
+
+class _FromBase(_Reader):
+    """The churn figures from a kept ``_Base``: the reason clients' losses through
+    churn_losses.sql over their spans (registered on the reader's own cursor), the rest
+    in numpy over some 10^5 rows.
+
+    The periods, reasons and summary sum the base's arrays (``_Sums``) and the losses
+    at this L (``_Losses``). The lost and at-risk lists are picked from the base's
+    clients, kept in the lists' order with what they show (``_base_clients``); only a
+    lost client with a known reason asks the SQL, for it.
+    """
+
+    def __init__(
+        self, store: Store, params: ChurnParams, as_of: date, base: _Base, clients: pd.DataFrame, sums: _Sums | None
+    ):
         self.cursor = store.conn.cursor()
         for name in ("span_groups", "reason_spans", "cadence"):
             self.cursor.register(name, getattr(base, name))
         self.prefix = self.SETTINGS + "spans AS (SELECT * FROM reason_spans),\n"
         self.values = _settings(params, as_of)
-        self.params, self.as_of, self.clients = params, as_of, clients
+        self.params, self.as_of, self.clients, self.sums = params, as_of, clients, sums
+        self.lost_days, self.today = int(params.lost_days), _day(as_of)
+        self._kept_losses: _Losses | None = None
+        self._kept_inside: tuple | None = None
+        self._has_reasons = base.reason_spans.num_rows > 0
+
+    def _losses(self) -> _Losses:
+        if self._kept_losses is None:
+            known = (
+                self.query("churn_fast_reason_losses")
+                if self._has_reasons
+                else pd.DataFrame(
+                    {
+                        "client_id": pd.Series(dtype="str"),
+                        "loss_date": pd.Series(dtype="datetime64[ns]"),
+                        "won_back_date": pd.Series(dtype="datetime64[ns]"),
+                        "units": pd.Series(dtype="int64"),
+                        "reason": pd.Series(dtype=object),
+                    }
+                )
+            )
+            self._kept_losses = _Losses.at(self.sums, known, self.lost_days, self.today)
+        return self._kept_losses
+
+    def _inside(self, starts: list[date], ends: list[date]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The period starts (days), and each loss's period and whether it is in one shown."""
+        if self._kept_inside is None or self._kept_inside[0] != (starts, ends):
+            first = np.array([_day(d) for d in starts], dtype=np.int64)
+            losses = self._losses()
+            at = np.searchsorted(first, losses.date, "right") - 1
+            inside = (at >= 0) & (losses.date < _day(ends[-1])) if len(first) else np.zeros(len(at), dtype=bool)
+            self._kept_inside = ((starts, ends), (first, at, inside))
+        return self._kept_inside[1]
+
+    def periods(self, starts: list[date], ends: list[date]) -> pd.DataFrame:
+        sums, losses, lost_days = self.sums, self._losses(), self.lost_days
+        first, at, inside = self._inside(starts, ends)
+        n = len(first)
+        lost = np.bincount(at[inside], weights=losses.weight[inside], minlength=n).astype(np.int64)
+        back = (losses.won >= (first[0] if n else 0)) & (losses.won < (_day(ends[-1]) if n else 0))
+        won_at = np.searchsorted(first, losses.won[back], "right") - 1
+        won = np.bincount(won_at, weights=losses.weight[back], minlength=n).astype(np.int64)
+        # Active on a period's first day p: spans begun before p, less those ended by p (a span
+        # keeps its client until the next purchase or the loss), plus the repeat purchases on p.
+        begun = sums.spans_to[np.searchsorted(sums.by_day, first, "left")]
+        ended_at = np.searchsorted(first, sums.day + np.minimum(sums.gap, lost_days), "left")
+        ended = np.cumsum(np.bincount(ended_at, weights=sums.spans, minlength=n + 1))[:n].astype(np.int64)
+        on_day = sums.repeats_to[np.searchsorted(sums.by_day, first, "right")]
+        repeats = on_day - sums.repeats_to[np.searchsorted(sums.by_day, first, "left")]
+        return pd.DataFrame(
+            {
+                "period_start": list(starts),
+                "lost": lost,
+                "lost_value": _sum_units(at[inside], losses.units[inside], n),
+                "active_start": begun - ended + repeats,
+                "won_back": won,
+            }
+        )
+
+    def reasons(self, starts: list[date], ends: list[date]) -> pd.DataFrame:
+        sums, losses = self.sums, self._losses()
+        first, at, inside = self._inside(starts, ends)
+        kinds = len(losses.reasons)
+        reason, weight, client = losses.reason[inside], losses.weight[inside], losses.client[inside]
+        units, grouped = losses.units[inside], client < 0
+        clients = int(client.max(initial=-1)) + 1
+        # The clients lost once or more among those without a known reason, all periods together.
+        plain = ~sums.has_reason & ((sums.gap1 > self.lost_days) | (sums.last + self.lost_days <= self.today))
+        parts = []
+        # every period together (period_start empty), then each period
+        for keys, size, per_period in ((reason, kinds, False), (at[inside] * kinds + reason, len(first) * kinds, True)):
+            distinct = pd.unique(keys[~grouped] * clients + client[~grouped]) // max(clients, 1)
+            counted = np.bincount(distinct, minlength=size).astype(np.int64)
+            if per_period:  # a group's spans are as many clients within one period
+                counted += np.bincount(keys[grouped], weights=weight[grouped], minlength=size).astype(np.int64)
+            elif size:
+                counted[0] += int(plain.sum())  # reason 0: none known
+            total = np.zeros(size, dtype=np.int64)
+            np.add.at(total, keys, units)
+            frame = pd.DataFrame(
+                {
+                    "period_start": (
+                        np.datetime64(0, "D") + first[np.arange(size) // kinds]
+                        if per_period
+                        else np.full(size, np.datetime64("NaT"), dtype="datetime64[D]")
+                    ),
+                    "reason": [losses.reasons[k % kinds] for k in range(size)],
+                    "clients": counted,
+                    "losses": np.bincount(keys, weights=weight, minlength=size).astype(np.int64),
+                    "units": total,
+                    "value": total / 10_000,
+                }
+            )
+            parts.append(frame[np.bincount(keys, minlength=size) > 0])
+        found = pd.concat(parts, ignore_index=True)
+        found = found.sort_values(
+            ["period_start", "units", "reason"], ascending=[True, False, True], na_position="first", kind="stable"
+        )
+        return found.drop(columns="units").reset_index(drop=True)
+
+    def summary(self, first_day: date, end_day: date) -> dict:
+        sums, losses, lost_days, today = self.sums, self._losses(), self.lost_days, self.today
+        low, high = _day(first_day), _day(end_day)
+        gone = sums.last + lost_days <= today
+        return {
+            "losses": int(losses.weight[(losses.date >= low) & (losses.date < high)].sum()),
+            "lost_clients": int(((sums.gap1 > lost_days) | gone).sum()),
+            "lost_again": int(((sums.gap2 > lost_days) | ((sums.gap1 > lost_days) & gone)).sum()),
+            "won_back_events": int(losses.weight[(losses.won >= low) & (losses.won < high)].sum()),
+            "won_back_clients": int((sums.gap1 > lost_days).sum()),
+        }
 
     def _days_since(self) -> np.ndarray:
         last = self.clients["last_purchase"].to_numpy(dtype="datetime64[D]")
@@ -468,8 +717,9 @@ def _former_in_order(store: Store, params: ChurnParams, as_of: date) -> np.ndarr
 def _reader(store: Store, params: ChurnParams, as_of: date, *, periods: bool = False) -> _Reader:
     """The base's reader when it is kept or worth keeping, else the spans' (see ``LONGEST_PERIOD``)."""
     if KEEP_BASE and (not periods or int(params.lost_days) >= LONGEST_PERIOD[params.period]):
-        base = _base(store, params, as_of)
-        return _FromBase(store, params, as_of, base, _base_clients(store, params, as_of))
+        base, sums = _base(store, params, as_of), _sums(store, params, as_of)
+        if not periods or sums is not None:  # sums: None when a value would not fit 64 bits
+            return _FromBase(store, params, as_of, base, _base_clients(store, params, as_of), sums)
     return _Spans(store, params, as_of)
 
 
@@ -608,7 +858,7 @@ def _returned(store: Store, params: ChurnParams, as_of: date) -> pd.DataFrame:
     )
     base = _base(store, params, as_of)
     if base.reason_spans.num_rows:
-        with _FromBase(store, params, as_of, base, _base_clients(store, params, as_of)) as reader:
+        with _FromBase(store, params, as_of, base, _base_clients(store, params, as_of), None) as reader:
             known = _reasons(reader.query("churn_fast_returned"))
         if len(known):
             known = known.astype({"client_id": "str"})

@@ -269,3 +269,18 @@ def test_moving_l_computes_no_grid(generated, monkeypatch):
                     assert cell == cells.loc[client, "former_cell"] or (
                         pd.isna(cell) and pd.isna(cells.loc[client, "former_cell"])
                     )
+
+
+def test_sums_too_large_for_64_bits_come_from_the_spans(store, monkeypatch):
+    # Ten purchases of 900 trillion: the 365-day basis passes what 64-bit ten-thousandths
+    # hold, so the base's arrays are not made and the spans answer, with the same figures.
+    rows = [("W", f"2024-{m:02d}-01", 9e14, None, "North") for m in range(1, 11)]
+    load(store, rows + [("V", "2024-01-05", 1.0, None, "North")])
+    params = ChurnParams(lost_days=60, as_of=D("2025-03-01"))
+    assert churn_module._sums(store, params, params.as_of) is None
+    with churn_module._reader(store, params, params.as_of, periods=True) as reader:
+        assert isinstance(reader, churn_module._Spans)
+    result = churn(store, params)
+    assert result.summary["lost_clients"] == 2
+    assert result.lost.set_index("client_id").loc["W", "value_before_loss"] == 9e15
+    agree(store, monkeypatch, params)

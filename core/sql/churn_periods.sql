@@ -1,9 +1,8 @@
 -- Per period: losses dated in it, their value before loss, win-backs dated in
 -- it, and the clients active at its first day (bought before the period and
 -- not lost on that day). Reads weighted_losses and weighted_spans
--- (churn_weighted.sql, or the churn base's churn_fast_weighted.sql), where a
--- row stands for ``weight`` / ``spans`` alike ones. The period starts and ends
--- are bound as lists (?).
+-- (churn_weighted.sql; core.churn._FromBase.periods is the churn base's numpy
+-- twin). The period starts and ends are bound as lists (?).
 , periods AS (
     SELECT unnest(?::DATE[]) AS period_start, unnest(?::DATE[]) AS period_end
 ),
