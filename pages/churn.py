@@ -106,8 +106,8 @@ lost = result.lost
 if lost.empty:
     st.info(ui.tr("churn.no_lost"))
 else:
-    st.caption(ui.tr("churn.lost_table_caption", n=len(lost), shown=min(len(lost), tables.MAX_ROWS)))
-    shown = lost.head(tables.MAX_ROWS).assign(reason=lambda f: f["reason"].map(lambda r: reason_text(r, lang)))
+    st.caption(ui.tr("churn.lost_table_caption", n=ui.number(len(lost)), shown=min(len(lost), tables.SUMMARY_ROWS)))
+    shown = lost.head(tables.SUMMARY_ROWS).assign(reason=lambda f: f["reason"].map(lambda r: reason_text(r, lang)))
     shown["dossier"] = ui.dossier_links(shown["client_id"])
     tables.show(shown, tables.churn_lost(), key="churn_lost_table")
 
@@ -116,7 +116,7 @@ risky = result.at_risk
 if risky.empty:
     st.info(ui.tr("churn.no_at_risk"))
 else:
-    risky = risky.head(tables.MAX_ROWS).assign(dossier=lambda f: ui.dossier_links(f["client_id"]))
+    risky = tables.first_rows(risky, tables.SUMMARY_ROWS).assign(dossier=lambda f: ui.dossier_links(f["client_id"]))
     tables.show(risky, tables.churn_at_risk(), key="churn_at_risk_table")
 if "former_cell" not in lost.columns:
     st.caption(ui.tr("churn.former_cell_missing"))

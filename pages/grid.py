@@ -207,7 +207,7 @@ st.markdown(f"**{ui.tr('grid.slipped')}**")
 if moved.slipped.empty:
     st.caption(ui.tr("grid.slipped.none"))
 else:
-    slipped = tables.first_rows(moved.slipped, tables.SLIPPED_ROWS)
+    slipped = tables.first_rows(moved.slipped, tables.SUMMARY_ROWS)
     slipped = slipped.assign(client=slipped["client_name"].fillna(slipped["client_id"]))
     slipped["cell_now"] = slipped["cell_now"].fillna(ui.tr("grid.too_new"))
     tables.show(slipped, tables.GRID_SLIPPED)

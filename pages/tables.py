@@ -27,10 +27,11 @@ from pages import ui
 # Rows a long table sends to the browser: a Styler writes every cell (about 0.1 s per
 # 1,000 rows on each rerun); the exports and the command line have them all.
 MAX_ROWS = 1000
-# The grid page's slipped clients, biggest first: a Styler writes every number in the page's
-# language, a cost per cell on every slider move (0.13 s for a thousand rows at 10M lines);
-# the Excel pack lists every one.
-SLIPPED_ROWS = 200
+# The lists a page shows beside its figures, biggest first: the grid page's slipped clients, the
+# churn page's lost and at-risk clients. A Styler writes every number in the page's language, a
+# cost per cell on every slider move (0.13 s for a thousand rows at 10M lines); the whole lists
+# are in the grid's Excel pack and on the win-back page with its downloads.
+SUMMARY_ROWS = 200
 NAME_WIDTH = 170  # a client's name: most fit, a long one is cut and reads whole in the cell's overlay
 ID_WIDTH = 80  # a client id beside the name
 KINDS = ("text", "number", "share", "date", "datetime", "check", "link", "progress")

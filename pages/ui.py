@@ -518,18 +518,19 @@ def who() -> str:
     return tr("access.team") if name == TEAM else name
 
 
-def dossier_link(client_id) -> str | None:
+def dossier_link(client_id, language: str | None = None) -> str | None:
     """The address of a client's dossier, for a ``LinkColumn`` cell (relative, so a base URL path still works).
 
     The language goes along: a link opens in a new browser tab, a new session.
     """
     if client_id is None or (not isinstance(client_id, str) and client_id != client_id):
         return None
-    return "dossier?" + urlencode({"client": str(client_id), "lang": LANGUAGES[lang()]}, quote_via=quote)
+    return "dossier?" + urlencode({"client": str(client_id), "lang": language or LANGUAGES[lang()]}, quote_via=quote)
 
 
 def dossier_links(client_ids) -> list[str | None]:
-    return [dossier_link(c) for c in client_ids]
+    language = LANGUAGES[lang()]  # read once: a table asks for a thousand links
+    return [dossier_link(c, language) for c in client_ids]
 
 
 def dossier_column():

@@ -42,6 +42,18 @@ def test_l_slider_changes_the_counts(db):
     assert sorted(lost["client_id"]) == ["A", "C"]
 
 
+def test_the_lost_list_shows_the_biggest_and_says_where_the_rest_are(db, monkeypatch):
+    import pages.tables
+
+    monkeypatch.setattr(pages.tables, "SUMMARY_ROWS", 1)
+    at = open_page(db, "churn", query={"churn_lost_days": "10"})
+    assert not at.exception and not at.error
+    lost = next(d.value for d in at.dataframe if "loss_date" in d.value.columns)
+    # A's 60 before its loss ranks it above C's 57 (50 on 2023-01-02, 7 on 2024-01-01: 365 days)
+    assert lost["client_id"].tolist() == ["A"]
+    assert any("2 clients" in c.value and "Showing the first 1;" in c.value for c in at.caption)
+
+
 def test_recording_a_reason_shows_in_the_breakdown(db):
     at = open_page(db, "churn", query={"churn_lost_days": "10"})
     assert metric(at, "Lost now") == "2"

@@ -204,7 +204,7 @@ def test_the_slipped_clients_show_the_biggest_first_and_say_how_many(tmp_path, m
             steady("k", 50, months)
             + [(c, m, amount) for c, amount in (("s1", 300), ("s2", 200), ("s3", 100)) for m in months[:4]],
         )
-    monkeypatch.setattr(pages.tables, "SLIPPED_ROWS", 2)
+    monkeypatch.setattr(pages.tables, "SUMMARY_ROWS", 2)
     at = open_page(path, "grid", query={"grid_window": "3"})
     assert not at.exception and not at.error
     slipped = at.dataframe[1].value

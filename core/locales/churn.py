@@ -92,8 +92,10 @@ MESSAGES = {
     ),
     "churn.lost_table": ("Clients lost as of {as_of}", "დაკარგული კლიენტები {as_of}-ისთვის"),
     "churn.lost_table_caption": (
-        "{n} clients, sorted by their value before loss. Showing the first {shown}.",
-        "{n} კლიენტი, დალაგებული დაკარგვამდე ღირებულებით. ნაჩვენებია პირველი {shown}.",
+        "{n} clients, sorted by their value before loss. Showing the first {shown}; "
+        "the whole list is on the Win-back page, with its downloads.",
+        "{n} კლიენტი, დალაგებული დაკარგვამდე ღირებულებით. ნაჩვენებია პირველი {shown}; "
+        "სრული სია „დაბრუნების“ გვერდზეა, ჩამოსატვირთადაც.",
     ),
     "churn.at_risk_table": ("At risk: overdue against their own rhythm", "რისკის ზონა: საკუთარ რიტმს ჩამორჩენილები"),
     "churn.no_at_risk": ("Nobody is overdue right now.", "ამჟამად არავინ ჩამორჩება."),
