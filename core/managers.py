@@ -229,14 +229,17 @@ def manager_of(store: Store, client_id: str, as_of: date | None = None) -> str |
 # -- the portfolios ----------------------------------------------------------------------
 
 
-def _owned(frame: pd.DataFrame, owners: pd.Series) -> pd.DataFrame:
-    """``frame`` with each client's manager (``owners``: manager indexed by client id), None for no manager."""
-    result = frame.copy()
-    at = positions(result["client_id"], owners.index)
+def _owned(owners: pd.Series, *frames: pd.DataFrame) -> list[pd.DataFrame]:
+    """Each of ``frames`` with each client's manager (``owners``: manager indexed by client id), None for
+    no manager. One lookup for all of them: the owners' ids are hashed once."""
+    at = positions(pd.concat([f["client_id"] for f in frames], ignore_index=True), owners.index)
     managers = np.append(owners.to_numpy(dtype=object), None)  # position -1: no manager known
-    found = managers[at]
-    result["manager"] = pd.Series(found, index=result.index, dtype=object).where(lambda s: s.notna(), None)
-    return result
+    found = managers[at]  # client_managers' names are None where the client has none
+    bounds = np.cumsum([0, *(len(f) for f in frames)])
+    return [
+        f.assign(manager=pd.Series(found[bounds[i] : bounds[i + 1]], index=f.index, dtype=object))
+        for i, f in enumerate(frames)
+    ]
 
 
 # What a move of L or k leaves as it was, per database, data version and settings: the
@@ -248,7 +251,7 @@ def _grid_side(clients: pd.DataFrame, owners: pd.Series) -> tuple[pd.DataFrame, 
     """What the managers' view takes from the grid, the same for every L and k: per manager (key,
     "" for none) the clients, the key clients (class A) and the clients in each cell and among the
     too new; and the grid's clients with their managers as the portfolio lists them."""
-    in_grid = _owned(clients, owners)
+    (in_grid,) = _owned(owners, clients)
     cells = in_grid["cell"].astype(object).where(in_grid["cell"].notna(), TOO_NEW)
     counts = {"clients": _by_manager(in_grid), "key_clients": _by_manager(in_grid[in_grid["abc"] == "A"])}
     counts |= {cell: _by_manager(in_grid[cells == cell]) for cell in (*CELLS, TOO_NEW)}
@@ -271,10 +274,18 @@ def _listed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _by_manager(frame: pd.DataFrame, column: str | None = None) -> pd.Series:
-    keys = frame["manager"].astype(object).where(frame["manager"].notna(), "")
-    if column is None:
-        return frame.groupby(keys)["client_id"].nunique()
-    return pd.to_numeric(frame[column]).astype(float).groupby(keys).sum()
+    """Per manager key ("" for none): the distinct clients, or the sum of ``column``."""
+    codes, managers = pd.factorize(frame["manager"].to_numpy(dtype=object))  # -1: no manager
+    codes = np.where(codes < 0, len(managers), codes)
+    managers = [*(str(m) for m in managers), ""]
+    index = pd.Index(managers, dtype=object)
+    if column is None:  # a client counts once under its manager
+        first = ~frame["client_id"].duplicated().to_numpy()
+        counts = pd.Series(np.bincount(codes[first], minlength=len(managers)), index=index)
+        return counts[counts > 0].sort_index()
+    values = pd.to_numeric(frame[column]).to_numpy(dtype=float, na_value=np.nan)
+    sums = pd.Series(np.bincount(codes, weights=np.nan_to_num(values), minlength=len(managers)), index=index)
+    return sums[np.bincount(codes, minlength=len(managers)) > 0]
 
 
 def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
@@ -298,9 +309,8 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     grid_counts, grid_listed = _KEPT.fetch(
         (*base, "grid", params.basis, params.period, int(params.window)), lambda: _grid_side(grid.clients, owners)
     )
-    lost = _owned(lost, owners)
-    risky = _owned(risky, owners)
-    worked = _owned(pd.concat([winback.candidates, winback.won_back], ignore_index=True), owners)
+    worked = pd.concat([winback.candidates, winback.won_back], ignore_index=True)
+    lost, risky, worked = _owned(owners, lost, risky, worked)
     funnel_rows = funnel(worked, by_manager=True)
 
     money_keys = money["manager"].astype(object).where(money["manager"].notna(), "")
@@ -363,7 +373,10 @@ def _portfolio_clients(in_grid: pd.DataFrame, lost: pd.DataFrame, risky: pd.Data
     rows = listed["client_id"]
     first = worked.drop_duplicates("client_id")
     tables = {"lost": lost, "risky": risky, "worked": first}
-    at = {name: positions(frame["client_id"], rows) for name, frame in tables.items()}
+    # one lookup for the three: the listed ids are hashed once
+    found = positions(pd.concat([f["client_id"] for f in tables.values()], ignore_index=True), rows)
+    bounds = np.cumsum([0, *(len(f) for f in tables.values())])
+    at = {name: found[bounds[i] : bounds[i + 1]] for i, name in enumerate(tables)}
 
     def set_at(target: np.ndarray, name: str, values) -> None:
         found = at[name] >= 0

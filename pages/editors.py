@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from core import numbers
 from core.errors import KamError
 from core.managers import (
     ROLES,
@@ -314,7 +315,7 @@ def winback_status(store, listed: pd.DataFrame, won: pd.DataFrame, editor: bool)
         list(rows),
         format_func=lambda k: (
             f"{rows[k].client_name or rows[k].client_id} ({rows[k].client_id}) · "
-            f"{ui.number(rows[k].value_before_loss)} · {status_text(rows[k].status, lang)}"
+            f"{numbers.number(rows[k].value_before_loss, lang)} · {status_text(rows[k].status, lang)}"
         ),
         key="winback_client",
     )

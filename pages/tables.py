@@ -276,7 +276,8 @@ def winback_call_list(listed: pd.DataFrame) -> pd.DataFrame:
     shown = readable(listed, WINBACK_PAGE_COLUMNS, ui.lang())
     state = ui.tr("winback.col.state")
     shown = shown.rename(columns={ui.tr("winback.col.at_risk"): state})
-    shown[state] = [ui.tr("winback.state.at_risk" if risky else "winback.state.lost") for risky in listed["at_risk"]]
+    words = {True: ui.tr("winback.state.at_risk"), False: ui.tr("winback.state.lost")}
+    shown[state] = [words[bool(risky)] for risky in listed["at_risk"]]
     texts = shown.select_dtypes(include=["object", "string"]).columns
     shown[texts] = shown[texts].fillna("")
     shown.insert(0, ui.tr("winback.col.rank"), range(1, len(shown) + 1))

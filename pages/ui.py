@@ -88,12 +88,14 @@ def store() -> Store:
     return shared
 
 
+_BY_NAME = {name: code for code, name in LANGUAGES.items()}
+
+
 def lang() -> str:
     # The sidebar picker sets session state; a page run alone (AppTest) reads the URL,
     # where a bound select box keeps the option as shown (the language's own name).
     value = st.session_state.get("lang") or st.query_params.get("lang") or DEFAULT_LANGUAGE
-    by_name = {name: code for code, name in LANGUAGES.items()}
-    value = by_name.get(value, value)
+    value = _BY_NAME.get(value, value)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 

@@ -265,5 +265,7 @@ def test_positions_and_among_look_ids_up_as_pandas_does():
 
     owners = pd.Series(["Nino", None], index=pd.Index(["a", "b"], dtype="str"), dtype=object)
     frame = pd.DataFrame({"client_id": pd.Series(["b", "a", "z"], dtype="str")})
-    assert _owned(frame, owners)["manager"].tolist() == [None, "Nino", None]
-    assert _owned(frame, owners.iloc[:0])["manager"].tolist() == [None, None, None]
+    assert _owned(owners, frame)[0]["manager"].tolist() == [None, "Nino", None]
+    assert _owned(owners.iloc[:0], frame)[0]["manager"].tolist() == [None, None, None]
+    both = _owned(owners, frame, frame.iloc[::-1])
+    assert both[1]["manager"].tolist() == [None, "Nino", None][::-1]
