@@ -424,7 +424,9 @@ class _Losses:
     def at(cls, sums: _Sums, known: pd.DataFrame, lost_days: int, as_of: int) -> _Losses:
         day, gap = sums.day[: sums.grouped], sums.gap[: sums.grouped]
         hit = ((gap == NO_DAY) | (gap > lost_days)) & (day + lost_days <= as_of)
-        reason_codes, reasons = pd.factorize(known["reason"].astype(object))
+        given = known["reason"].astype(object)
+        # no reason and an empty one are one group, as churn_reasons.sql's coalesce(reason, '') makes them
+        reason_codes, reasons = pd.factorize(given.where(given.notna() & (given != ""), None))
         return cls(
             date=np.concatenate([day[hit] + lost_days, _days(known["loss_date"].to_numpy(dtype="datetime64[D]"))]),
             won=np.concatenate(

@@ -418,7 +418,7 @@ def _attach_status(frame: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     """The latest entry about each row's loss (its last purchase or later); to_contact without one."""
     result = frame.copy()
     entries = history.sort_values(["changed_at", "entry_id"], ascending=False)
-    with_entries = result[result["client_id"].isin(entries["client_id"])]  # a few of a long list
+    with_entries = result[among(result["client_id"], entries["client_id"])]  # a few of a long list
     pairs = (
         with_entries[["client_id", "last_purchase"]]
         .reset_index()
@@ -533,7 +533,7 @@ def _won_back(
     if params.clients:
         returned = returned[among(returned["client_id"], params.clients)]
     bound = _reach_bound(store)
-    maybe = returned["client_id"].isin(history["client_id"])
+    maybe = among(returned["client_id"], history["client_id"])
     if bound is not None:
         maybe |= returned["loss_date"] <= bound
     returned = returned[maybe]
@@ -715,7 +715,7 @@ def funnel(rows: pd.DataFrame, *, by_manager: bool = False) -> pd.DataFrame:
     columns = ["status", "clients", "value", "recovered"]
     status_codes, statuses = pd.factorize(rows["status"].astype(object))
     status = np.array([STATUSES.index(v) if v in STATUSES else -1 for v in statuses], dtype=np.int64)
-    status = status[status_codes] if len(statuses) else np.full(len(rows), -1, dtype=np.int64)
+    status = np.where(status_codes < 0, -1, status[status_codes] if len(statuses) else -1)  # -1: not a status
     if by_manager:
         manager = rows["manager"].astype(object).where(rows["manager"].notna(), "")
         manager_codes, managers = pd.factorize(manager, sort=True)
