@@ -475,6 +475,7 @@ class _FromBase(_Reader):
         self.lost_days, self.today = int(params.lost_days), _day(as_of)
         self._kept_losses: _Losses | None = None
         self._kept_inside: tuple | None = None
+        self._since: np.ndarray | None = None
         self._has_reasons = base.reason_spans.num_rows > 0
 
     def _losses(self) -> _Losses:
@@ -584,8 +585,10 @@ class _FromBase(_Reader):
         }
 
     def _days_since(self) -> np.ndarray:
-        last = self.clients["last_purchase"].to_numpy(dtype="datetime64[D]")
-        return (np.datetime64(self.as_of, "D") - last).astype(np.int64)
+        """Days from each base client's last purchase to as-of (read once per reader)."""
+        if self._since is None:
+            self._since = self.today - _days(self.clients["last_purchase"].to_numpy(dtype="datetime64[D]"))
+        return self._since
 
     def _picked(self, which: str) -> np.ndarray:
         """Which of the base's clients are in the ``lost`` or ``at_risk`` list (a mask)."""
@@ -807,7 +810,7 @@ class _Records:
     @classmethod
     def of(cls, table: pa.Table) -> _Records:
         def days(name: str) -> np.ndarray:
-            return table.column(name).to_numpy().astype("datetime64[D]").astype(np.int64)
+            return _days(table.column(name))  # never null here: every record has a next purchase
 
         client_id = table.column("client_id").to_pandas().astype("str")
         changes = np.ones(len(client_id), dtype=bool)
@@ -843,7 +846,7 @@ def _returned(store: Store, params: ChurnParams, as_of: date) -> pd.DataFrame:
 
     kept = _RECORDS.fetch(_base_key(store, params, as_of), records)
     # A client's latest record with a gap over L, unless its last purchase is itself a loss by as-of.
-    lost_days, today = int(params.lost_days), (np.datetime64(as_of, "D") - np.datetime64(0, "D")).astype(np.int64)
+    lost_days, today = int(params.lost_days), _day(as_of)
     picked = np.flatnonzero((kept.gap > lost_days) & (kept.client_last + lost_days > today))
     if len(picked):
         picked = picked[np.concatenate(([True], kept.client[picked][1:] != kept.client[picked][:-1]))]

@@ -369,15 +369,10 @@ def test_won_back_after_a_later_upload(handmade):
     assert by_manager.loc[("Giorgi", "won_back"), "clients"] == 0
 
 
-def test_moving_l_reuses_the_return_purchases_found_and_reads_the_new_ones(handmade, monkeypatch):
-    import core.winback
-
-    load(handmade, later_export(), "2025-01.csv")
-    # H8: 209 days without buying (5 Jan to 1 Aug), then 19, 122 (20 Aug to 20 Dec) and 26
-    hh = [("H8", day, 100, None) for day in ("2024-01-05", "2024-08-01", "2024-08-20", "2024-12-20", "2025-01-15")]
-    load(handmade, _lines(hh), "h8.csv")
+def returns_read(store, monkeypatch) -> list:
+    """The client ids of each reading of return purchases (winback_returns.sql's returned_pairs), as it happens."""
     read = []
-    real_query = handmade.query
+    real_query = store.query
 
     def query(statement, *args, **kwargs):
         pairs = (kwargs.get("tables") or {}).get("returned_pairs")
@@ -385,7 +380,18 @@ def test_moving_l_reuses_the_return_purchases_found_and_reads_the_new_ones(handm
             read.append(sorted(pairs.column("client_id").to_pylist()))
         return real_query(statement, *args, **kwargs)
 
-    monkeypatch.setattr(handmade, "query", query)
+    monkeypatch.setattr(store, "query", query)
+    return read
+
+
+def test_moving_l_reuses_the_return_purchases_found_and_reads_the_new_ones(handmade, monkeypatch):
+    import core.winback
+
+    load(handmade, later_export(), "2025-01.csv")
+    # H8: 209 days without buying (5 Jan to 1 Aug), then 19, 122 (20 Aug to 20 Dec) and 26
+    hh = [("H8", day, 100, None) for day in ("2024-01-05", "2024-08-01", "2024-08-20", "2024-12-20", "2025-01-15")]
+    load(handmade, _lines(hh), "h8.csv")
+    read = returns_read(handmade, monkeypatch)
     first = win_back_list(handmade, WinbackParams(lost_days=100))
     assert read == [["A1", "G7", "H8"]]  # H8 back on 20 Dec
     # At L = 150 H8's latest loss is the one it came back from on 1 Aug: a return purchase not
@@ -412,16 +418,7 @@ def test_returns_nobody_saw_are_not_read(handmade, monkeypatch):
     # so its return purchase is not read at all, unless the team recorded something about it.
     from core.churn import ChurnParams, returned_clients
 
-    read = []
-    real_query = handmade.query
-
-    def query(statement, *args, **kwargs):
-        pairs = (kwargs.get("tables") or {}).get("returned_pairs")
-        if pairs is not None:
-            read.append(sorted(pairs.column("client_id").to_pylist()))
-        return real_query(statement, *args, **kwargs)
-
-    monkeypatch.setattr(handmade, "query", query)
+    read = returns_read(handmade, monkeypatch)
     # L = 30: D4 (buying on the 15th) was lost on 14 Nov, 30 days after 15 Oct, and came back the next day
     returned = returned_clients(handmade, ChurnParams(lost_days=30)).set_index("client_id")
     assert returned.loc["D4", "won_back_date"] == pd.Timestamp("2024-11-15")
