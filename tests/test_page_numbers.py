@@ -42,3 +42,46 @@ def test_metric_compact_with_the_exact_value_and_tables_grouped(db, lang, total,
     key_set = next(t for t in at.dataframe if t.proto.arrow_data.styler.display_values)
     assert basis in shown_cells(key_set)
     assert float(key_set.value.iloc[0, 4]) == pytest.approx(30_000_001.5)  # the value stays a number
+
+
+def test_written_tables_read_as_pandas_own_styler_writes_them():
+    """``ui.written`` hands Streamlit the same display values as pandas' Styler with the same formats:
+    numbers and shares in the page's language, dates whole or with their time, empty cells blank, a column
+    without a format as pandas writes it (floats to six places)."""
+    import pandas as pd
+    from streamlit.elements.lib.pandas_styler_utils import marshall_styler
+    from streamlit.proto.ArrowData_pb2 import ArrowData
+
+    from core import numbers
+    from pages import ui
+
+    frame = pd.DataFrame(
+        {
+            "name": pd.Series(["Ana", None, "ბაჩო"], dtype="str"),
+            "client_id": pd.Series(["C1", "C2", "C3"], dtype="str"),
+            "periods": [3, 0, 12],
+            "money": [1234567.891, float("nan"), -0.5],
+            "share": [0.1234, None, 1.0],
+            "count": pd.array([3, None, 7], dtype="Int64"),
+            "whole": pd.to_datetime(["2024-01-02", None, "2024-03-04"]),
+            "timed": pd.to_datetime(["2024-01-02 10:30", "2024-01-03 00:00", None]),
+            "ratio": [0.25, 1 / 3, None],
+            "flag": [True, False, True],
+            "kept": pd.Series(["x", None, 5], dtype=object),
+        }
+    )
+    for here in ("en", "ka"):
+        formats = {
+            "money": lambda v, here=here: numbers.number(v, here, 2),
+            "count": lambda v, here=here: numbers.number(v, here, 0),
+            "share": lambda v, here=here: numbers.percent(v, here),
+            "whole": lambda v: v.strftime("%Y-%m-%d"),
+            "timed": lambda v: v.strftime("%Y-%m-%d %H:%M"),
+        }
+        written, theirs = ArrowData(), ArrowData()
+        marshall_styler(written, ui.written(frame, formats), "u")
+        marshall_styler(theirs, frame.style.format(na_rep="").format(formats, na_rep=""), "u")
+        read = [pa.ipc.open_stream(io.BytesIO(p.styler.display_values)).read_all() for p in (written, theirs)]
+        assert read[0].equals(read[1]), (read[0].to_pandas(), read[1].to_pandas())
+        assert written.styler.styles == theirs.styler.styles == ""
+    assert "1\u00a0234\u00a0567,89" in read[0].column("money").to_pylist()  # the last language written: ka
