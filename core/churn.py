@@ -714,7 +714,9 @@ def _former_in_order(store: Store, params: ChurnParams, as_of: date) -> np.ndarr
         if cells is None:
             return np.full(len(clients), None, dtype=object)
         found = cells.reindex(clients["client_id"].astype(str)).to_numpy(dtype=object)
-        return np.where(pd.isna(found), None, found)
+        # One string object per cell: the win-back list groups and compares them by reference.
+        codes, names = pd.factorize(found)
+        return np.append(names.astype(object), None)[codes]
 
     return _FORMER_IN_ORDER.fetch(_base_key(store, params, as_of), read)
 
@@ -771,7 +773,7 @@ def _listed(store: Store, params: ChurnParams, which: str, cells: bool = False) 
 
     # KEEP_BASE in the key: the tests holding the base to the direct reading must not read it back from here
     key = (str(store.path), data_version(store, params.filters), which, cells, params, as_of, KEEP_BASE)
-    return _LISTS.fetch(key, read).copy()
+    return _LISTS.fetch(key, read).copy(deep=False)  # copy-on-write: a caller's change stays its own
 
 
 def loss_events(store: Store, params: ChurnParams) -> pd.DataFrame:

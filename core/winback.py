@@ -57,7 +57,16 @@ import pandas as pd
 import pyarrow as pa
 
 from core.access import require_editor
-from core.analysis import Filters, among, basis_column, filtered_daily, money, parse_date, resolve_as_of
+from core.analysis import (
+    Filters,
+    among,
+    basis_column,
+    filtered_daily,
+    money,
+    parse_date,
+    positions,
+    resolve_as_of,
+)
 from core.churn import ChurnParams, at_risk, data_version, lost_clients, returned_clients
 from core.errors import InputError, StoreError
 from core.grid import CELLS, TOO_NEW, GridParams, former_cells
@@ -307,7 +316,7 @@ def suggest_levers(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     The first rule by position whose conditions all hold fires; a client no rule
     fits gets no lever (the default rules end with a catch-all).
     """
-    result = frame.copy()
+    result = frame.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     for column in ("lever", "rule", "rule_former", "rule_reason"):
         result[column] = pd.Series(None, index=result.index, dtype=object)
     result["rule_position"] = pd.Series(np.nan, index=result.index, dtype=float)
@@ -416,7 +425,7 @@ def status_history(store: Store, client_id: str | None = None) -> pd.DataFrame:
 
 def _attach_status(frame: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     """The latest entry about each row's loss (its last purchase or later); to_contact without one."""
-    result = frame.copy()
+    result = frame.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     entries = history.sort_values(["changed_at", "entry_id"], ascending=False)
     with_entries = result[among(result["client_id"], entries["client_id"])]  # a few of a long list
     pairs = (
@@ -456,6 +465,16 @@ def _kinds(store: Store) -> pd.DataFrame:
             return pd.DataFrame({"client_id": pd.Series(dtype=object), "kind": pd.Series(dtype=object)})
 
     return _KINDS.fetch((str(store.path), store.version()), read)
+
+
+def _with_kinds(rows: pd.DataFrame, kinds: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with each client's kinds (None without): a lookup of the few tagged clients, not a merge."""
+    found = np.full(len(rows), None, dtype=object)
+    if len(kinds) and len(rows):
+        at = positions(rows["client_id"], kinds["client_id"])
+        known = at >= 0
+        found[known] = kinds["kind"].to_numpy(dtype=object)[at[known]]
+    return rows.assign(kind=pd.Series(found, index=rows.index, dtype=object))
 
 
 # The return purchases' reach and revenue since (core/sql/winback_returns.sql) found so far,
@@ -571,7 +590,8 @@ def _former(store: Store, params: WinbackParams, as_of: date, rows: pd.DataFrame
     cell of its first, listed row.
     """
     ids = rows["client_id"].astype(str)
-    first = ~ids.duplicated().to_numpy()
+    # Only a won-back row can repeat a client (a listed one that came back); without any, none repeats.
+    first = ~ids.duplicated().to_numpy() if rows["won"].any() else np.ones(len(rows), dtype=bool)
     cells = np.full(len(rows), None, dtype=object)
     carried = ~rows["won"].to_numpy(dtype=bool) if "former_cell" in rows else np.zeros(len(rows), dtype=bool)
     if carried.any():
@@ -685,7 +705,7 @@ def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) ->
     else:
         rows = rows.assign(former_cell=None, lever=None, rule=None, rule_position=np.nan)
         rows = rows.assign(rule_former=None, rule_reason=None)
-    rows = rows.merge(_kinds(store), on="client_id", how="left")
+    rows = _with_kinds(rows, _kinds(store))
     rows = _keep(rows, params)
     rows["days_since"] = rows["days_since"].astype("Int64")
     for column in ("at_risk", "worked", "won"):
@@ -694,14 +714,14 @@ def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) ->
 
     listed = _rank(rows[~rows["won"]]).reindex(columns=LIST_COLUMNS)
     returned = _rank(rows[rows["won"]]).reindex(columns=LIST_COLUMNS)
-    everyone = rows.reindex(columns=LIST_COLUMNS)
+    overall, by_manager = funnels(rows)
     return WinbackResult(
         parameters=params.as_dict(as_of),
         as_of=as_of,
         candidates=listed,
         won_back=returned,
-        funnel=funnel(everyone),
-        funnel_by_manager=funnel(everyone, by_manager=True),
+        funnel=overall,
+        funnel_by_manager=by_manager,
     )
 
 
@@ -712,39 +732,67 @@ def candidates(store: Store, params: WinbackParams) -> pd.DataFrame:
 
 def funnel(rows: pd.DataFrame, *, by_manager: bool = False) -> pd.DataFrame:
     """Clients, value before loss and revenue recovered per status (and manager), every status shown."""
+    return _funnel_table(_FunnelRows.of(rows), rows["manager"] if by_manager else None)
+
+
+def funnels(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``funnel(rows)`` and ``funnel(rows, by_manager=True)`` from one reading of the rows' statuses and ids."""
+    read = _FunnelRows.of(rows)
+    return _funnel_table(read, None), _funnel_table(read, rows["manager"])
+
+
+@dataclass(frozen=True)
+class _FunnelRows:
+    """What a funnel counts, per row with a status of ``STATUSES`` (``known``): the status's place,
+    the client's number, the value before loss and the revenue recovered."""
+
+    known: np.ndarray
+    status: np.ndarray
+    client: np.ndarray
+    value: np.ndarray
+    recovered: np.ndarray
+
+    @classmethod
+    def of(cls, rows: pd.DataFrame) -> _FunnelRows:
+        status_codes, statuses = pd.factorize(rows["status"].astype(object))
+        status = np.array([STATUSES.index(v) if v in STATUSES else -1 for v in statuses], dtype=np.int64)
+        status = np.where(status_codes < 0, -1, status[status_codes] if len(statuses) else -1)  # -1: not a status
+        known = status >= 0  # a status outside STATUSES is not a row of the funnel
+        return cls(
+            known=known,
+            status=status[known],
+            client=pd.factorize(rows["client_id"].astype(str))[0][known].astype(np.int64),
+            value=pd.to_numeric(rows["value_before_loss"]).to_numpy(dtype=float, na_value=np.nan)[known],
+            recovered=pd.to_numeric(rows["revenue_since"]).to_numpy(dtype=float, na_value=np.nan)[known],
+        )
+
+
+def _funnel_table(rows: _FunnelRows, manager: pd.Series | None) -> pd.DataFrame:
     columns = ["status", "clients", "value", "recovered"]
-    status_codes, statuses = pd.factorize(rows["status"].astype(object))
-    status = np.array([STATUSES.index(v) if v in STATUSES else -1 for v in statuses], dtype=np.int64)
-    status = np.where(status_codes < 0, -1, status[status_codes] if len(statuses) else -1)  # -1: not a status
-    if by_manager:
-        manager = rows["manager"].astype(object).where(rows["manager"].notna(), "")
+    if manager is not None:
+        manager = manager.astype(object).where(manager.notna(), "")
         manager_codes, managers = pd.factorize(manager, sort=True)
         managers = [str(m) for m in managers]
-        group = manager_codes.astype(np.int64) * len(STATUSES) + status
+        group = manager_codes[rows.known].astype(np.int64) * len(STATUSES) + rows.status
         index = pd.MultiIndex.from_product([managers, STATUSES], names=["manager", "status"])
     else:
-        group = status
+        group = rows.status
         index = pd.Index(STATUSES, name="status")
     groups = len(index)
-    known = status >= 0  # a status outside STATUSES is not a row of the funnel
-    group = group[known]
-    client_codes = pd.factorize(rows["client_id"].astype(str))[0][known].astype(np.int64)
     # a client counts once per group, whatever number of its rows are in it
-    clients = int(client_codes.max(initial=0)) + 1
-    distinct = pd.unique(group * clients + client_codes) // clients
-    value = pd.to_numeric(rows["value_before_loss"]).to_numpy(dtype=float, na_value=np.nan)[known]
-    recovered = pd.to_numeric(rows["revenue_since"]).to_numpy(dtype=float, na_value=np.nan)[known]
+    clients = int(rows.client.max(initial=0)) + 1
+    distinct = pd.unique(group * clients + rows.client) // clients
     table = pd.DataFrame(
         {
             "clients": np.bincount(distinct, minlength=groups).astype(int),
-            "value": np.bincount(group, weights=np.nan_to_num(value), minlength=groups),
-            "recovered": np.bincount(group, weights=np.nan_to_num(recovered), minlength=groups),
+            "value": np.bincount(group, weights=np.nan_to_num(rows.value), minlength=groups),
+            "recovered": np.bincount(group, weights=np.nan_to_num(rows.recovered), minlength=groups),
         },
         index=index,
     ).reset_index()
     table["value"] = table["value"].map(money)
     table["recovered"] = table["recovered"].map(money)
-    return table[(["manager"] if by_manager else []) + columns]
+    return table[(["manager"] if manager is not None else []) + columns]
 
 
 # -- words and exports ----------------------------------------------------------------------
