@@ -49,6 +49,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -63,7 +64,7 @@ from core.i18n import RoleNames, t
 from core.kept import Kept
 from core.mapping import MISSING_WORDS, header_score, normalise
 from core.store import Store, sql
-from core.winback import STATUSES, WinbackParams, funnel, win_back_list
+from core.winback import STATUSES, WinbackParams, funnel, worked_rows
 
 ROLES = ("client_id", "region", "manager", "date_from")
 TEAM = "team"
@@ -153,9 +154,12 @@ class ManagersResult:
     too_new (client counts), lost_clients, lost_value, at_risk, one column per
     win-back status (clients) and recovered. ``clients``: every client in the
     window, lost or at risk, with its manager, basis, share, abc, cell, state
-    (active | at_risk | lost), value_before_loss, days_since, status.
+    (active | at_risk | lost), value_before_loss, days_since, status; put
+    together when first asked (a page shows one manager's: ``portfolio``).
     ``lost`` / ``at_risk``: the churn tables with the manager column set as
-    here. ``funnel``: manager, status, clients, value, recovered.
+    here. ``funnel``: manager, status, clients, value, recovered. ``in_grid``:
+    the grid's clients with their managers; ``worked``: the win-back list's
+    rows (call list and won back) with their managers.
     """
 
     parameters: dict
@@ -164,10 +168,15 @@ class ManagersResult:
     total_positive: float
     has_margin: bool
     managers: pd.DataFrame
-    clients: pd.DataFrame
     lost: pd.DataFrame
     at_risk: pd.DataFrame
     funnel: pd.DataFrame
+    in_grid: pd.DataFrame = field(repr=False)
+    worked: pd.DataFrame = field(repr=False)
+
+    @cached_property
+    def clients(self) -> pd.DataFrame:
+        return _portfolio_clients(self.in_grid, self.lost, self.at_risk, self.worked)
 
 
 # -- the manager of a line and of a client -----------------------------------------------
@@ -242,6 +251,14 @@ def _owned(owners: pd.Series, *frames: pd.DataFrame) -> list[pd.DataFrame]:
     ]
 
 
+def _owners(frame: pd.DataFrame) -> pd.Series:
+    """``client_managers``' frame as each client's manager by client id, one string object per name
+    (each grouping by manager afterwards hashes a name once, then compares references)."""
+    codes, names = pd.factorize(frame["manager"].to_numpy(dtype=object))
+    managers = np.append(np.asarray(names, dtype=object), None)[codes]  # -1: no manager
+    return pd.Series(managers, index=frame["client_id"].astype("str"), dtype=object)
+
+
 # What a move of L or k leaves as it was, per database, data version and settings: the
 # money credited to each manager and each client's manager (read below, never changed in place).
 _KEPT = Kept(8)  # small: a row per manager, a row per client
@@ -296,21 +313,23 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     churn = params.churn_params(as_of)
     lost = lost_clients(store, churn)
     risky = at_risk(store, churn)
-    # The funnel and the statuses do not depend on the former cells: no grid per month of history.
-    winback = win_back_list(store, params.winback_params(as_of), cells=False)
     base = (str(store.path), store.version(), params.filters, as_of)
     money = _KEPT.fetch(
         (*base, "money", params.basis, start), lambda: line_money(store, params.filters, params.basis, start, as_of)
     )
-    owners_frame = _KEPT.fetch((*base, "owners"), lambda: client_managers(store, params.filters, as_of))
-    owners = owners_frame.set_index(owners_frame["client_id"].astype("str"))["manager"]
+    owners = _KEPT.fetch((*base, "owners"), lambda: _owners(client_managers(store, params.filters, as_of)))
 
     # The grid's side of the table is the same for every L and k.
     grid_counts, grid_listed = _KEPT.fetch(
         (*base, "grid", params.basis, params.period, int(params.window)), lambda: _grid_side(grid.clients, owners)
     )
-    worked = pd.concat([winback.candidates, winback.won_back], ignore_index=True)
-    lost, risky, worked = _owned(owners, lost, risky, worked)
+    lost, risky = _owned(owners, lost, risky)
+    # The win-back list's rows: the lost clients with the managers credited here, then the won back.
+    # The funnel and the statuses do not depend on the former cells: no grid per month of history.
+    worked = worked_rows(store, params.winback_params(as_of), lost)
+    won = worked["won"].to_numpy(dtype=bool)
+    if won.any():
+        worked = pd.concat([worked[~won], *_owned(owners, worked[won])], ignore_index=True)
     funnel_rows = funnel(worked, by_manager=True)
 
     money_keys = money["manager"].astype(object).where(money["manager"].notna(), "")
@@ -345,7 +364,6 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     recovered = funnel_rows.groupby("manager")["recovered"].sum()
     table["recovered"] = table["key"].map(recovered).fillna(0.0).astype(float)
 
-    clients = _portfolio_clients(grid_listed, lost, risky, worked)
     return ManagersResult(
         parameters=params.as_dict(as_of, start),
         as_of=as_of,
@@ -353,10 +371,11 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
         total_positive=total,
         has_margin=has_margin,
         managers=table.drop(columns="key"),
-        clients=clients,
         lost=lost,
         at_risk=risky,
         funnel=funnel_rows.assign(manager=funnel_rows["manager"].map(lambda m: m or None).astype(object)),
+        in_grid=grid_listed,
+        worked=worked,
     )
 
 
@@ -402,16 +421,22 @@ def _portfolio_clients(in_grid: pd.DataFrame, lost: pd.DataFrame, risky: pd.Data
 
 
 def portfolio(result: ManagersResult, manager: str | None) -> dict[str, pd.DataFrame]:
-    """One manager's clients, lost clients, at-risk clients and funnel (``None``: no manager)."""
+    """One manager's clients, lost clients, at-risk clients and funnel (``None``: no manager).
+
+    Every table gives each client the same manager, so the manager's clients are put
+    together from the manager's rows alone: ``result.clients`` of that manager, without
+    every other manager's clients.
+    """
 
     def mine(frame: pd.DataFrame) -> pd.DataFrame:
         hit = frame["manager"].isna() if manager is None else frame["manager"] == manager
         return frame[hit].reset_index(drop=True)
 
+    lost, risky = mine(result.lost), mine(result.at_risk)
     return {
-        "clients": mine(result.clients),
-        "lost": mine(result.lost),
-        "at_risk": mine(result.at_risk),
+        "clients": _portfolio_clients(mine(result.in_grid), lost, risky, mine(result.worked)),
+        "lost": lost,
+        "at_risk": risky,
         "funnel": mine(result.funnel),
     }
 

@@ -49,7 +49,7 @@ What it promises:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -656,6 +656,39 @@ def _empty_list() -> pd.DataFrame:
     return _as_dates(frame, "last_purchase", "loss_date", "next_step", "won_back_date")
 
 
+def worked_rows(store: Store, params: WinbackParams, lost: pd.DataFrame) -> pd.DataFrame:
+    """The win-back list's rows for ``params`` without the at-risk clients or list filters, in no
+    order: ``lost`` (``core.churn.lost_clients`` for ``params``' churn settings, with any columns
+    of the caller's, such as the manager it credits) with each one's status, then the won-back
+    clients (``won``), with what the funnel counts. No former cells, levers or kinds."""
+    as_of = resolve_as_of(store, params.filters, parse_date(params.as_of))
+    return _rows(store, replace(params, include_at_risk=False, clients=()), as_of, lost, None)
+
+
+def _rows(
+    store: Store, params: WinbackParams, as_of: date, lost: pd.DataFrame, risky: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The lost (and at-risk) clients listed with their statuses, then the clients won back."""
+    lost = lost.assign(at_risk=False)
+    parts = [lost]
+    if risky is not None:
+        risky = risky.rename(columns={"basis": "value_before_loss"})
+        risky = risky.assign(loss_date=pd.NaT, reason=None, at_risk=True)
+        parts.append(risky.drop(columns=["median_gap_days"]))
+    listed = pd.concat([p for p in parts if len(p)] or [lost], ignore_index=True)
+    if params.clients:
+        listed = listed[among(listed["client_id"], params.clients)]
+    listed = _as_dates(listed, "last_purchase", "loss_date")
+    listed["won_back_date"] = pd.NaT
+    listed["revenue_since"] = 0.0
+    listed["won"] = False
+
+    history = status_history(store)
+    listed = _attach_status(listed, history)
+    returned = _won_back(store, params, as_of, params.churn_params(as_of), history)
+    return pd.concat([f for f in (listed, returned) if len(f)] or [listed], ignore_index=True)
+
+
 def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) -> WinbackResult:
     """The whole win-back view for ``params``: call list, won-back clients, funnel.
 
@@ -673,26 +706,8 @@ def win_back_list(store: Store, params: WinbackParams, *, cells: bool = True) ->
     # The listed clients' former cells are the churn base's kept ones when the list reads the default grid.
     kept_cells = (cells or bool(params.former)) and params.grid_params(as_of) == _default_grid(params, as_of)
     lost = lost_clients(store, churn, cells=kept_cells)
-    lost["at_risk"] = False
-    parts = [lost]
-    if params.include_at_risk:
-        risky = at_risk(store, churn, cells=kept_cells).rename(columns={"basis": "value_before_loss"})
-        risky["loss_date"] = pd.NaT
-        risky["reason"] = None
-        risky["at_risk"] = True
-        parts.append(risky.drop(columns=["median_gap_days"]))
-    listed = pd.concat([p for p in parts if len(p)] or [lost], ignore_index=True)
-    if params.clients:
-        listed = listed[among(listed["client_id"], params.clients)]
-    listed = _as_dates(listed, "last_purchase", "loss_date")
-    listed["won_back_date"] = pd.NaT
-    listed["revenue_since"] = 0.0
-    listed["won"] = False
-
-    history = status_history(store)
-    listed = _attach_status(listed, history)
-    returned = _won_back(store, params, as_of, churn, history)
-    rows = pd.concat([f for f in (listed, returned) if len(f)] or [listed], ignore_index=True)
+    risky = at_risk(store, churn, cells=kept_cells) if params.include_at_risk else None
+    rows = _rows(store, params, as_of, lost, risky)
     if rows.empty:
         empty = _empty_list()
         return WinbackResult(

@@ -80,7 +80,7 @@ st.caption(
 
 # -- side by side ------------------------------------------------------------------------------
 st.subheader(ui.tr("managers.side_by_side"))
-negative = int((pd.to_numeric(result.clients["basis"], errors="coerce") < 0).sum()) if len(result.clients) else 0
+negative = int((pd.to_numeric(result.in_grid["basis"], errors="coerce") < 0).sum())  # clients with a basis
 if basis == "margin" and negative:
     st.caption(ui.tr("managers.margin_note", negative=ui.number(negative)))
 side = table.assign(manager=table["manager"].map(manager_name), in_progress=table["contacted"] + table["offer_made"])

@@ -139,7 +139,8 @@ def test_manager_figures_add_up_to_the_other_pages(store, filters):
     load(store, first_export(), "2024.csv")
     as_of = date(2024, 12, 31)
     params = ManagerParams(as_of=as_of, filters=filters)
-    table = manager_portfolios(store, params).managers
+    result = manager_portfolios(store, params)
+    table = result.managers
     grid = abcxyz(store, GridParams(as_of=as_of, filters=filters))
     churn = ChurnParams(as_of=as_of, filters=filters)
     lost, risky = lost_clients(store, churn), at_risk(store, churn)
@@ -153,9 +154,21 @@ def test_manager_figures_add_up_to_the_other_pages(store, filters):
     assert table["at_risk"].sum() == len(risky)
     assert table["to_contact"].sum() == (listed.candidates["status"] == "to_contact").sum()
     assert table["won_back"].sum() == len(listed.won_back)
+    # the managers' funnel, status by status, adds up to the win-back page's
+    by_status = result.funnel.groupby("status")[["clients", "value", "recovered"]].sum()
+    overall = listed.funnel.set_index("status")
+    assert by_status["clients"].to_dict() == overall["clients"].to_dict()
+    for column in ("value", "recovered"):
+        assert by_status[column].to_dict() == pytest.approx(overall[column].to_dict())
     for cell, count in grid.cells["clients"].items():
         assert table[cell].sum() == count
     assert table["too_new"].sum() == grid.new["clients"]
+    # each manager's portfolio is the whole list's rows of that manager, and every listed client is in one
+    every = result.clients
+    for manager in table["manager"]:
+        mine = every["manager"].isna() if manager is None else every["manager"] == manager
+        pd.testing.assert_frame_equal(portfolio(result, manager)["clients"], every[mine].reset_index(drop=True))
+    assert sum(len(portfolio(result, m)["clients"]) for m in table["manager"]) == len(every)
 
 
 def test_the_hand_made_win_back_set_by_manager(store):
@@ -233,6 +246,12 @@ def test_the_portfolio_lists_every_client_with_its_state_value_days_and_status(s
         ["c", "Nino", None, "lost", 60.0, 577, "to_contact"],
     ]
     assert portfolio(result, "Nino")["clients"]["client_id"].tolist() == ["a", "c"]
+    # A manager's portfolio, put together from that manager's rows alone, is the whole list's rows of it.
+    for manager in ("Nino", "Ana", None):
+        whole = result.clients[
+            result.clients["manager"].isna() if manager is None else result.clients["manager"] == manager
+        ]
+        pd.testing.assert_frame_equal(portfolio(result, manager)["clients"], whole.reset_index(drop=True))
 
 
 def test_the_managers_view_needs_no_former_cells(store, monkeypatch):
