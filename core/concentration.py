@@ -231,10 +231,11 @@ def _ranking(sums: WindowSums, basis_name: str, breadwinner_basis: str) -> pd.Da
     ranks last, those without a value after every other.
     """
     kept, columns = sums.kept, sums.columns
-    inside = np.flatnonzero(sums.periods > 0)  # the clients with a line in the window
+    inside = kept.by_id[sums.periods[kept.by_id] > 0]  # the clients with a line in the window, in id order
     valued = columns["valued"][inside] > 0
     basis, missing = columns[basis_name][inside], ~valued if basis_name == "margin" else np.zeros(len(inside), bool)
-    order = np.lexsort((kept.id_order[inside], -basis, missing))
+    # Stable sorts keep the id order among equal keys: half the time of a sort on the ids too.
+    order = np.lexsort((-basis, missing)) if missing.any() else np.argsort(-basis, kind="stable")
     inside, basis, missing, valued = inside[order], basis[order], missing[order], valued[order]
 
     def shares(values: np.ndarray) -> np.ndarray:

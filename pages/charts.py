@@ -142,45 +142,55 @@ def pareto_figure(
     longer than ``MAX_CURVE_POINTS`` keeps every n-th point (n = its length //
     ``MAX_CURVE_POINTS``, so fewer than twice that many) and its last point.
     """
-    curve = ranking[ranking["share"].notna()]
-    step = max(1, len(curve) // MAX_CURVE_POINTS)
-    shown = pd.concat([curve.iloc[::step], curve.tail(1)]).drop_duplicates("rank")
+    points = np.flatnonzero(ranking["share"].notna().to_numpy())  # rows, not a copy of every client's
+    step = max(1, len(points) // MAX_CURVE_POINTS)
+    shown = ranking.iloc[np.unique(np.append(points[::step], points[-1:]))]
     x = shown["rank"] if axis == "rank" else 100 * shown["rank"] / clients
     key_x = key_set_clients if axis == "rank" else 100 * key_set_clients / clients
-    figure = go.Figure()
-    figure.add_hrect(
-        y0=KEY_SHARE_BAND[0],
-        y1=KEY_SHARE_BAND[1],
-        fillcolor="#2ca02c",
-        opacity=0.12,
-        line_width=0,
-        annotation_text=t("concentration.band", lang),
-        annotation_position="bottom right",
+    red = "#d62728"
+    # The band, the target and the key set as the layout's shapes and notes, set in one go: Plotly's
+    # add_hrect / add_hline / add_vline draw the same but check every axis first (25 ms at each rerun).
+    across = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y"}
+    right = {"xref": "x domain", "x": 1, "xanchor": "right", "yref": "y", "yanchor": "bottom", "showarrow": False}
+    low, high = KEY_SHARE_BAND
+    shapes = [
+        {**across, "type": "rect", "y0": low, "y1": high, "fillcolor": "#2ca02c", "opacity": 0.12, "line_width": 0},
+        {**across, "y0": target, "y1": target, "line": {"dash": "dash", "color": red}},
+        {
+            "type": "line",
+            "xref": "x",
+            "x0": key_x,
+            "x1": key_x,
+            "yref": "y domain",
+            "y0": 0,
+            "y1": 1,
+            "line": {"dash": "dot", "color": red},
+        },
+    ]
+    notes = [
+        {**right, "y": low, "text": t("concentration.band", lang)},
+        {**right, "y": target, "text": t("concentration.target_line", lang, target=numbers.number(target, lang))},
+        {
+            "xref": "x",
+            "x": key_x,
+            "xanchor": "left",
+            "yref": "y domain",
+            "y": 1,
+            "yanchor": "top",
+            "showarrow": False,
+            "text": t("concentration.key_set_line", lang, k=key_set_clients),
+        },
+    ]
+    curve = go.Scatter(
+        x=x,
+        y=100 * shown["cumulative_share"],
+        mode="lines",
+        name=t("concentration.pareto", lang),
+        customdata=shown[["client_id"]],
+        line={"color": "#1f77b4", "width": 2},
+        hovertemplate="%{x}: %{y:.1f} % (%{customdata[0]})<extra></extra>",
     )
-    figure.add_trace(
-        go.Scatter(
-            x=x,
-            y=100 * shown["cumulative_share"],
-            mode="lines",
-            name=t("concentration.pareto", lang),
-            customdata=shown[["client_id"]],
-            line={"color": "#1f77b4", "width": 2},
-            hovertemplate="%{x}: %{y:.1f} % (%{customdata[0]})<extra></extra>",
-        )
-    )
-    figure.add_hline(
-        y=target,
-        line_dash="dash",
-        line_color="#d62728",
-        annotation_text=t("concentration.target_line", lang, target=numbers.number(target, lang)),
-        annotation_position="bottom right",
-    )
-    figure.add_vline(
-        x=key_x,
-        line_dash="dot",
-        line_color="#d62728",
-        annotation_text=t("concentration.key_set_line", lang, k=key_set_clients),
-    )
+    figure = go.Figure(data=[curve], layout={"shapes": shapes, "annotations": notes})
     return _layout(
         figure,
         lang,
