@@ -24,13 +24,13 @@ import streamlit as st
 from core.grid import ABSENT_BEFORE, ABSENT_NOW, TOO_NEW
 from pages import ui
 
-# Rows a long table sends to the browser: a Styler writes every cell (about 0.1 s per
-# 1,000 rows on each rerun); the exports and the command line have them all.
+# Rows a long table sends to the browser: every cell is written in the page's language on each
+# rerun (``ui.written``: about 50 ms for 1,000 rows of 22 columns); the exports and the command
+# line have them all.
 MAX_ROWS = 1000
 # The lists a page shows beside its figures, biggest first: the grid page's slipped clients, the
-# churn page's lost and at-risk clients. A Styler writes every number in the page's language, a
-# cost per cell on every slider move (0.13 s for a thousand rows at 10M lines); the whole lists
-# are in the grid's Excel pack and on the win-back page with its downloads.
+# churn page's lost and at-risk clients. Their every number is written on every slider move; the
+# whole lists are in the grid's Excel pack and on the win-back page with its downloads.
 SUMMARY_ROWS = 200
 NAME_WIDTH = 170  # a client's name: most fit, a long one is cut and reads whole in the cell's overlay
 ID_WIDTH = 80  # a client id beside the name
