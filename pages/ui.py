@@ -180,13 +180,12 @@ def written(frame: pd.DataFrame, formats: dict) -> Styler:
     empty cell blank, any other column as pandas' default format writes it).
 
     Streamlit reads a Styler's display values through its ``_translate``; pandas' own builds a
-    dictionary of classes, attributes and styles per cell (70–110 ms for a table of 1,000 rows and
-    nine columns, on every rerun). This one hands over only what Streamlit reads: each cell's place
-    and text (about 15 ms), and leaves out the columns Streamlit writes the same by itself (its
-    display values start from ``astype(str)``). No style is set on these tables, so there is nothing
-    else to hand over.
-    The Styler stays a plain ``Styler`` (Streamlit recognises one by its exact type); only its two
-    steps are replaced on this instance.
+    dictionary of classes, attributes and styles per cell. This one hands over only what Streamlit
+    reads: each cell's place and text, leaving out the columns Streamlit writes the same by itself
+    (its display values start from ``astype(str)``). The win-back call list (1,000 rows, 22
+    columns) draws in 50 ms instead of 140–215 ms on every rerun. No style is set on these tables,
+    so there is nothing else to hand over. The Styler stays a plain ``Styler`` (Streamlit
+    recognises one by its exact type); only its two steps are replaced on this instance.
     """
     styler = frame.style
     precision = pd.get_option("styler.format.precision")
