@@ -446,10 +446,10 @@ class _Losses:
 
 
 def _sum_units(keys: np.ndarray, units: np.ndarray, size: int) -> np.ndarray:
-    """The exact sum of ``units`` per key (0 … size - 1), as floats of the money unit."""
+    """The exact sum of ``units`` (ten-thousandths) per key (0 … size - 1), as 64-bit integers."""
     total = np.zeros(size, dtype=np.int64)
     np.add.at(total, keys, units)
-    return total / 10_000
+    return total
 
 
 class _FromBase(_Reader):
@@ -525,7 +525,7 @@ class _FromBase(_Reader):
             {
                 "period_start": list(starts),
                 "lost": lost,
-                "lost_value": _sum_units(at[inside], losses.units[inside], n),
+                "lost_value": _sum_units(at[inside], losses.units[inside], n) / 10_000,
                 "active_start": begun - ended + repeats,
                 "won_back": won,
             }
@@ -549,8 +549,7 @@ class _FromBase(_Reader):
                 counted += np.bincount(keys[grouped], weights=weight[grouped], minlength=size).astype(np.int64)
             elif size:
                 counted[0] += int(plain.sum())  # reason 0: none known
-            total = np.zeros(size, dtype=np.int64)
-            np.add.at(total, keys, units)
+            total = _sum_units(keys, units, size)
             frame = pd.DataFrame(
                 {
                     "period_start": (

@@ -56,7 +56,7 @@ import numpy as np
 import pandas as pd
 
 from core.access import require_editor
-from core.analysis import Filters, among, basis_column, filtered_daily, positions
+from core.analysis import Filters, among, basis_column, filtered_daily, looked_up, positions
 from core.churn import ChurnParams, at_risk, lost_clients
 from core.errors import InputError
 from core.grid import CELLS, GridParams, abcxyz
@@ -241,9 +241,8 @@ def manager_of(store: Store, client_id: str, as_of: date | None = None) -> str |
 def _owned(owners: pd.Series, *frames: pd.DataFrame) -> list[pd.DataFrame]:
     """Each of ``frames`` with each client's manager (``owners``: manager indexed by client id), None for
     no manager. One lookup for all of them: the owners' ids are hashed once."""
-    at = positions(pd.concat([f["client_id"] for f in frames], ignore_index=True), owners.index)
-    managers = np.append(owners.to_numpy(dtype=object), None)  # position -1: no manager known
-    found = managers[at]  # client_managers' names are None where the client has none
+    # None where no manager is known, or client_managers found none for the client
+    found = looked_up(pd.concat([f["client_id"] for f in frames], ignore_index=True), owners)
     bounds = np.cumsum([0, *(len(f) for f in frames)])
     return [
         f.assign(manager=pd.Series(found[bounds[i] : bounds[i + 1]], index=f.index, dtype=object))

@@ -62,9 +62,9 @@ from core.analysis import (
     among,
     basis_column,
     filtered_daily,
+    looked_up,
     money,
     parse_date,
-    positions,
     resolve_as_of,
 )
 from core.churn import ChurnParams, at_risk, data_version, lost_clients, returned_clients
@@ -469,11 +469,10 @@ def _kinds(store: Store) -> pd.DataFrame:
 
 def _with_kinds(rows: pd.DataFrame, kinds: pd.DataFrame) -> pd.DataFrame:
     """``rows`` with each client's kinds (None without): a lookup of the few tagged clients, not a merge."""
-    found = np.full(len(rows), None, dtype=object)
     if len(kinds) and len(rows):
-        at = positions(rows["client_id"], kinds["client_id"])
-        known = at >= 0
-        found[known] = kinds["kind"].to_numpy(dtype=object)[at[known]]
+        found = looked_up(rows["client_id"], kinds.set_index("client_id")["kind"])
+    else:
+        found = np.full(len(rows), None, dtype=object)
     return rows.assign(kind=pd.Series(found, index=rows.index, dtype=object))
 
 

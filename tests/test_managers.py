@@ -288,3 +288,8 @@ def test_positions_and_among_look_ids_up_as_pandas_does():
     assert _owned(owners.iloc[:0], frame)[0]["manager"].tolist() == [None, None, None]
     both = _owned(owners, frame, frame.iloc[::-1])
     assert both[1]["manager"].tolist() == [None, "Nino", None][::-1]
+    # an id twice in the table: its first value, as positions finds it
+    from core.analysis import looked_up
+
+    twice = pd.Series(["first", "second"], index=pd.Index(["a", "a"], dtype="str"), dtype=object)
+    assert looked_up(pd.Series(["a", "q"], dtype="str"), twice).tolist() == ["first", None]
