@@ -314,8 +314,9 @@ def _classes_key(store, params: GridParams) -> tuple:
     return (*_figures_key(store, params), params.a, params.b, params.xyz, x, y)
 
 
-def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> tuple[np.ndarray, pa.Table]:
-    """Every client's row of the grid at ``day``, summed from the kept periods, and its client number there.
+def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> _Grid:
+    """Every client's row of the grid at ``day``, summed from the kept periods, with its client number
+    there and its classes as numbers.
 
     ``day`` is the periods' as-of date or the last day of an earlier period (whose rows are
     whole). The same figures and rules as grid_stats.sql, grid_ranks.sql and
@@ -340,7 +341,7 @@ def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> tuple[np.n
         squares=sums.squares[inside],
     )
     ids = pa.array(inside)
-    return inside, pa.table(
+    table = pa.table(
         {
             "as_of": pa.repeat(pa.scalar(day, pa.date32()), len(inside)),
             "client_id": kept.ids.take(ids),
@@ -363,6 +364,7 @@ def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> tuple[np.n
             "segment": kept.segments.take(ids).cast(pa.string()),
         }
     )
+    return _Grid(table.to_pandas(), kept.ids, inside, found["abc_number"], found["xyz_number"])
 
 
 def _basis_column(params: GridParams) -> str:
@@ -401,6 +403,8 @@ def _classes(params: GridParams, **figures: np.ndarray) -> dict:
             "basis": money_basis,
             "share": np.where(positive_total, money_basis / money_total, np.nan),
             "share_before": np.where(positive_total, money_before / 100 / money_total, np.nan),
+            "abc_number": abc,
+            "xyz_number": np.where(too_new, TOO_NEW_XYZ, xyz),
             "abc": _CLASSES["abc"].take(pa.array(abc)),
             "xyz": _CLASSES["xyz"].take(pa.array(xyz, mask=too_new)),
             "cell": _CLASSES["cell"].take(pa.array(3 * abc + xyz, mask=too_new)),
@@ -439,13 +443,33 @@ def _classified(store, params: GridParams, as_of_dates: list[date]) -> pd.DataFr
     return frame
 
 
+TOO_NEW_XYZ = len(XYZ_CLASSES)  # the XYZ number of a client too new to classify
+
+
 @dataclass(frozen=True)
 class _Grid:
-    """One date's grid rows; from kept periods, also each row's client number in their ``ids``."""
+    """One date's grid rows; from kept periods, also each row's client number in their ``ids`` and its
+    classes as numbers (``abc``: 0 A, 1 B, 2 C; ``xyz``: 0 X, 1 Y, 2 Z, ``TOO_NEW_XYZ``)."""
 
     frame: pd.DataFrame
     ids: pa.Array | None = None
     clients: np.ndarray | None = None
+    abc: np.ndarray | None = None
+    xyz: np.ndarray | None = None
+
+    @cached_property
+    def classes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every row's ABC and XYZ numbers: kept from the summing, else read from the frame's letters."""
+        if self.abc is not None:
+            return self.abc, self.xyz
+        xyz = positions(self.frame["xyz"], XYZ_CLASSES)
+        return positions(self.frame["abc"], ABC_CLASSES), np.where(xyz >= 0, xyz, TOO_NEW_XYZ)
+
+    @cached_property
+    def labels(self) -> np.ndarray:
+        """Every row's label number: its cell's place in ``CELLS``, else too new (9)."""
+        abc, xyz = self.classes
+        return np.where(xyz < TOO_NEW_XYZ, 3 * abc + xyz, len(CELLS))
 
 
 def _grids(store, params: GridParams, as_of_dates: list[date]) -> dict[date, _Grid]:
@@ -466,8 +490,7 @@ def _grids(store, params: GridParams, as_of_dates: list[date]) -> dict[date, _Gr
     if missing and _kept_closes(days, params.period):
         periods = kept_periods(store, params.filters, params.period, days[-1], data_dates(store, params.filters)[0])
         for day in missing:
-            clients, rows = _kept_grid(periods, params, day)
-            kept[day] = _Grid(rows.to_pandas(), periods.ids, clients)
+            kept[day] = _kept_grid(periods, params, day)
             _CLASSIFIED.put((*base, day), kept[day])
     elif missing:
         found = _grid_frame(store, params, missing)
@@ -542,13 +565,14 @@ def abcxyz(store, params: GridParams) -> GridResult:
     as_of = resolve_as_of(store, params.filters, params.as_of or last)  # no lines at all: its message
     x, y = params.limits()
     resolved = replace(params, as_of=as_of, x=x, y=y)
-    clients = _classified(store, resolved, [as_of]).drop(columns=["as_of"]).reset_index(drop=True)
+    grid = _grids(store, resolved, [as_of])[as_of]
+    clients = grid.frame.drop(columns=["as_of"]).reset_index(drop=True)
     total_positive = money(clients["basis"].clip(lower=0).sum())
     return GridResult(
         params=resolved,
         window_start=window_start(as_of, params.period, params.window),
         clients=clients,
-        cells=cell_table(clients, total_positive),
+        cells=cell_table(clients, total_positive, grid.labels),
         new=_strip(clients, total_positive),
         total_positive=total_positive,
         data_first=first,
@@ -556,16 +580,22 @@ def abcxyz(store, params: GridParams) -> GridResult:
     )
 
 
-def cell_table(clients: pd.DataFrame, total_positive: float) -> pd.DataFrame:
-    """Clients, basis and share per cell, all nine cells present (empty ones at zero)."""
-    counts = clients["cell"].value_counts()  # the too new (no cell) left out
-    bases = clients["basis"].groupby(clients["cell"]).sum()
+def cell_table(clients: pd.DataFrame, total_positive: float, labels: np.ndarray | None = None) -> pd.DataFrame:
+    """Clients, basis and share per cell, all nine cells present (empty ones at zero).
+
+    ``labels``: each client's cell number (``_Grid.labels``; 9: too new, left out), where known.
+    """
+    if labels is None:
+        found = positions(clients["cell"], CELLS)
+        labels = np.where(found >= 0, found, len(CELLS))
+    counts = np.bincount(labels, minlength=LABELS)
+    bases = np.bincount(labels, weights=clients["basis"].to_numpy(dtype=float, na_value=0.0), minlength=LABELS)
     table = pd.DataFrame(
         {
             "abc": [c[0] for c in CELLS],
             "xyz": [c[1] for c in CELLS],
-            "clients": [int(counts.get(c, 0)) for c in CELLS],
-            "basis": [money(bases.get(c, 0.0)) for c in CELLS],
+            "clients": counts[: len(CELLS)],
+            "basis": [money(b) for b in bases[: len(CELLS)]],
         },
         index=pd.Index(CELLS, name="cell"),
     )
@@ -810,7 +840,7 @@ def migration(store, params: GridParams) -> Migration:
     grids = _grids(store, params, [previous_as_of, as_of])
     then, now = grids[previous_as_of], grids[as_of]
     at, gone = _matched(then, now)
-    label_then, label_now = _labels(then.frame["cell"]), _labels(now.frame["cell"])
+    label_then, label_now = then.labels, now.labels
     came_from = np.full(len(now.frame), ABSENT)
     came_from[at >= 0] = label_then[at[at >= 0]]
     pairs = np.concatenate([came_from * LABELS + label_now, label_then[gone] * LABELS + ABSENT])
@@ -824,7 +854,7 @@ def migration(store, params: GridParams) -> Migration:
         previous_as_of=previous_as_of,
         previous_window_start=window_start(previous_as_of, params.period, params.window),
         transitions=transitions,
-        slipped=_slipped(then.frame, now.frame, at),
+        slipped=_slipped(then, now, at),
     )
 
 
@@ -846,22 +876,13 @@ LABELS = len(CELLS) + 2  # the nine cells, too new, and absent (new then, gone n
 ABSENT = LABELS - 1
 
 
-def _labels(cells: pd.Series) -> np.ndarray:
-    """Each client's label number: its cell's place in ``CELLS``, else too new (9)."""
-    found = positions(cells, CELLS)
-    return np.where(found >= 0, found, len(CELLS))
-
-
-def _slipped(then: pd.DataFrame, now: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
+def _slipped(then_grid: _Grid, now_grid: _Grid, at: np.ndarray) -> pd.DataFrame:
     """The clients in both grids that slipped, from A to B or C or from X or Y to Z; the largest basis then first."""
     both = np.flatnonzero(at >= 0)
-    then_at, now_at = at[both], both  # the rows of the clients in both grids, in either
-
-    def holds(frame: pd.DataFrame, column: str, values: list[str], rows: np.ndarray) -> np.ndarray:
-        return frame[column].isin(values).to_numpy(dtype=bool, na_value=False)[rows]
-
-    down = holds(then, "abc", ["A"], then_at) & holds(now, "abc", ["B", "C"], now_at)
-    irregular = holds(then, "xyz", ["X", "Y"], then_at) & holds(now, "xyz", ["Z"], now_at)
+    (abc_then, xyz_then), (abc_now, xyz_now) = then_grid.classes, now_grid.classes
+    down = (abc_then[at[both]] == 0) & (abc_now[both] > 0)  # A, then B or C
+    irregular = (xyz_then[at[both]] < 2) & (xyz_now[both] == 2)  # X or Y, then Z (too new is neither)
+    then, now = then_grid.frame, now_grid.frame
     rows = both[down | irregular]
     before, after = then.iloc[at[rows]].reset_index(drop=True), now.iloc[rows].reset_index(drop=True)
     slipped = pd.DataFrame(

@@ -15,6 +15,7 @@ from core.grid import (
     GridParams,
     abcxyz,
     as_payload,
+    cell_table,
     cells_over_time,
     dominant_xyz,
     former_cells,
@@ -91,6 +92,8 @@ def test_zero_and_negative_basis_are_c_and_z_when_they_have_history(store):
     assert result.new == {"clients": 1, "basis": 0.0, "share": 0.0}
     assert result.cells.loc["CZ", "clients"] == 2
     assert result.cells.loc["CZ", "basis"] == pytest.approx(-15)
+    # the cells counted from the grid's class numbers, as from the clients' cell letters
+    pd.testing.assert_frame_equal(result.cells, cell_table(result.clients, result.total_positive), check_exact=True)
 
 
 def test_purchase_frequency_classifies_a_zero_basis_client_like_any_other(store):
