@@ -269,7 +269,7 @@ def _ranking(sums: WindowSums, basis_name: str, breadwinner_basis: str) -> tuple
             "breadwinner_share": shares(breadwinner),
         }
     )
-    return table.to_pandas(), basis
+    return table.to_pandas(split_blocks=True), basis
 
 
 KEY_SET_GUESS = 1024  # the top clients sorted first in search of the key set's end, without a floor

@@ -335,7 +335,7 @@ def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> _Grid:
         params,
         basis=basis,
         before=np.cumsum(basis) - basis,  # exact: the bases ranked above
-        total=np.full(len(inside), basis[basis > 0].sum()),
+        total=basis[basis > 0].sum(),  # one window: one total for every row
         counted=counted,
         bought=sums.periods[inside],
         squares=sums.squares[inside],
@@ -364,7 +364,8 @@ def _kept_grid(kept: ClientPeriods, params: GridParams, day: date) -> _Grid:
             "segment": kept.segments.take(ids).cast(pa.string()),
         }
     )
-    return _Grid(table.to_pandas(), kept.ids, inside, found["abc_number"], found["xyz_number"])
+    # split_blocks: each column stays its own block instead of being copied into one per type
+    return _Grid(table.to_pandas(split_blocks=True), kept.ids, inside, found["abc_number"], found["xyz_number"])
 
 
 def _basis_column(params: GridParams) -> str:
@@ -375,7 +376,7 @@ def _classes(params: GridParams, **figures: np.ndarray) -> dict:
     """grid_classify.sql's shares and classes, in numpy, from each row's window figures.
 
     ``basis`` (the row's), ``before`` (the bases ranked above it) and ``total`` (the positive
-    bases of its window) in ten-thousandths; ``counted`` periods, ``bought`` periods with
+    bases of its window, per row or one for all) in ten-thousandths; ``counted`` periods, ``bought`` periods with
     lines, ``squares`` the summed squares of its per-period bases in money units. The limits
     are compared as products, as there, so a client exactly on a limit lands where DOMAIN.md
     says.
