@@ -161,23 +161,26 @@ def styled(frame, decimals: dict, percents: tuple = ()):
     if frame.size > MAX_STYLED:
         return frame
     here = lang()
-    formats = {c: (lambda v, d=d: numbers.number(v, here, d)) for c, d in decimals.items() if c in frame.columns}
-    formats.update({c: (lambda v: numbers.percent(v, here)) for c in percents if c in frame.columns})
+    # the numbers and shares written a column at a time (numbers.numbers_of: the texts of numbers.number)
+    columns = {c: (lambda v, d=d: numbers.numbers_of(v, here, d)) for c, d in decimals.items() if c in frame.columns}
+    columns.update({c: (lambda v: numbers.percents_of(v, here)) for c in percents if c in frame.columns})
+    formats = {}
     # A Styler writes every cell it shows, so the dates are written here too (whole, never "00:00:00")
     # and an empty cell stays blank instead of "None".
     for column in frame.columns:
         values = frame[column]
-        if column in formats or not hasattr(values, "dt"):
+        if column in columns or not hasattr(values, "dt"):
             continue
         timed = bool((values.dropna() != values.dropna().dt.normalize()).any())
         pattern = "%Y-%m-%d %H:%M" if timed else "%Y-%m-%d"
         formats[column] = lambda v, pattern=pattern: "" if pd.isna(v) else v.strftime(pattern)
-    return written(frame, formats)
+    return written(frame, formats, columns)
 
 
-def written(frame: pd.DataFrame, formats: dict) -> Styler:
-    """``frame.style`` whose cells are written a column at a time by ``formats`` (column -> function; an
-    empty cell blank, any other column as pandas' default format writes it).
+def written(frame: pd.DataFrame, formats: dict, columns: dict | None = None) -> Styler:
+    """``frame.style`` whose cells are written a column at a time by ``formats`` (column -> function of a
+    value) or ``columns`` (column -> function of the column's values giving their texts); an empty cell
+    blank, any other column as pandas' default format writes it.
 
     Streamlit reads a Styler's display values through its ``_translate``; pandas' own builds a
     dictionary of classes, attributes and styles per cell. This one hands over only what Streamlit
@@ -193,21 +196,28 @@ def written(frame: pd.DataFrame, formats: dict) -> Styler:
     def plain(value):  # pandas' default: floats to the Styler's precision, anything else as it is
         return f"{value:.{precision}f}" if is_float(value) else value
 
+    whole = columns or {}
+
     def as_it_is(values: pd.Series) -> bool:
         """A column Streamlit writes the same without display values: text or whole numbers, none missing."""
         plain_type = isinstance(values.dtype, pd.StringDtype) or values.dtype.kind in "biu"
-        return plain_type and values.name not in formats and not values.isna().any()
+        return plain_type and values.name not in formats and values.name not in whole and not values.isna().any()
 
     def translate(*args, **kwargs) -> dict:
-        columns = []
+        written_columns = []
         for place, name in enumerate(frame.columns):
             values = frame.iloc[:, place]
             if as_it_is(values):
                 continue
-            write = formats.get(name, plain)
-            columns.append((place, ["" if pd.isna(v) is True else write(v) for v in values]))
+            if name in whole:
+                empty = values.isna().to_numpy()
+                texts = ["" if gap else text for text, gap in zip(whole[name](values), empty, strict=True)]
+            else:
+                write = formats.get(name, plain)
+                texts = ["" if pd.isna(v) is True else write(v) for v in values]
+            written_columns.append((place, texts))
         body = [
-            [{"id": f"row{row}_col{place}", "display_value": texts[row]} for place, texts in columns]
+            [{"id": f"row{row}_col{place}", "display_value": texts[row]} for place, texts in written_columns]
             for row in range(len(frame))
         ]
         return {"body": body, "table_styles": [], "cellstyle": []}

@@ -78,10 +78,20 @@ def test_written_tables_read_as_pandas_own_styler_writes_them():
             "whole": lambda v: v.strftime("%Y-%m-%d"),
             "timed": lambda v: v.strftime("%Y-%m-%d %H:%M"),
         }
-        written, theirs = ArrowData(), ArrowData()
+        # the same numbers and shares written a column at a time (what ui.styled hands over)
+        columns = {
+            "money": lambda v, here=here: numbers.numbers_of(v, here, 2),
+            "count": lambda v, here=here: numbers.numbers_of(v, here, 0),
+            "share": lambda v, here=here: numbers.percents_of(v, here),
+        }
+        by_column = {k: f for k, f in formats.items() if k not in columns}
+        written, by_columns, theirs = ArrowData(), ArrowData(), ArrowData()
         marshall_styler(written, ui.written(frame, formats), "u")
+        marshall_styler(by_columns, ui.written(frame, by_column, columns), "u")
         marshall_styler(theirs, frame.style.format(na_rep="").format(formats, na_rep=""), "u")
-        read = [pa.ipc.open_stream(io.BytesIO(p.styler.display_values)).read_all() for p in (written, theirs)]
-        assert read[0].equals(read[1]), (read[0].to_pandas(), read[1].to_pandas())
-        assert written.styler.styles == theirs.styler.styles == ""
+        protos = (written, by_columns, theirs)
+        read = [pa.ipc.open_stream(io.BytesIO(p.styler.display_values)).read_all() for p in protos]
+        assert read[0].equals(read[2]), (read[0].to_pandas(), read[2].to_pandas())
+        assert read[1].equals(read[2]), (read[1].to_pandas(), read[2].to_pandas())
+        assert written.styler.styles == by_columns.styler.styles == theirs.styler.styles == ""
     assert "1\u00a0234\u00a0567,89" in read[0].column("money").to_pylist()  # the last language written: ka
