@@ -53,9 +53,10 @@ def number(value, lang: str = "en", decimals: int = 0) -> str:
 def numbers_of(values, lang: str = "en", decimals: int = 0, scale: float = 1.0, suffix: str = "") -> list[str]:
     """``number`` of each of ``values`` (times ``scale``, then ``suffix``): a table's column in one pass.
 
-    The same texts as ``number`` value by value, in a fifth of the time: the format rounds
-    (as ``round`` does, half to even on the value as stored) and the separators are swapped
-    in one ``translate``; a value written as zero loses its minus sign.
+    The same texts as ``number`` value by value, in about half the time: the format itself
+    rounds (as ``round`` does, half to even on the value as stored), a value written as zero
+    loses its minus sign, and the separators are swapped only where the language differs
+    from the format's.
     """
     group, point = SEPARATORS.get(lang, SEPARATORS["en"])
     swapped = (group, point) != (",", ".")
