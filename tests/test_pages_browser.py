@@ -124,7 +124,7 @@ def test_the_language_stays_when_moving_between_pages(app):
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
         assert page.locator("h1").first.inner_text() == "ABC-XYZ ბადე"
         # the bound filter is written back to the address by the new page's run: wait for it, on a busy machine
-        page.wait_for_url(re.compile(r"f_region=Tbilisi"), timeout=10_000)
+        page.wait_for_url(re.compile(r"f_region=Tbilisi"), timeout=30_000)
         # and an overview card opens its page in the same language, with the same filter
         page.locator("[data-testid='stSidebarNavLink']").first.click()
         page.wait_for_selector("[data-testid='stPageLink-NavLink']", timeout=60_000)
@@ -132,4 +132,4 @@ def test_the_language_stays_when_moving_between_pages(app):
         page.wait_for_url(re.compile(r"/churn"), timeout=30_000)
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
         assert page.locator("h1").first.inner_text() == "დაკარგული კლიენტები და მათი დინამიკა"
-        page.wait_for_url(re.compile(r"f_region=Tbilisi"), timeout=10_000)
+        page.wait_for_url(re.compile(r"f_region=Tbilisi"), timeout=30_000)
