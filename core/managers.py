@@ -238,16 +238,18 @@ def manager_of(store: Store, client_id: str, as_of: date | None = None) -> str |
 # -- the portfolios ----------------------------------------------------------------------
 
 
+def _each(find, frames) -> list[np.ndarray]:
+    """``find`` (client ids -> an array) over the client ids of all ``frames`` at once, so the ids it
+    looks them up among are hashed once, split back into one array per frame."""
+    found = find(pd.concat([f["client_id"] for f in frames], ignore_index=True))
+    return np.split(found, np.cumsum([len(f) for f in frames])[:-1])
+
+
 def _owned(owners: pd.Series, *frames: pd.DataFrame) -> list[pd.DataFrame]:
     """Each of ``frames`` with each client's manager (``owners``: manager indexed by client id), None for
-    no manager. One lookup for all of them: the owners' ids are hashed once."""
-    # None where no manager is known, or client_managers found none for the client
-    found = looked_up(pd.concat([f["client_id"] for f in frames], ignore_index=True), owners)
-    bounds = np.cumsum([0, *(len(f) for f in frames)])
-    return [
-        f.assign(manager=pd.Series(found[bounds[i] : bounds[i + 1]], index=f.index, dtype=object))
-        for i, f in enumerate(frames)
-    ]
+    no manager (none known, or client_managers found none for the client)."""
+    found = _each(lambda ids: looked_up(ids, owners), frames)
+    return [f.assign(manager=pd.Series(m, index=f.index, dtype=object)) for f, m in zip(frames, found, strict=True)]
 
 
 def _owners(frame: pd.DataFrame) -> pd.Series:
@@ -391,10 +393,7 @@ def _portfolio_clients(in_grid: pd.DataFrame, lost: pd.DataFrame, risky: pd.Data
     rows = listed["client_id"]
     first = worked.drop_duplicates("client_id")
     tables = {"lost": lost, "risky": risky, "worked": first}
-    # one lookup for the three: the listed ids are hashed once
-    found = positions(pd.concat([f["client_id"] for f in tables.values()], ignore_index=True), rows)
-    bounds = np.cumsum([0, *(len(f) for f in tables.values())])
-    at = {name: found[bounds[i] : bounds[i + 1]] for i, name in enumerate(tables)}
+    at = dict(zip(tables, _each(lambda ids: positions(ids, rows), tables.values()), strict=True))
 
     def set_at(target: np.ndarray, name: str, values) -> None:
         found = at[name] >= 0
