@@ -50,7 +50,12 @@ def private() -> duckdb.DuckDBPyConnection:
     system's temporary folder) by ``read_memory()``."""
     spill = Path(tempfile.gettempdir()) / "kam-duckdb"
     spill.mkdir(parents=True, exist_ok=True)
-    return quiet(duckdb.connect(config={"memory_limit": read_memory(), "temp_directory": str(spill)}))
+    con = quiet(duckdb.connect(config={"memory_limit": read_memory(), "temp_directory": str(spill)}))
+    # The reading rules test every cell against short constant lists (the missing-value words, the
+    # edge characters: core.ingest._macros). DuckDB's optimizer makes each such IN a join with the
+    # list, one per column, and that join costs a third of the validation: 1.8 s → 1.2 s for 1M lines.
+    con.execute("SET disabled_optimizers = 'in_clause'")
+    return con
 
 
 _HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")

@@ -335,6 +335,31 @@ def test_lines_go_in_batch_by_batch_from_the_files_own_connection(tmp_path, stor
     ]
 
 
+def test_an_upload_stopped_from_its_progress_bar_stores_nothing_and_the_store_goes_on(tmp_path, store, monkeypatch):
+    # A page stopped mid-upload raises from its progress bar: the INSERT running on the store's
+    # worker thread is interrupted, the transaction rolls back, and the next upload goes in whole.
+    monkeypatch.setattr("core.store.INSERT_ROWS", 2)
+    ingest.ingest_path(store, FIXTURES / "sales_small.csv")
+    before = (totals(store), store.uploads().shape[0], store.version())
+    rows = "".join(f"2024-02-{day:02d},N{day % 3},{day}\n" for day in range(1, 21))
+    path = write(tmp_path, "february.csv", "Date,Client,Amount\n" + rows)
+    seen = []
+
+    def stopped(done, total):
+        seen.append(done)
+        if done >= 4:
+            raise KeyboardInterrupt  # what stopping a page raises is no Exception either
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest.ingest_path(store, path, progress=stopped)
+    assert seen[:2] == [2, 4]
+    assert (totals(store), store.uploads().shape[0], store.version()) == before
+    assert store.scalar("SELECT count(*) FROM daily WHERE client_id LIKE 'N%'") == 0
+    outcome = ingest.ingest_path(store, path)
+    assert (outcome["status"], outcome["rows_loaded"]) == ("loaded", 20)
+    assert store.scalar("SELECT sum(amount)::INTEGER FROM lines WHERE client_id LIKE 'N%'") == 210
+
+
 def test_a_second_validation_of_the_same_file_keeps_the_first_apart(tmp_path, store):
     path = write(tmp_path, "two.csv", "Date,Client,Net,Gross\n2024-01-05,A,10,12\n2024-01-06,B,20,24\n")
     raw = read_table(path)

@@ -1,13 +1,17 @@
 -- Type and check every row of an upload; a row with a reason is set aside.
 -- Stage 1 cleans the text of each role once (control characters out of text, then
--- trimmed, then missing words as NULL: one stage each, so no cell is cleaned twice);
+-- trimmed, then missing words as NULL: one stage each, so no cell is cleaned twice),
+-- the first two in the rows a screen over all the row's cells flags (nearly none);
 -- stage 2 reads it under the column's one date order and decimal style; stage 3
 -- gives the first reason a row cannot be stored, in the words a person fixes it by.
 CREATE OR REPLACE TABLE {checked} AS
-WITH controls AS (
-    SELECT {row} AS row_number,
-           {controls}
+WITH screened AS (
+    SELECT *, {suspect} AS suspect
     FROM raw
+), controls AS (
+    SELECT {row} AS row_number, suspect,
+           {controls}
+    FROM screened
 ), edges AS (
     SELECT row_number,
            {edges}
