@@ -586,21 +586,12 @@ class _FromBase(_Reader):
     def _days_since(self) -> np.ndarray:
         """Days from each base client's last purchase to as-of (read once per reader)."""
         if self._since is None:
-            self._since = self.today - _days(self.clients["last_purchase"].to_numpy(dtype="datetime64[D]"))
+            self._since = _days_since(self.clients, self.today)
         return self._since
 
     def _picked(self, which: str) -> np.ndarray:
         """Which of the base's clients are in the ``lost`` or ``at_risk`` list (a mask)."""
-        days_since = self._days_since()
-        if which == "lost":
-            return days_since >= int(self.params.lost_days)
-        median = self.clients["median_gap_days"].to_numpy(dtype=float, na_value=np.nan)
-        with np.errstate(invalid="ignore"):
-            return (
-                (self.clients["purchase_days"].to_numpy() >= 3)
-                & (days_since < int(self.params.lost_days))
-                & (days_since > float(self.params.risk_k) * median)
-            )
+        return _picked(self.clients, self.params, self._days_since(), which)
 
     def lost(self) -> pd.DataFrame:
         lost_days = int(self.params.lost_days)
@@ -649,6 +640,24 @@ class _FromBase(_Reader):
         """The former cells of the picked clients, taken from the base's clients' cells in their order."""
         cells = _former_in_order(store, self.params, self.as_of)
         return pd.Series(cells[self._picked(which)], index=table.index, dtype=object)
+
+
+def _days_since(clients: pd.DataFrame, today: int) -> np.ndarray:
+    """Days from each of the base's ``clients``' last purchase to ``today`` (a day number)."""
+    return today - _days(clients["last_purchase"].to_numpy(dtype="datetime64[D]"))
+
+
+def _picked(clients: pd.DataFrame, params: ChurnParams, days_since: np.ndarray, which: str) -> np.ndarray:
+    """Which of the base's ``clients`` are in the ``lost`` or ``at_risk`` list (a mask)."""
+    if which == "lost":
+        return days_since >= int(params.lost_days)
+    median = clients["median_gap_days"].to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        return (
+            (clients["purchase_days"].to_numpy() >= 3)
+            & (days_since < int(params.lost_days))
+            & (days_since > float(params.risk_k) * median)
+        )
 
 
 # The churn bases of the last few settings: some 30 MB each at 200,000 clients.
@@ -893,6 +902,22 @@ def at_risk(store: Store, params: ChurnParams, *, cells: bool = False) -> pd.Dat
     sorted by basis descending, then client_id.
     """
     return _listed(store, params, "at_risk", cells)
+
+
+def listed_places(store: Store, params: ChurnParams, which: str) -> tuple[pd.Series, np.ndarray] | None:
+    """The clients ``lost_clients`` or ``at_risk`` (``which``: "lost" or "at_risk") pick from, and where
+    each listed client stands among them: the list's client ids are ``ids[places]``, in its order.
+
+    Those clients are the churn base's, the same for every L and k, so a caller can keep what it
+    looks up per client once and take each list's rows by place (the managers' view does). None
+    when the lists are not read from the base (``KEEP_BASE`` off, as some tests set it).
+    """
+    if not KEEP_BASE:
+        return None
+    as_of = _resolve(store, params)
+    clients = _base_clients(store, params, as_of)
+    picked = _picked(clients, params, _days_since(clients, _day(as_of)), which)
+    return clients["client_id"], np.flatnonzero(picked)
 
 
 def period_starts(store: Store, params: ChurnParams, as_of: date) -> list[date]:

@@ -57,7 +57,7 @@ import pandas as pd
 
 from core.access import require_editor
 from core.analysis import Filters, among, basis_column, filtered_daily, looked_up, positions
-from core.churn import ChurnParams, at_risk, lost_clients
+from core.churn import ChurnParams, at_risk, listed_places, lost_clients
 from core.errors import InputError
 from core.grid import CELLS, GridParams, abcxyz
 from core.i18n import RoleNames, t
@@ -252,6 +252,26 @@ def _owned(owners: pd.Series, *frames: pd.DataFrame) -> list[pd.DataFrame]:
     return [f.assign(manager=pd.Series(m, index=f.index, dtype=object)) for f, m in zip(frames, found, strict=True)]
 
 
+def _owned_lists(
+    store: Store, churn: ChurnParams, owners: pd.Series, key: tuple, lost: pd.DataFrame, risky: pd.DataFrame
+) -> list[pd.DataFrame]:
+    """``_owned(owners, lost, risky)``, the managers taken by place: both lists pick the churn base's
+    clients (``listed_places``), the same for every L and k, so their managers are looked up once
+    per base and kept (10M lines: 30–50 ms a move of L, then under 1 ms)."""
+    placed = [listed_places(store, churn, which) for which in ("lost", "at_risk")]
+    if placed[0] is None or placed[1] is None:
+        return _owned(owners, lost, risky)
+    ids = placed[0][0]
+    kept_ids, managers = _KEPT.fetch(key, lambda: (ids, looked_up(ids, owners)))
+    if kept_ids is not ids and not kept_ids.equals(ids):  # the base read again since, in another order
+        managers = looked_up(ids, owners)
+        _KEPT.put(key, (ids, managers))
+    return [
+        frame.assign(manager=pd.Series(managers[places], index=frame.index, dtype=object))
+        for frame, (_, places) in zip((lost, risky), placed, strict=True)
+    ]
+
+
 def _owners(frame: pd.DataFrame) -> pd.Series:
     """``client_managers``' frame as each client's manager by client id, one string object per name
     (each grouping by manager afterwards hashes a name once, then compares references)."""
@@ -324,7 +344,7 @@ def manager_portfolios(store: Store, params: ManagerParams) -> ManagersResult:
     grid_counts, grid_listed = _KEPT.fetch(
         (*base, "grid", params.basis, params.period, int(params.window)), lambda: _grid_side(grid.clients, owners)
     )
-    lost, risky = _owned(owners, lost, risky)
+    lost, risky = _owned_lists(store, churn, owners, (*base, "base owners", params.basis), lost, risky)
     # The win-back list's rows: the lost clients with the managers credited here, then the won back.
     # The funnel and the statuses do not depend on the former cells: no grid per month of history.
     worked = worked_rows(store, params.winback_params(as_of), lost)

@@ -266,6 +266,37 @@ def test_the_managers_view_needs_no_former_cells(store, monkeypatch):
     assert result.funnel["clients"].sum() > 0
 
 
+@pytest.mark.parametrize("filters", [Filters(), Filters(region=("East",))])
+def test_the_lists_managers_taken_by_place_are_the_looked_up_ones(store, filters, monkeypatch):
+    # listed_places: each list's clients are the base's at its places, in the list's order; the
+    # managers' view takes the lost and at-risk clients' managers by those places, kept per base,
+    # over two moves of L and after the base's clients were read again (another object).
+    import core.churn as churn_module
+    from core.churn import listed_places
+    from core.managers import _owned, _owners
+
+    load(store, first_export(), "2024.csv")
+    as_of = date(2024, 12, 31)
+    owners = _owners(client_managers(store, filters, as_of))
+    for move, lost_days in enumerate((240, 120, 120)):
+        if move == 2:
+            churn_module._CLIENTS.clear()  # the base's clients read again: another object, the same ids
+        params = ManagerParams(as_of=as_of, filters=filters, lost_days=lost_days)
+        churn = params.churn_params(as_of)
+        lost, risky = lost_clients(store, churn), at_risk(store, churn)
+        assert len(lost) and len(risky)
+        for which, listed in (("lost", lost), ("at_risk", risky)):
+            ids, places = listed_places(store, churn, which)
+            assert ids.iloc[places].tolist() == listed["client_id"].tolist()
+        result = manager_portfolios(store, params)
+        expected_lost, expected_risky = _owned(owners, lost, risky)
+        pd.testing.assert_frame_equal(result.lost, expected_lost)
+        pd.testing.assert_frame_equal(result.at_risk, expected_risky)
+        assert result.lost["manager"].notna().any()
+    monkeypatch.setattr(churn_module, "KEEP_BASE", False)
+    assert listed_places(store, ChurnParams(as_of=as_of, filters=filters), "lost") is None
+
+
 def test_positions_and_among_look_ids_up_as_pandas_does():
     # the lookups the managers' view (and the win-back list) make for 100,000s of ids
     import numpy as np
