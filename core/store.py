@@ -548,8 +548,9 @@ def add_upload(
     from the same source (same ``source_key``) dated inside this upload's date
     range are deleted first. ``also(cursor)`` runs inside the same transaction
     (ingest keeps the confirmed mapping that way). ``progress(stored, total)``
-    is called as the lines go in, ``INSERT_ROWS`` at a time, still inside the
-    one transaction (readers see none of them until it commits), and once
+    is called from the caller's thread as the lines are handed to the store's one INSERT,
+    ``INSERT_ROWS`` at a time, still inside the one transaction (readers see none of them
+    until it commits), and once
     more when the upload is committed, derived tables refreshed. Returns ``{"upload_id",
     "rows_loaded", "replaced_rows"}``.
     """
